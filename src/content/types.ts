@@ -226,3 +226,11 @@ export function formatProblem(p: Problem): string {
 	const where = p.line ? `${p.file}:${p.line}` : p.file;
 	return p.path ? `${where}: ${p.path}: ${p.message}` : `${where}: ${p.message}`;
 }
+
+/**
+ * The placeholder names in one argument: `{word}` of lower-case letters. Other braces are literal,
+ * so kubectl's `-o jsonpath={.status.phase}` passes through untouched.
+ */
+export function placeholdersIn(arg: string): string[] {
+	return [...arg.matchAll(/\{([a-z]+)\}/g)].map((m) => m[1]);
+}

@@ -1,0 +1,67 @@
+import {readFileSync} from 'node:fs';
+import {loadCourse} from '../content/course-loader.js';
+import {markupToPlain} from '../content/markup.js';
+import type {Exercise} from '../content/types.js';
+import {checkAnswer} from '../exercises/check-answer.js';
+import {parseCliAnswer} from '../exercises/cli-answer.js';
+import {commandLine} from '../render/step-lines.js';
+import {EXIT_FAIL, EXIT_OK, EXIT_USAGE, type Subcommand} from './command-io.js';
+
+function similarIds(wanted: string, ids: Iterable<string>): string[] {
+	const stem = wanted.split('-')[0];
+	return [...ids].filter((id) => id.startsWith(stem) || id.includes(wanted)).slice(0, 8);
+}
+
+/**
+ * pod-tutor check <exercise-id> <answer...> [--json]: checks and records an answer.
+ * Exit 0 right, 1 wrong, 2 unknown exercise or an answer that cannot be read.
+ */
+export const runCheck: Subcommand = async (args, io, options) => {
+	const json = args.includes('--json');
+	const rest = args.filter((a) => a !== '--json');
+	const [id, ...answerArgs] = rest;
+	if (!id) {
+		io.stderr('pod-tutor check: name the exercise and give your answer: pod-tutor check <exercise-id> <answer...> (pod-tutor list shows the ids)\n');
+		return EXIT_USAGE;
+	}
+	const course = loadCourse({lessonDirs: options.lessonDirs});
+	const exercise: Exercise | undefined = course.exercises.get(id);
+	if (!exercise) {
+		const near = similarIds(id, course.exercises.keys());
+		io.stderr(`pod-tutor check: no exercise "${id}".${near.length ? ` Did you mean: ${near.join(', ')}?` : ''} pod-tutor list shows every exercise id.\n`);
+		return EXIT_USAGE;
+	}
+	const parsed = parseCliAnswer(exercise, answerArgs, (path) => readFileSync(path === '-' ? 0 : path, 'utf8'));
+	if (!parsed.ok) {
+		io.stderr(`pod-tutor check: ${parsed.error}\n`);
+		return EXIT_USAGE;
+	}
+	const result = checkAnswer(exercise, parsed.answer);
+	let saveProblem: string | undefined;
+	if (!result.malformed) {
+		const {openProgressStore} = await import('../progress/progress-store.js');
+		const opened = openProgressStore(io.env);
+		if (opened.warning) io.stderr(`pod-tutor: ${opened.warning}\n`);
+		if (exercise.kind === 'predict' && parsed.answer.kind === 'choice' && !opened.store.data().predictions[exercise.id]) {
+			opened.store.recordPrediction(exercise.id, parsed.answer.selected[0], result.correct);
+		}
+		const saved = opened.store.recordAttempt(exercise.id, {correct: result.correct, answer: parsed.answer});
+		if (!saved.ok) saveProblem = saved.error;
+	}
+	if (json) {
+		io.stdout(`${JSON.stringify({id: result.id, correct: result.correct, checks: result.checks, feedback: result.feedback})}\n`);
+	} else {
+		const lines = [result.correct ? 'Right.' : result.malformed ? 'That answer could not be read:' : 'Not yet.'];
+		if (result.checks.length > 1) for (const check of result.checks) lines.push(`  ${check.passed ? '[ok]  ' : '[fail]'} ${check.message}`);
+		if (result.feedback && result.feedback !== 'Correct.') lines.push(markupToPlain(result.feedback));
+		if (exercise.kind === 'predict' && !result.malformed) {
+			lines.push('', `$ ${commandLine(exercise.observe.tool, exercise.observe.args)}   (recorded output)`, exercise.observe.recorded.output.replace(/\n$/, ''));
+		}
+		if (result.correct) lines.push('', markupToPlain(exercise.explanation));
+		else if (!result.malformed) lines.push('', `Hint: ${markupToPlain(exercise.hints[0])}`);
+		io.stdout(`${lines.join('\n')}\n`);
+	}
+	if (saveProblem) io.stderr(`pod-tutor: your answer was checked but not saved: ${saveProblem}\n`);
+	if (result.malformed) return EXIT_USAGE;
+	return result.correct ? EXIT_OK : EXIT_FAIL;
+};

@@ -1,0 +1,213 @@
+import {existsSync, readdirSync, readFileSync, statSync} from 'node:fs';
+import {dirname, join, relative, resolve, sep} from 'node:path';
+import {fileURLToPath} from 'node:url';
+import {validateExercise} from './exercise-validator.js';
+import {FieldReader, type FieldProblem} from './field-reader.js';
+import {validateLesson} from './lesson-validator.js';
+import type {BrokenLesson, Course, Exercise, Lesson, Problem} from './types.js';
+import {parseYamlSource, type YamlSource} from './yaml-source.js';
+
+export interface LoadOptions {
+	/** Folders holding lesson files; each one's exercises are in the sibling folder `exercises/`. */
+	readonly lessonDirs: readonly string[];
+	/** Meaning checks for one exercise (src/exercises adds them); structure is checked here. */
+	readonly exerciseProblems?: (exercise: Exercise) => readonly FieldProblem[];
+}
+
+/** The folder holding package.json: lessons/ and exercises/ ship beside the bundle. */
+export function packageRoot(from: string = fileURLToPath(import.meta.url)): string {
+	let dir = dirname(from);
+	for (;;) {
+		if (existsSync(join(dir, 'package.json')) && existsSync(join(dir, 'lessons'))) return dir;
+		const parent = dirname(dir);
+		if (parent === dir) throw new Error(`cannot find the pod-tutor package folder above ${from}`);
+		dir = parent;
+	}
+}
+
+export function bundledLessonDir(): string {
+	return join(packageRoot(), 'lessons');
+}
+
+/** A lesson pack given as DIR may hold lessons/ and exercises/, or be the lessons folder itself. */
+export function resolveLessonDir(dir: string): string {
+	const nested = join(dir, 'lessons');
+	return existsSync(nested) && statSync(nested).isDirectory() ? nested : dir;
+}
+
+export function exercisesDirFor(lessonDir: string): string {
+	return join(lessonDir, '..', 'exercises');
+}
+
+/** Paths in messages are relative to where the learner stands, when that is shorter. */
+export function displayPath(file: string): string {
+	const rel = relative(process.cwd(), file);
+	return rel && !rel.startsWith('..') && !rel.startsWith(sep) ? rel : file;
+}
+
+function yamlFiles(dir: string): string[] {
+	try {
+		return readdirSync(dir, {withFileTypes: true})
+			.filter((e) => e.isFile() && /\.ya?ml$/.test(e.name))
+			.map((e) => join(dir, e.name))
+			.sort();
+	} catch {
+		return [];
+	}
+}
+
+type Parsed = {ok: true; source: YamlSource} | {ok: false; problem: Problem};
+
+function parseFile(file: string): Parsed {
+	let text: string;
+	try {
+		text = readFileSync(file, 'utf8');
+	} catch (error) {
+		return {ok: false, problem: {file: displayPath(file), path: '', message: `cannot read the file: ${(error as Error).message}`}};
+	}
+	const result = parseYamlSource(text);
+	if (!result.ok) return {ok: false, problem: {file: displayPath(file), path: '', line: result.line, message: result.message}};
+	return {ok: true, source: result.source};
+}
+
+function toProblems(file: string, reader: FieldReader, source: YamlSource): Problem[] {
+	return reader.problems.map((p) => ({file: displayPath(file), path: p.path, line: source.lineOf(p.at), message: p.message}));
+}
+
+interface LessonCandidate {
+	lesson?: Lesson;
+	source?: YamlSource;
+	broken?: BrokenLesson;
+}
+
+function loadLessonFile(file: string, exerciseRoot: string): LessonCandidate {
+	const parsed = parseFile(file);
+	if (!parsed.ok) return {broken: {file: displayPath(file), problems: [parsed.problem]}};
+	const reader = new FieldReader();
+	const fields = validateLesson(parsed.source.value, reader);
+	const rawId = (parsed.source.value as {id?: unknown} | null)?.id;
+	const id = typeof rawId === 'string' ? rawId : undefined;
+	if (!fields) return {broken: {id, file: displayPath(file), problems: toProblems(file, reader, parsed.source)}};
+	const problems: Problem[] = [];
+	fields.steps.forEach((step, i) => {
+		if (step.kind === 'diagram' && step.file && !existsSync(join(dirname(file), step.file))) {
+			problems.push({
+				file: displayPath(file),
+				path: `steps[${i}].file`,
+				line: parsed.source.lineOf(['steps', i, 'file']),
+				message: `no such file "${step.file}" next to the lesson (looked in ${displayPath(join(dirname(file), step.file))})`,
+			});
+		}
+	});
+	if (problems.length > 0) return {broken: {id, file: displayPath(file), problems}};
+	return {lesson: {...fields, file, exerciseDir: join(exerciseRoot, fields.id)}, source: parsed.source};
+}
+
+function loadExerciseDir(lesson: Lesson, options: LoadOptions): {exercises: Exercise[]; problems: Problem[]} {
+	const exercises: Exercise[] = [];
+	const problems: Problem[] = [];
+	for (const file of yamlFiles(lesson.exerciseDir)) {
+		const parsed = parseFile(file);
+		if (!parsed.ok) {
+			problems.push(parsed.problem);
+			continue;
+		}
+		const reader = new FieldReader();
+		const exercise = validateExercise(parsed.source.value, lesson.id, file, reader);
+		if (exercise && options.exerciseProblems) {
+			for (const p of options.exerciseProblems(exercise)) reader.problems.push({...p, at: p.path.split(/[.[\]]+/).filter(Boolean).map((s) => (/^\d+$/.test(s) ? Number(s) : s))});
+		}
+		problems.push(...toProblems(file, reader, parsed.source));
+		if (exercise && reader.problems.length === 0) exercises.push(exercise);
+	}
+	return {exercises, problems};
+}
+
+/**
+ * Loads every lesson and its exercises. Never throws on content: a lesson with any problem (in its
+ * own file or in an exercise it uses) is listed in `broken` with its messages and the rest load.
+ */
+export function loadCourse(options: LoadOptions): Course {
+	const lessons: Lesson[] = [];
+	const broken: BrokenLesson[] = [];
+	const problems: Problem[] = [];
+	const exercises = new Map<string, Exercise>();
+	const lessonIds = new Map<string, string>();
+
+	for (const rawDir of options.lessonDirs) {
+		const dir = resolveLessonDir(resolve(rawDir));
+		if (!existsSync(dir)) {
+			problems.push({file: displayPath(dir), path: '', message: 'no such folder of lessons'});
+			continue;
+		}
+		const exerciseRoot = exercisesDirFor(dir);
+		const files = yamlFiles(dir);
+		if (files.length === 0) problems.push({file: displayPath(dir), path: '', message: 'the folder holds no lesson files (*.yaml)'});
+		const lessonFolders = new Set<string>();
+		for (const file of files) {
+			const candidate = loadLessonFile(file, exerciseRoot);
+			if (candidate.broken) {
+				broken.push(candidate.broken);
+				if (candidate.broken.id) lessonFolders.add(candidate.broken.id);
+				continue;
+			}
+			const lesson = candidate.lesson!;
+			lessonFolders.add(lesson.id);
+			const earlier = lessonIds.get(lesson.id);
+			if (earlier) {
+				broken.push({id: lesson.id, file: displayPath(file), problems: [{file: displayPath(file), path: 'id', line: 1, message: `duplicate lesson id "${lesson.id}" (already used by ${earlier})`}]});
+				continue;
+			}
+			lessonIds.set(lesson.id, displayPath(file));
+			const loaded = loadExerciseDir(lesson, options);
+			const lessonProblems = [...loaded.problems];
+			const own = new Map<string, Exercise>();
+			for (const exercise of loaded.exercises) {
+				const clash = exercises.get(exercise.id) ?? own.get(exercise.id);
+				if (clash) {
+					lessonProblems.push({file: displayPath(exercise.file), path: 'id', message: `duplicate exercise id "${exercise.id}" (already used by ${displayPath(clash.file)})`});
+				} else {
+					own.set(exercise.id, exercise);
+				}
+			}
+			const used = new Set<string>();
+			lesson.steps.forEach((step, i) => {
+				if (step.kind !== 'exercise') return;
+				used.add(step.exercise);
+				if (!own.has(step.exercise)) {
+					lessonProblems.push({
+						file: displayPath(file),
+						path: `steps[${i}].exercise`,
+						line: candidate.source?.lineOf(['steps', i, 'exercise']),
+						message: `unknown exercise "${step.exercise}" (none of the files in ${displayPath(lesson.exerciseDir)} has that id)`,
+					});
+				}
+			});
+			if (lessonProblems.length > 0) {
+				broken.push({id: lesson.id, file: displayPath(file), problems: lessonProblems});
+				continue;
+			}
+			for (const exercise of own.values()) {
+				exercises.set(exercise.id, exercise);
+				if (!used.has(exercise.id)) {
+					problems.push({file: displayPath(exercise.file), path: '', message: `exercise "${exercise.id}" is not used by any step of lesson "${lesson.id}"`});
+				}
+			}
+			lessons.push(lesson);
+		}
+		for (const folder of yamlFolders(exerciseRoot)) {
+			if (!lessonFolders.has(folder)) {
+				problems.push({file: displayPath(join(exerciseRoot, folder)), path: '', message: `exercise folder for a lesson that does not exist ("${folder}"): name it after a lesson id`});
+			}
+		}
+	}
+	return {lessons, broken, exercises, problems};
+}
+
+function yamlFolders(dir: string): string[] {
+	try {
+		return readdirSync(dir, {withFileTypes: true}).filter((e) => e.isDirectory()).map((e) => e.name);
+	} catch {
+		return [];
+	}
+}

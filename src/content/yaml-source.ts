@@ -1,0 +1,76 @@
+import yaml from 'js-yaml';
+
+/** A parsed YAML document that can say on which line a field stands. */
+export interface YamlSource {
+	readonly value: unknown;
+	/** 1-based line of the field at `path` (e.g. ['steps', 4, 'exercise']), as near as is known. */
+	lineOf(path: readonly (string | number)[]): number | undefined;
+}
+
+export type YamlResult = {readonly ok: true; readonly source: YamlSource} | {readonly ok: false; readonly message: string; readonly line?: number};
+
+/** Lesson files are small; anything this big is a mistake, not a lesson. */
+export const MAX_LESSON_FILE_BYTES = 512 * 1024;
+
+/**
+ * Parses one YAML document, remembering where each mapping and sequence starts.
+ * js-yaml keeps no positions on its result, but its `listener` reports an open/close pair per
+ * node with the parser's line, so object identity maps each composed node to its first line.
+ */
+export function parseYamlSource(text: string): YamlResult {
+	if (text.length > MAX_LESSON_FILE_BYTES) {
+		return {ok: false, message: `the file is larger than ${MAX_LESSON_FILE_BYTES / 1024} KiB`};
+	}
+	const starts: number[] = [];
+	const lines = new Map<object, number>();
+	let value: unknown;
+	try {
+		value = yaml.load(text, {
+			json: false,
+			listener(event, state) {
+				if (event === 'open') {
+					starts.push(state.line);
+					return;
+				}
+				const line = starts.pop();
+				const result: unknown = state.result;
+				if (line !== undefined && result !== null && typeof result === 'object' && !lines.has(result)) {
+					lines.set(result, line + 1);
+				}
+			},
+		});
+	} catch (error) {
+		const e = error as {reason?: string; mark?: {line?: number}; message?: string};
+		const line = e.mark?.line === undefined ? undefined : e.mark.line + 1;
+		return {ok: false, message: `not valid YAML: ${e.reason ?? e.message ?? String(error)}`, line};
+	}
+	const textLines = text.split('\n');
+	return {
+		ok: true,
+		source: {
+			value,
+			lineOf(path) {
+				let node: unknown = value;
+				let line: number | undefined = lines.get(value as object);
+				for (const key of path) {
+					if (node === null || typeof node !== 'object') break;
+					const next: unknown = (node as Record<string | number, unknown>)[key];
+					if (next !== null && typeof next === 'object' && lines.has(next)) {
+						line = lines.get(next);
+						node = next;
+						continue;
+					}
+					// A scalar (or missing) field: look for "key:" below its mapping's first line.
+					if (typeof key === 'string' && line !== undefined) {
+						const pattern = new RegExp(`^\\s*(?:-\\s+)?${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*:`);
+						for (let i = line - 1; i < Math.min(textLines.length, line + 200); i++) {
+							if (pattern.test(textLines[i])) return i + 1;
+						}
+					}
+					return line;
+				}
+				return line;
+			},
+		},
+	};
+}

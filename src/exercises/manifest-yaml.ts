@@ -1,0 +1,94 @@
+/**
+ * Reading a learner's manifest safely. The text comes from an editor, a file or stdin, so it may
+ * be huge, not YAML at all, or a "billion laughs" alias bomb: js-yaml shares aliased nodes by
+ * reference, so loading is cheap, but anything that later walks the tree (a rule, JSON output)
+ * would expand it. We walk it once here with a node budget and refuse it before anyone else does.
+ */
+import yaml from 'js-yaml';
+
+/** Larger than any Pod manifest a lesson asks for, small enough to parse instantly. */
+export const MAX_MANIFEST_BYTES = 1024 * 1024;
+/** Nodes visited when every alias is expanded; a real Pod manifest has a few hundred. */
+export const MAX_MANIFEST_NODES = 100_000;
+
+export type ManifestObject = Record<string, unknown>;
+
+export type ManifestParse =
+	| {readonly ok: true; readonly manifest: ManifestObject}
+	| {
+		readonly ok: false;
+		/** The whole message, starting with the origin (and line:column when known). */
+		readonly error: string;
+		/** The same without the origin, for callers that name the place themselves. */
+		readonly detail: string;
+	};
+
+function fail(origin: string, detail: string, where = ''): ManifestParse {
+	return {ok: false, error: `${origin}${where}: ${detail}`, detail: where ? `line ${where.slice(1).replace(':', ', column ')}: ${detail}` : detail};
+}
+
+function describe(value: unknown): string {
+	if (value === null) return 'null';
+	if (Array.isArray(value)) return 'a list';
+	return `a ${typeof value === 'string' ? 'string' : typeof value === 'number' ? 'number' : typeof value === 'boolean' ? 'true/false value' : typeof value} value`;
+}
+
+type Walk = {ok: true} | {ok: false; reason: 'budget' | 'cycle'};
+
+/** Counts nodes as if every alias were copied out; stops at the budget or at a node that contains itself. */
+function walkWithBudget(root: unknown, budget: number): Walk {
+	let visited = 0;
+	const onPath = new Set<object>();
+	const visit = (node: unknown): Walk => {
+		visited += 1;
+		if (visited > budget) return {ok: false, reason: 'budget'};
+		if (node === null || typeof node !== 'object') return {ok: true};
+		if (onPath.has(node)) return {ok: false, reason: 'cycle'};
+		onPath.add(node);
+		const children = Array.isArray(node) ? node : Object.values(node);
+		for (const child of children) {
+			const result = visit(child);
+			if (!result.ok) return result;
+		}
+		onPath.delete(node);
+		return {ok: true};
+	};
+	return visit(root);
+}
+
+/** Parses one YAML mapping (a Kubernetes object). Every refusal names the origin and says what to do. */
+export function parseManifest(source: string, origin: string): ManifestParse {
+	const bytes = Buffer.byteLength(source, 'utf8');
+	if (bytes > MAX_MANIFEST_BYTES) {
+		return fail(origin, `the manifest is ${(bytes / 1024 / 1024).toFixed(1)} MB; a Pod manifest is a few KB (the limit is 1 MB)`);
+	}
+	let documents: unknown[];
+	try {
+		// CORE_SCHEMA: plain YAML types only, so a date-looking string stays a string as in kubectl.
+		documents = yaml.loadAll(source, undefined, {schema: yaml.CORE_SCHEMA, filename: origin}) as unknown[];
+	} catch (error) {
+		if (error instanceof yaml.YAMLException) {
+			const where = error.mark ? `:${error.mark.line + 1}:${error.mark.column + 1}` : '';
+			return fail(origin, `not valid YAML: ${error.reason}`, where);
+		}
+		return fail(origin, `not valid YAML: ${error instanceof Error ? error.message : String(error)}`);
+	}
+	const present = documents.filter((doc) => doc !== null && doc !== undefined);
+	if (present.length === 0) {
+		return fail(origin, `the manifest is empty: write a Pod, starting with "apiVersion: v1" and "kind: Pod"`);
+	}
+	if (present.length > 1) {
+		return fail(origin, `found ${present.length} YAML documents separated by "---"; this exercise checks exactly one object, so remove the others`);
+	}
+	const manifest = present[0];
+	if (typeof manifest !== 'object' || manifest === null || Array.isArray(manifest)) {
+		return fail(origin, `the manifest is ${describe(manifest)}, not a mapping: a Kubernetes object starts with keys such as "apiVersion:", "kind:" and "metadata:"`);
+	}
+	const walk = walkWithBudget(manifest, MAX_MANIFEST_NODES);
+	if (!walk.ok) {
+		return fail(origin, walk.reason === 'cycle'
+			? `a YAML alias (*name) refers to a node that contains it, so the manifest never ends; write the values out instead`
+			: `YAML aliases (*name) expand the manifest to more than ${MAX_MANIFEST_NODES} nodes; write the values out instead of nesting aliases`);
+	}
+	return {ok: true, manifest: manifest as ManifestObject};
+}

@@ -1,0 +1,18 @@
+/** What the UI gets once detection is done: the backends it may run, and the placeholder values. */
+import type {LiveTool} from '../content/types.js';
+import type {BackendReport, LiveBackend} from './backend.js';
+import type {PlaceholderValues} from './command-runner.js';
+import type {DetectedBackend} from './detect-backends.js';
+
+export interface LiveContext {
+	readonly backends: Partial<Record<LiveTool, LiveBackend>>;
+	readonly reports: readonly BackendReport[];
+	/** {pod} {namespace} {container} {image} for lesson commands. */
+	readonly values: PlaceholderValues;
+}
+
+export function liveContextFrom(detected: readonly DetectedBackend[], values: PlaceholderValues): LiveContext {
+	const backends: Partial<Record<LiveTool, LiveBackend>> = {};
+	for (const item of detected) if (item.backend) backends[item.report.tool] = item.backend;
+	return {backends, reports: detected.map((d) => d.report), values};
+}

@@ -1,0 +1,52 @@
+import {EXIT_OK, EXIT_USAGE, type CommandIO, type GlobalOptions} from './commands/command-io.js';
+import {loadCourse} from './content/course-loader.js';
+import {readProgressSnapshot} from './progress/progress-snapshot.js';
+import {drawDiagramStep} from './render/diagram-step.js';
+import {detectTextStyle} from './render/text-style.js';
+import {plainLesson} from './render/plain-lesson.js';
+import {firstFrame} from './tutor/first-frame.js';
+import {initialState, lessonById} from './tutor/tutor-state.js';
+import {ENTER_SCREEN} from './ui/terminal-screen.js';
+
+/**
+ * `pod-tutor [lesson-id]`. On a terminal: draw the first frame straight away from plain modules,
+ * then load Ink and the progress store (the slow part) and let the app take over the screen.
+ * Without a terminal: print the current lesson as text and point to `pod-tutor check`.
+ */
+export async function runTutor(lessonId: string | undefined, rest: readonly string[], io: CommandIO, options: GlobalOptions): Promise<number> {
+	if (rest.length > 0) {
+		io.stderr(`pod-tutor: unexpected argument "${rest[0]}". Run pod-tutor --help for the commands.\n`);
+		return EXIT_USAGE;
+	}
+	const course = loadCourse({lessonDirs: options.lessonDirs});
+	if (lessonId && !lessonById(course, lessonId)) {
+		const broken = course.broken.find((b) => b.id === lessonId);
+		io.stderr(
+			broken
+				? `pod-tutor: lesson "${lessonId}" is broken: ${broken.problems[0]?.message ?? ''} (pod-tutor validate lists every problem)\n`
+				: `pod-tutor: no lesson or command "${lessonId}". Lessons: ${course.lessons.map((l) => l.id).join(', ')}. Run pod-tutor --help for the commands.\n`,
+		);
+		return EXIT_USAGE;
+	}
+	const snapshot = readProgressSnapshot(io.env);
+	if (!io.interactive) {
+		const style = detectTextStyle(io.env, false, options.ascii, true);
+		const state = initialState(course, snapshot.data, {columns: 80, rows: 24}, lessonId);
+		const id = state.view.name === 'reader' ? state.view.lessonId : course.lessons.find((l) => !snapshot.data.lessons[l.id]?.completed)?.id ?? course.lessons[0]?.id;
+		const lesson = id ? lessonById(course, id) : undefined;
+		if (!lesson) {
+			io.stderr('pod-tutor: no lessons could be loaded. Run pod-tutor validate to see why.\n');
+			return 1;
+		}
+		io.stdout(plainLesson(lesson, course, 80, style, drawDiagramStep).join('\n') + '\n');
+		io.stdout(`\n(Not a terminal, so the lesson is printed as text. Answer exercises with pod-tutor check <exercise-id> <answer>; run pod-tutor in a terminal for the interactive tutor.)\n`);
+		return EXIT_OK;
+	}
+	const style = detectTextStyle(io.env, true, options.ascii, options.noColor);
+	const size = {columns: process.stdout.columns || 80, rows: process.stdout.rows || 24};
+	const state = initialState(course, snapshot.data, size, lessonId, snapshot.warning);
+	const frame = firstFrame(state, style, drawDiagramStep);
+	process.stdout.write(ENTER_SCREEN + frame.join('\n'));
+	const {startApp} = await import('./ui/start-app.js');
+	return startApp({course, lessonId, style, size, notice: snapshot.warning, firstFrame: frame});
+}

@@ -1,0 +1,99 @@
+import {EventEmitter} from 'node:events';
+
+/**
+ * Stands between Ink and the terminal. Ink's standard renderer writes "erase the previous frame,
+ * then the whole new frame" on every change (about 2 KB at 80x24 for a one-line change), and its
+ * incremental renderer (6.8) places the frame one row low when the frame ends with a newline.
+ * The tutor owns the alternate screen and its frames always start at the top-left corner, so this
+ * writer keeps the last frame and sends only the lines that changed, each at its absolute row.
+ */
+export interface FrameTarget {
+	write(data: string): unknown;
+	readonly columns?: number;
+	readonly rows?: number;
+	readonly isTTY?: boolean;
+	on(event: 'resize', listener: () => void): unknown;
+	off(event: 'resize', listener: () => void): unknown;
+}
+
+const ESC = '\u001B';
+// What Ink's log-update puts before a frame: eraseLines(n) (erase line, cursor up, ..., cursor
+// to column 1) and, on a frame that fills the terminal, clearTerminal.
+// eslint-disable-next-line no-control-regex
+const ERASE_PREFIX = /^(?:\u001B\[2K|\u001B\[1A|\u001B\[G|\u001B\[2J|\u001B\[3J|\u001B\[H|\u001Bc)+/;
+// eslint-disable-next-line no-control-regex
+const CONTROL_ONLY = /^(?:\u001B\[\?[0-9;]*[hl]|\u001B\[[0-9;]*[A-HJKST]|\u001B\[\d*G)*$/;
+
+export class FrameWriter extends EventEmitter {
+	private previous: string[] = [];
+	// The terminal may have reflowed or cut the old frame: draw it whole, then let Ink re-lay it out.
+	private readonly onResize = () => {
+		this.redraw();
+		this.emit('resize');
+	};
+	/** Bytes sent to the terminal, for the benchmark. */
+	bytesWritten = 0;
+
+	constructor(
+		private readonly target: FrameTarget,
+		firstFrame: readonly string[] = [],
+	) {
+		super();
+		this.previous = [...firstFrame];
+		target.on('resize', this.onResize);
+	}
+
+	get columns(): number {
+		return this.target.columns ?? 80;
+	}
+
+	get rows(): number {
+		return this.target.rows ?? 24;
+	}
+
+	get isTTY(): boolean {
+		return this.target.isTTY ?? true;
+	}
+
+	/** Ink's writes: frames are diffed; pure control writes (cursor show/hide) pass through. */
+	write(data: string | Uint8Array): boolean {
+		const text = typeof data === 'string' ? data : Buffer.from(data).toString('utf8');
+		if (CONTROL_ONLY.test(text)) {
+			this.send(text);
+			return true;
+		}
+		const frame = text.replace(ERASE_PREFIX, '').replace(/\n$/, '');
+		this.draw(frame === '' ? [] : frame.split('\n'));
+		return true;
+	}
+
+	/** Draws `lines` as the whole screen, sending only what differs from the last frame. */
+	draw(lines: readonly string[]): void {
+		let out = '';
+		const count = Math.max(lines.length, this.previous.length);
+		for (let i = 0; i < count; i++) {
+			const line = lines[i] ?? '';
+			if (line === (this.previous[i] ?? '') && i < this.previous.length) continue;
+			out += `${ESC}[${i + 1};1H${line}${ESC}[K`;
+		}
+		this.previous = [...lines];
+		if (out) this.send(out);
+	}
+
+	/** After the screen was lost (another program ran, the window was resized): draw it all again. */
+	redraw(): void {
+		const lines = this.previous;
+		this.previous = [];
+		this.send(`${ESC}[H${ESC}[2J`);
+		this.draw(lines);
+	}
+
+	dispose(): void {
+		this.target.off('resize', this.onResize);
+	}
+
+	private send(text: string): void {
+		this.bytesWritten += Buffer.byteLength(text);
+		this.target.write(text);
+	}
+}

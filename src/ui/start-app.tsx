@@ -1,0 +1,60 @@
+import React from 'react';
+import {render} from 'ink';
+import type {Course} from '../content/types.js';
+import {openProgressStore} from '../progress/progress-store.js';
+import type {TextStyle} from '../render/text-style.js';
+import {initialState, type Size} from '../tutor/tutor-state.js';
+import {runInTerminal} from './terminal-handover.js';
+import {FrameWriter} from './frame-writer.js';
+import {LEAVE_SCREEN} from './terminal-screen.js';
+import {TutorApp} from './tutor-app.js';
+
+export interface StartOptions {
+	readonly course: Course;
+	readonly lessonId?: string;
+	readonly style: TextStyle;
+	readonly size: Size;
+	readonly notice?: string;
+	/** What the first frame put on the screen, so Ink's first frame sends only the differences. */
+	readonly firstFrame: readonly string[];
+}
+
+/**
+ * Loaded after the first frame is on screen: opens the progress store (conf) and hands the
+ * screen to Ink. Resolves with the exit code once the learner quits; the terminal is restored.
+ */
+export async function startApp(options: StartOptions): Promise<number> {
+	const opened = openProgressStore(process.env);
+	const notice = opened.warning ?? options.notice;
+	const initial = initialState(options.course, opened.store.data(), options.size, options.lessonId, notice);
+	let instance: ReturnType<typeof render> | undefined;
+	const writer = new FrameWriter(process.stdout, options.firstFrame);
+	const handOver = (argv: readonly string[]) => {
+		const result = runInTerminal(argv, {stdin: process.stdin, stdout: process.stdout});
+		writer.redraw();
+		return result;
+	};
+	const restore = () => process.stdout.write(LEAVE_SCREEN);
+	// A dropped SSH connection or a kill: progress is already saved with every change.
+	const onSignal = () => {
+		instance?.unmount();
+		restore();
+		process.exit(0);
+	};
+	process.once('SIGHUP', onSignal);
+	process.once('SIGTERM', onSignal);
+	instance = render(<TutorApp initial={initial} style={options.style} store={opened.store} handOver={handOver} />, {
+		stdout: writer as unknown as NodeJS.WriteStream,
+		exitOnCtrlC: false,
+		patchConsole: false,
+	});
+	try {
+		await instance.waitUntilExit();
+	} finally {
+		writer.dispose();
+		restore();
+		process.off('SIGHUP', onSignal);
+		process.off('SIGTERM', onSignal);
+	}
+	return 0;
+}

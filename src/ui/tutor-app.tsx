@@ -1,0 +1,206 @@
+import React, {useCallback, useEffect, useReducer, useRef, useState} from 'react';
+import {Box, Text, useApp, useInput, useStdout, type Key} from 'ink';
+import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import type {Exercise} from '../content/types.js';
+import type {Answer} from '../exercises/answer.js';
+import {checkAnswer} from '../exercises/check-answer.js';
+import type {ProgressResult, ProgressStore} from '../progress/progress-store.js';
+import {drawDiagramStep} from '../render/diagram-step.js';
+import type {TextStyle} from '../render/text-style.js';
+import {intentFor} from '../tutor/keymap.js';
+import {currentExercise, currentLesson, helpLines, homeLines, isTooSmall, keyContext, readerFrame, readerText, tooSmallLines} from '../tutor/screen.js';
+import {sessionOf, tutorReducer, type TutorState} from '../tutor/tutor-state.js';
+import {widgetRows} from '../tutor/widget-layout.js';
+import {ExerciseWidget} from './exercise-widgets.js';
+import {editorArgv, type HandoverResult} from './terminal-handover.js';
+
+export interface TutorAppProps {
+	readonly initial: TutorState;
+	readonly style: TextStyle;
+	readonly store: ProgressStore;
+	/** Runs a program on the real terminal (editor, kubectl exec -it) and redraws afterwards. */
+	readonly handOver: (argv: readonly string[]) => HandoverResult;
+}
+
+function lastAnswerOf(state: TutorState, exercise: Exercise): unknown {
+	const answer = state.progress.exercises[exercise.id]?.lastAnswer as Answer | undefined;
+	if (!answer || typeof answer !== 'object') return state.progress.drafts[exercise.id]?.text;
+	if (answer.kind === 'text') return answer.text;
+	if (answer.kind === 'choice') return answer.selected;
+	if (answer.kind === 'order') return answer.order;
+	if (answer.kind === 'manifest') return state.progress.drafts[exercise.id]?.text ?? answer.source;
+	return undefined;
+}
+
+export function TutorApp({initial, style, store, handOver}: TutorAppProps) {
+	const [state, dispatch] = useReducer(tutorReducer, initial);
+	const [fieldFocused, setFieldFocused] = useState(true);
+	const {exit} = useApp();
+	const {stdout} = useStdout();
+	const maxScroll = useRef(0);
+
+	const saved = useCallback((result: ProgressResult) => {
+		if (result.ok) {
+			dispatch({type: 'progress', progress: result.data});
+			if (result.warning) dispatch({type: 'notice', text: result.warning});
+		} else {
+			dispatch({type: 'notice', text: `Progress not saved: ${result.error}`});
+		}
+	}, []);
+
+	useEffect(() => {
+		const onResize = () => dispatch({type: 'resize', size: {columns: stdout.columns || 80, rows: stdout.rows || 24}});
+		stdout.on('resize', onResize);
+		return () => {
+			stdout.off('resize', onResize);
+		};
+	}, [stdout]);
+
+	const view = state.view;
+	const lessonId = view.name === 'reader' ? view.lessonId : undefined;
+	const step = view.name === 'reader' ? view.step : -1;
+	useEffect(() => {
+		setFieldFocused(true);
+		if (lessonId === undefined) return;
+		const lesson = currentLesson(state);
+		if (lesson) saved(store.visitStep(lessonId, step, lesson.steps.length));
+		// Saving depends only on where the learner is, not on the rest of the state.
+		// eslint-disable-next-line react-hooks/exhaustive-deps
+	}, [lessonId, step]);
+
+	const exercise = currentExercise(state);
+	const session = exercise ? sessionOf(state, exercise.id) : undefined;
+	const settled = Boolean(session?.result?.correct || session?.revealed);
+
+	const answer = useCallback(
+		(ex: Exercise, given: Answer) => {
+			const result = checkAnswer(ex, given);
+			dispatch({type: 'checked', exerciseId: ex.id, result});
+			if (result.malformed) return;
+			if (ex.kind === 'predict' && given.kind === 'choice' && !state.progress.predictions[ex.id]) {
+				store.recordPrediction(ex.id, given.selected[0], result.correct);
+			}
+			saved(store.recordAttempt(ex.id, {correct: result.correct, answer: given}));
+		},
+		[saved, store, state.progress.predictions],
+	);
+
+	const edit = useCallback(
+		(ex: Exercise) => {
+			if (ex.kind !== 'manifest') return;
+			const dir = mkdtempSync(join(tmpdir(), 'pod-tutor-'));
+			const file = join(dir, `${ex.id}.yaml`);
+			const previous = lastAnswerOf(state, ex);
+			writeFileSync(file, typeof previous === 'string' ? previous : ex.template);
+			let result = handOver([...editorArgv(process.env), file]);
+			if (result.error && !process.env.VISUAL && !process.env.EDITOR) result = handOver(['vi', file]);
+			let text: string | undefined;
+			try {
+				text = readFileSync(file, 'utf8');
+			} catch {
+				text = undefined;
+			}
+			rmSync(dir, {recursive: true, force: true});
+			if (result.error || text === undefined) {
+				dispatch({type: 'notice', text: `No editor could be started (${result.error ?? 'the file vanished'}): set EDITOR, or use pod-tutor check ${ex.id} --file pod.yaml`});
+				return;
+			}
+			saved(store.saveDraft(ex.id, text));
+			answer(ex, {kind: 'manifest', source: text, origin: 'editor'});
+		},
+		[answer, handOver, saved, state, store],
+	);
+
+	const handleKey = (input: string, key: Key) => {
+		if (key.ctrl && input === 'c') return exit();
+		if (isTooSmall(state)) return;
+		const context = keyContext(state);
+		const typing = exercise && (exercise.kind === 'free-text' || exercise.kind === 'quantity') && fieldFocused;
+		if (typing) return;
+		const intent = intentFor({...key, input}, state.help ? ['reader'] : [context]);
+		if (state.help) {
+			if (intent === 'help' || intent === 'back') dispatch({type: 'toggleHelp'});
+			return;
+		}
+		switch (intent) {
+			case 'help':
+				return dispatch({type: 'toggleHelp'});
+			case 'quit':
+				return exit();
+			case 'back':
+				return view.name === 'home' ? exit() : dispatch({type: 'home'});
+			case 'up':
+				if (view.name === 'home') return dispatch({type: 'moveCursor', delta: -1});
+				if (!exercise) dispatch({type: 'scroll', delta: -1, max: maxScroll.current});
+				return;
+			case 'down':
+				if (view.name === 'home') return dispatch({type: 'moveCursor', delta: 1});
+				if (!exercise) dispatch({type: 'scroll', delta: 1, max: maxScroll.current});
+				return;
+			case 'pageUp':
+				return dispatch({type: 'scroll', delta: -(state.size.rows - 8), max: maxScroll.current});
+			case 'pageDown':
+				return dispatch({type: 'scroll', delta: state.size.rows - 8, max: maxScroll.current});
+			case 'open':
+				if (view.name === 'home' && state.course.lessons[view.cursor]) dispatch({type: 'open', lessonId: state.course.lessons[view.cursor].id});
+				return;
+			case 'next':
+				return dispatch({type: 'step', delta: 1});
+			case 'previous':
+				return dispatch({type: 'step', delta: -1});
+			case 'hint':
+				if (exercise) {
+					const shown = Math.min(exercise.hints.length, sessionOf(state, exercise.id).hintsShown + 1);
+					dispatch({type: 'hint', exerciseId: exercise.id, hintCount: exercise.hints.length});
+					saved(store.recordHint(exercise.id, shown));
+				}
+				return;
+			case 'solution':
+				if (exercise) {
+					const attempted = sessionOf(state, exercise.id).result !== undefined || (state.progress.exercises[exercise.id]?.attempts ?? 0) > 0;
+					dispatch({type: 'reveal', exerciseId: exercise.id});
+					if (attempted) saved(store.recordReveal(exercise.id));
+				}
+				return;
+			case 'edit':
+				if (exercise) edit(exercise);
+				return;
+			default:
+				return;
+		}
+	};
+	useInput(handleKey);
+
+	if (isTooSmall(state)) return <Text>{tooSmallLines(state).join('\n')}</Text>;
+	if (state.help) return <Text>{helpLines(state, style).join('\n')}</Text>;
+	if (view.name === 'home') return <Text>{homeLines(state, style).join('\n')}</Text>;
+
+	const width = state.size.columns;
+	const rows = exercise ? widgetRows(exercise, width, style) : 0;
+	const frame = readerFrame(state, style, readerText(state, style, drawDiagramStep), rows);
+	maxScroll.current = frame.maxScroll;
+	return (
+		<Box flexDirection="column">
+			<Text>{[...frame.header, ...frame.text].join('\n')}</Text>
+			{exercise ? (
+				<ExerciseWidget
+					key={exercise.id}
+					exercise={exercise}
+					style={style}
+					width={width}
+					active={!state.help}
+					settled={settled}
+					onAnswer={(given) => answer(exercise, given)}
+					onNext={() => dispatch({type: 'step', delta: 1})}
+					fieldFocused={fieldFocused}
+					setFieldFocused={setFieldFocused}
+					onEdit={() => edit(exercise)}
+					lastAnswer={lastAnswerOf(state, exercise)}
+				/>
+			) : null}
+			<Text>{frame.footer.join('\n')}</Text>
+		</Box>
+	);
+}
