@@ -8,8 +8,9 @@ The plan:
    "steps": [ ...see STEP KINDS below... ]}
 
 Step kinds (each may carry "label"; results are listed in order under "marks"):
-  {"wait_text": "Hello", "since": "start"|"mark"}  wait until the text shows up in the output
-       (searched from the start of the output, or from the byte offset of the previous mark)
+  {"wait_text": "Hello", "since": "mark"|LABEL}  wait until the text shows up in the output,
+       searched from the start, from the previous mark ("mark") or from the mark labelled LABEL;
+       the mark's time is when the read holding the text's last byte returned
   {"wait_quiet": 300}     wait until the program has written nothing for that many ms;
                           the mark's time is the time of the last byte before the quiet
   {"send": "\\u001b[B"}   write these bytes to the terminal, as if typed
@@ -84,8 +85,17 @@ def main():
     def now():
         return time.monotonic() - start
 
-    def pump(until):
-        """Reads output until the monotonic deadline `until` or EOF; returns when either comes."""
+    # (end offset, arrival time) of every read, to date the byte where a text was completed.
+    chunks = []
+
+    def arrival(offset):
+        for end, at in chunks:
+            if end > offset:
+                return at
+        return now()
+
+    def pump(until, once=False):
+        """Reads output until the deadline `until` or EOF (or after one read when `once`)."""
         nonlocal last_byte_at, first_byte_at, eof
         while not eof:
             remaining = until - time.monotonic()
@@ -103,8 +113,11 @@ def main():
                 return
             output.extend(chunk)
             last_byte_at = now()
+            chunks.append((len(output), last_byte_at))
             if first_byte_at is None:
                 first_byte_at = last_byte_at
+            if once:
+                return
 
     marks = []
     report = {'marks': marks, 'timed_out': False}
@@ -115,7 +128,17 @@ def main():
         mark = {'label': label} if label else {}
         if 'wait_text' in step:
             needle = step['wait_text'].encode()
-            base = last_mark_offset if step.get('since') == 'mark' else 0
+            since = step.get('since')
+            if since is None:
+                base = 0
+            elif since == 'mark':
+                base = last_mark_offset
+            else:
+                base = next((m['offset'] for m in marks if m.get('label') == since), None)
+                if base is None:
+                    report['timed_out'] = True
+                    report['failed_step'] = f'{label or "wait_text"}: no earlier mark "{since}"'
+                    break
             found = -1
             while True:
                 found = output.find(needle, base)
@@ -123,12 +146,13 @@ def main():
                     break
                 # Only the new bytes (and a needle's length before them) can hold a new match.
                 base = max(base, len(output) - len(needle) + 1)
-                pump(min(deadline, time.monotonic() + 0.05))
+                pump(deadline, once=True)
             if found < 0:
                 report['timed_out'] = True
                 report['failed_step'] = label or step['wait_text']
                 break
-            mark['t'] = now()
+            # When the last byte of the text arrived, not when this loop noticed it.
+            mark['t'] = arrival(found + len(needle) - 1)
             mark['found_at'] = found
         elif 'wait_quiet' in step:
             quiet = step['wait_quiet'] / 1000

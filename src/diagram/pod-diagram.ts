@@ -82,7 +82,7 @@ function kindNote(c: ContainerModel): string | undefined {
 		case 'init':
 			return 'runs to completion first';
 		case 'sidecar':
-			return 'starts early, keeps running';
+			return 'keeps running';
 		case 'ephemeral':
 			return c.targetContainerName ? `debug; joins ${c.targetContainerName}'s pid ns` : 'debug container';
 		default:

@@ -15,6 +15,10 @@ export type Line = readonly Segment[];
 export type Charset = 'unicode' | 'ascii';
 
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+// Characters one column wide with no combining marks among them: ASCII, Latin-1 and Latin
+// Extended letters, punctuation, arrows, box drawing. Measuring these needs no grapheme pass,
+// which keeps a whole drawing well under a millisecond.
+const SIMPLE_NARROW = /^[\x20-\x7e\u00a0-\u02ff\u2010-\u2027\u2030-\u205f\u2190-\u21ff\u2500-\u25ff]*$/;
 const graphemes = new Intl.Segmenter('en', {granularity: 'grapheme'});
 
 // East Asian Wide and Fullwidth blocks and emoji: two columns in every common terminal.
@@ -43,7 +47,7 @@ function graphemeWidth(g: string): number {
 
 /** Columns the text takes in a terminal. */
 export function textWidth(text: string): number {
-	if (PRINTABLE_ASCII.test(text)) return text.length;
+	if (SIMPLE_NARROW.test(text)) return text.length;
 	let width = 0;
 	for (const {segment} of graphemes.segment(text)) width += graphemeWidth(segment);
 	return width;
@@ -76,7 +80,7 @@ export function truncate(text: string, width: number, charset: Charset): string 
 }
 
 function takeColumns(text: string, width: number): string {
-	if (PRINTABLE_ASCII.test(text)) return text.slice(0, width);
+	if (SIMPLE_NARROW.test(text)) return text.slice(0, width);
 	let out = '';
 	let used = 0;
 	for (const {segment} of graphemes.segment(text)) {
@@ -89,7 +93,7 @@ function takeColumns(text: string, width: number): string {
 }
 
 function splitGraphemes(text: string): string[] {
-	if (PRINTABLE_ASCII.test(text)) return [...text];
+	if (SIMPLE_NARROW.test(text)) return [...text];
 	return Array.from(graphemes.segment(text), (s) => s.segment);
 }
 

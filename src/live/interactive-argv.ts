@@ -2,7 +2,8 @@
  * Commands that need the terminal itself (`kubectl exec -it`): the tutor builds the argv and the
  * app root hands the terminal over (it owns raw mode), then takes it back when the command ends.
  */
-import type {LiveBackend} from './backend.js';
+import type {LiveBackend, LiveResult, PodView} from './backend.js';
+import {fail, ok} from './backend.js';
 
 export interface InteractiveArgv {
 	readonly file: string;
@@ -10,14 +11,12 @@ export interface InteractiveArgv {
 }
 
 /** A shell inside one container of the Pod, through the backend's own tool. */
-export function shellArgv(backend: LiveBackend, pod: string, container: string, shell = '/bin/sh'): InteractiveArgv {
-	switch (backend.tool) {
-		case 'kubectl':
-			return backend.argvFor(['exec', '-it', pod, '-c', container, '--', shell]);
-		case 'podman':
-			// kube play names containers <pod>-<container>.
-			return backend.argvFor(['exec', '-it', `${pod}-${container}`, shell]);
-		case 'crictl':
-			return backend.argvFor(['exec', '-it', container, shell]);
-	}
+export function shellArgv(backend: LiveBackend, pod: PodView, container: string, shell = '/bin/sh'): LiveResult<InteractiveArgv> {
+	const found = pod.containers.find((c) => c.name === container);
+	if (!found) return fail(`the Pod ${pod.name} has no container ${container} (it has ${pod.containers.map((c) => c.name).join(', ')})`);
+	if (found.state !== 'running') return fail(`container ${container} is ${found.state}: a shell needs it running`);
+	if (backend.tool === 'kubectl') return ok(backend.argvFor(['exec', '-it', pod.name, '-c', container, '--', shell]));
+	// podman and crictl address containers by id: names differ between `kube play` and `run --pod`.
+	if (!found.id) return fail(`${backend.tool} did not report an id for container ${container}`);
+	return ok(backend.argvFor(['exec', '-it', found.id, shell]));
 }

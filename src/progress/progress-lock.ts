@@ -8,7 +8,8 @@
  * thread instead of spinning the CPU (Node allows it on the main thread).
  */
 import {randomBytes} from 'node:crypto';
-import {readFileSync, statSync, unlinkSync, writeFileSync} from 'node:fs';
+import {mkdirSync, readFileSync, statSync, unlinkSync, writeFileSync} from 'node:fs';
+import path from 'node:path';
 
 export interface LockOptions {
 	/** How long to keep trying before giving up. */
@@ -96,8 +97,18 @@ function isStale(lock: LockFile, staleMs: number, now: number): boolean {
 }
 
 function tryCreate(file: string, owner: LockOwner): boolean {
+	const create = (): void => writeFileSync(file, JSON.stringify(owner), {flag: 'wx', mode: 0o600});
 	try {
-		writeFileSync(file, JSON.stringify(owner), {flag: 'wx', mode: 0o600});
+		create();
+		return true;
+	} catch (error) {
+		if (errorCode(error) === 'EEXIST') return false;
+		if (errorCode(error) !== 'ENOENT') throw error;
+	}
+	// The folder was removed while the tutor ran (or never made): make it and try once more.
+	mkdirSync(path.dirname(file), {recursive: true});
+	try {
+		create();
 		return true;
 	} catch (error) {
 		if (errorCode(error) === 'EEXIST') return false;
@@ -161,7 +172,7 @@ export function withFileLock<T>(file: string, action: () => T, options: LockOpti
 			if (Date.now() >= deadline) {
 				return {
 					ok: false,
-					error: `${file} is held by ${describeOwner(held)} for more than ${timeoutMs / 1000} s. Try again; if no other pod-tutor is running, delete that file.`,
+					error: `${file} has been held by ${describeOwner(held)} for more than ${timeoutMs / 1000} s. Try again; if no other pod-tutor is running, delete that file.`,
 				};
 			}
 			// Random spacing so two waiting windows do not retry in lockstep.

@@ -1,7 +1,7 @@
 import type {Exercise, Lesson, Step} from '../content/types.js';
-import {markupLines, wrapSpans} from '../render/markup-lines.js';
-import {exerciseLines, stepLines, type StepContext} from '../render/step-lines.js';
-import {bold, fitLine, inverse, toAscii, visibleWidth, type TextStyle} from '../render/text-style.js';
+import {markupLines, verbatimLines, wrapSpans} from '../render/markup-lines.js';
+import {commandLine, exerciseLines, stepLines, type StepContext} from '../render/step-lines.js';
+import {bold, dim, fitLine, inverse, toAscii, visibleWidth, type TextStyle} from '../render/text-style.js';
 import {footer, helpEntries, type Intent, type KeyContext} from './keymap.js';
 import {lessonById, lessonStatus, MIN_SIZE, sessionOf, type LessonStatus, type TutorState} from './tutor-state.js';
 
@@ -104,13 +104,18 @@ export function feedbackLines(exercise: Exercise, state: TutorState, width: numb
 	}
 	const result = session.result;
 	if (result) {
-		const mark = result.correct ? (style.charset === 'ascii' ? '[right]' : '\u2713 Right.') : style.charset === 'ascii' ? '[not yet]' : '\u2717 Not yet.';
-		lines.push('', bold(`${mark} ${result.correct ? '' : ''}`.trim(), style));
-		for (const check of result.checks) {
-			if (result.checks.length > 1) lines.push(...markupLines(`${check.passed ? '+' : '-'} ${check.message}`, width, style));
+		const mark = result.correct ? (style.charset === 'ascii' ? '[right]' : '\u2713 Right.') : result.malformed ? 'That answer could not be read:' : style.charset === 'ascii' ? '[not yet]' : '\u2717 Not yet.';
+		lines.push('', bold(mark, style));
+		if (result.checks.length > 1) {
+			for (const check of result.checks) lines.push(...markupLines(`${check.passed ? '+' : '-'} ${check.message}`, width, style));
 		}
-		if (result.feedback && !(result.checks.length === 1 && result.checks[0].message === result.feedback)) lines.push(...markupLines(result.feedback, width, style));
-		else if (result.checks.length === 1 && !result.correct) lines.push(...markupLines(result.checks[0].message, width, style));
+		const checkSaysIt = result.checks.length === 1 && result.checks[0].message === result.feedback;
+		if (result.feedback && result.feedback !== 'Correct.') lines.push(...markupLines(result.feedback, width, style));
+		else if (!result.correct && !checkSaysIt && result.checks.length === 1) lines.push(...markupLines(result.checks[0].message, width, style));
+		if (exercise.kind === 'predict' && !result.malformed) {
+			lines.push('', `$ ${commandLine(exercise.observe.tool, exercise.observe.args)}`, dim(`recorded output (what ${exercise.observe.tool} printed on a real system):`, style));
+			lines.push(...verbatimLines(exercise.observe.recorded.output, width, style, '  '));
+		}
 		if (result.correct || session.revealed) lines.push('', ...markupLines(exercise.explanation, width, style));
 	}
 	if (session.revealed) {

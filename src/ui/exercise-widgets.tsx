@@ -1,10 +1,11 @@
-import React, {useState} from 'react';
+import React, {useReducer, useRef, useState} from 'react';
 import {Box, Text, useInput} from 'ink';
 import SelectInput from 'ink-select-input';
 import type {Exercise, OrderingExercise} from '../content/types.js';
 import type {Answer} from '../exercises/answer.js';
 import {inverse, type TextStyle} from '../render/text-style.js';
-import {CHECK_ITEM_LABEL, checkMark, choiceLabel, pointer, radioMark} from '../tutor/widget-layout.js';
+import {orderingReducer, textFieldReducer} from '../tutor/widget-state.js';
+import {CHECK_ITEM_LABEL, checkMark, choiceLabel, manifestWidgetLines, pointer, radioMark} from '../tutor/widget-layout.js';
 
 export interface WidgetProps {
 	readonly exercise: Exercise;
@@ -23,6 +24,8 @@ export interface WidgetProps {
 	readonly onEdit: () => void;
 	/** The learner's last answer, shown again when the exercise reopens. */
 	readonly lastAnswer?: unknown;
+	/** One line per choice: the terminal is too short for wrapped choices. */
+	readonly compact: boolean;
 }
 
 interface Item {
@@ -43,7 +46,8 @@ function makeIndicator(style: TextStyle) {
 
 function ChoiceWidget(props: WidgetProps & {exercise: Extract<Exercise, {kind: 'single-choice' | 'predict'}>}) {
 	const {exercise, style, width} = props;
-	const items: Item[] = exercise.choices.map((c) => ({key: c.id, value: c.id, label: choiceLabel(c, radioMark(false, style), width, style)}));
+	const chosen = Array.isArray(props.lastAnswer) ? (props.lastAnswer as string[]) : [];
+	const items: Item[] = exercise.choices.map((c) => ({key: c.id, value: c.id, label: choiceLabel(c, radioMark(chosen.includes(c.id), style), width, style, props.compact)}));
 	return (
 		<SelectInput
 			items={items}
@@ -60,7 +64,7 @@ function MultipleChoiceWidget(props: WidgetProps & {exercise: Extract<Exercise, 
 	const initial = Array.isArray(props.lastAnswer) ? (props.lastAnswer as string[]) : [];
 	const [selected, setSelected] = useState<ReadonlySet<string>>(new Set(initial));
 	const items: Item[] = [
-		...exercise.choices.map((c) => ({key: c.id, value: c.id, label: choiceLabel(c, checkMark(selected.has(c.id), style), width, style)})),
+		...exercise.choices.map((c) => ({key: c.id, value: c.id, label: choiceLabel(c, checkMark(selected.has(c.id), style), width, style, props.compact)})),
 		{key: '__check', value: '__check', label: `${style.charset === 'ascii' ? '->' : '\u2192'} ${CHECK_ITEM_LABEL}`},
 	];
 	return (
@@ -87,29 +91,25 @@ function MultipleChoiceWidget(props: WidgetProps & {exercise: Extract<Exercise, 
 /** A one-line text field: typing edits it, Enter submits, Esc leaves it so h/s/q work. */
 function TextFieldWidget(props: WidgetProps) {
 	const {style, width} = props;
-	const [value, setValue] = useState(typeof props.lastAnswer === 'string' ? props.lastAnswer : '');
-	const [caret, setCaret] = useState(value.length);
+	const initial = typeof props.lastAnswer === 'string' ? props.lastAnswer : '';
+	const [field, edit] = useReducer(textFieldReducer, {value: initial, caret: initial.length});
+	const latest = useRef(field);
+	latest.current = field;
 	useInput(
 		(input, key) => {
 			if (key.escape) return props.setFieldFocused(false);
 			if (key.return) {
+				// Read through the ref: keys typed just before Enter may not have been drawn yet.
+				const value = latest.current.value;
 				if (props.settled && value.trim() === '') return props.onNext();
 				if (value.trim() !== '') props.onAnswer({kind: 'text', text: value});
 				return;
 			}
-			if (key.leftArrow) return setCaret(Math.max(0, caret - 1));
-			if (key.rightArrow) return setCaret(Math.min(value.length, caret + 1));
-			if (key.backspace || key.delete) {
-				if (caret === 0) return;
-				setValue(value.slice(0, caret - 1) + value.slice(caret));
-				return setCaret(caret - 1);
-			}
+			if (key.leftArrow) return edit({type: 'move', delta: -1});
+			if (key.rightArrow) return edit({type: 'move', delta: 1});
+			if (key.backspace || key.delete) return edit({type: 'erase'});
 			if (key.ctrl || key.meta || key.tab || key.upArrow || key.downArrow || key.pageUp || key.pageDown) return;
-			// Pasted text arrives as one chunk; keep only printable characters of one line.
-			const typed = input.replace(/[\r\n]+/g, ' ').replace(/[\u0000-\u001F\u007F]/g, '');
-			if (!typed) return;
-			setValue(value.slice(0, caret) + typed + value.slice(caret));
-			setCaret(caret + typed.length);
+			edit({type: 'type', text: input});
 		},
 		{isActive: props.active && props.fieldFocused},
 	);
@@ -119,18 +119,19 @@ function TextFieldWidget(props: WidgetProps) {
 		},
 		{isActive: props.active && !props.fieldFocused},
 	);
+	const {value, caret} = field;
 	const room = Math.max(10, width - 4);
 	const start = Math.max(0, caret - room + 1);
 	const shown = value.slice(start, start + room);
 	const at = caret - start;
 	const cursorChar = shown[at] ?? ' ';
-	const field = props.fieldFocused ? `${shown.slice(0, at)}${style.attributes ? inverse(cursorChar, style) : '_'}${shown.slice(at + 1)}` : shown || '(empty)';
+	const text = props.fieldFocused ? `${shown.slice(0, at)}${style.attributes ? inverse(cursorChar, style) : '_'}${shown.slice(at + 1)}` : shown || '(empty)';
 	const label = props.exercise.kind === 'quantity' ? 'Quantity' : 'Answer';
 	const help = props.fieldFocused ? 'Enter checks, Esc leaves the field' : 'Enter or i: type in the field';
 	return (
 		<Box flexDirection="column">
 			<Text>{`${label}: ${help}`}</Text>
-			<Text>{`${pointer(props.fieldFocused, style)}${field}`}</Text>
+			<Text>{`${pointer(props.fieldFocused, style)}${text}`}</Text>
 		</Box>
 	);
 }
@@ -139,37 +140,29 @@ function TextFieldWidget(props: WidgetProps) {
 function OrderingWidget(props: WidgetProps & {exercise: OrderingExercise}) {
 	const {exercise, style, width} = props;
 	const initial = Array.isArray(props.lastAnswer) && props.lastAnswer.length === exercise.items.length ? (props.lastAnswer as string[]) : exercise.items.map((i) => i.id);
-	const [order, setOrder] = useState<string[]>(initial);
-	const [cursor, setCursor] = useState(0);
-	const [held, setHeld] = useState(false);
+	const [ordering, move] = useReducer(orderingReducer, {order: initial, cursor: 0, held: false});
+	const latest = useRef(ordering);
+	latest.current = ordering;
 	useInput(
 		(input, key) => {
-			const up = key.upArrow || input === 'k';
-			const down = key.downArrow || input === 'j';
-			if (input === ' ') return setHeld(!held);
+			if (input === ' ') return move({type: 'grab'});
 			if (key.return) {
 				if (props.settled) return props.onNext();
-				setHeld(false);
-				return props.onAnswer({kind: 'order', order});
+				move({type: 'drop'});
+				return props.onAnswer({kind: 'order', order: latest.current.order});
 			}
-			if (!up && !down) return;
-			const target = Math.max(0, Math.min(order.length - 1, cursor + (up ? -1 : 1)));
-			if (target === cursor) return;
-			if (held) {
-				const next = [...order];
-				[next[cursor], next[target]] = [next[target], next[cursor]];
-				setOrder(next);
-			}
-			setCursor(target);
+			if (key.upArrow || input === 'k') move({type: 'move', delta: -1});
+			else if (key.downArrow || input === 'j') move({type: 'move', delta: 1});
 		},
 		{isActive: props.active},
 	);
+	const {order, cursor, held} = ordering;
 	return (
 		<Box flexDirection="column">
 			{order.map((id, i) => {
 				const item = exercise.items.find((it) => it.id === id)!;
 				const grabbed = held && i === cursor ? (style.charset === 'ascii' ? '=' : '\u2261') : ' ';
-				const label = choiceLabel(item, `${i + 1}.${grabbed}`, width - 2, style);
+				const label = choiceLabel(item, `${i + 1}.${grabbed}`, width - 2, style, props.compact);
 				return <Text key={id}>{`${pointer(i === cursor, style)}${label}`}</Text>;
 			})}
 		</Box>
@@ -186,14 +179,7 @@ function ManifestWidget(props: WidgetProps) {
 		},
 		{isActive: props.active},
 	);
-	const editor = process.env.VISUAL || process.env.EDITOR || 'vi';
-	const last = typeof props.lastAnswer === 'string' ? `${props.lastAnswer.split('\n').length} lines written so far` : 'starts from a template';
-	return (
-		<Box flexDirection="column">
-			<Text>{`Press e or Enter to write the manifest in ${editor} (${last}).`}</Text>
-			<Text>{'Save and quit the editor to have it checked, or use: pod-tutor check ID --file pod.yaml'.replace('ID', props.exercise.id)}</Text>
-		</Box>
-	);
+	return <Text>{manifestWidgetLines(props.exercise.id, props.lastAnswer, props.width, props.style, process.env).join('\n')}</Text>;
 }
 
 export function ExerciseWidget(props: WidgetProps) {

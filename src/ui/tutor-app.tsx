@@ -12,7 +12,7 @@ import type {TextStyle} from '../render/text-style.js';
 import {intentFor} from '../tutor/keymap.js';
 import {currentExercise, currentLesson, helpLines, homeLines, isTooSmall, keyContext, readerFrame, readerText, tooSmallLines} from '../tutor/screen.js';
 import {sessionOf, tutorReducer, type TutorState} from '../tutor/tutor-state.js';
-import {widgetRows} from '../tutor/widget-layout.js';
+import {widgetLayout} from '../tutor/widget-layout.js';
 import {ExerciseWidget} from './exercise-widgets.js';
 import {editorArgv, type HandoverResult} from './terminal-handover.js';
 
@@ -113,7 +113,15 @@ export function TutorApp({initial, style, store, handOver}: TutorAppProps) {
 		[answer, handOver, saved, state, store],
 	);
 
+	// Ink swaps input handlers in an effect, after the frame is drawn: keys that arrive faster than
+	// that (a paste, scripted input) would reach a handler holding the previous state. The handler
+	// therefore reads the state of the latest render through a ref.
+	const latest = useRef({state, fieldFocused});
+	latest.current = {state, fieldFocused};
 	const handleKey = (input: string, key: Key) => {
+		const {state, fieldFocused} = latest.current;
+		const view = state.view;
+		const exercise = currentExercise(state);
 		if (key.ctrl && input === 'c') return exit();
 		if (isTooSmall(state)) return;
 		const context = keyContext(state);
@@ -178,8 +186,8 @@ export function TutorApp({initial, style, store, handOver}: TutorAppProps) {
 	if (view.name === 'home') return <Text>{homeLines(state, style).join('\n')}</Text>;
 
 	const width = state.size.columns;
-	const rows = exercise ? widgetRows(exercise, width, style) : 0;
-	const frame = readerFrame(state, style, readerText(state, style, drawDiagramStep), rows);
+	const layout = exercise ? widgetLayout(exercise, width, state.size.rows, style) : {compact: false, rows: 0};
+	const frame = readerFrame(state, style, readerText(state, style, drawDiagramStep), layout.rows);
 	maxScroll.current = frame.maxScroll;
 	return (
 		<Box flexDirection="column">
@@ -198,6 +206,7 @@ export function TutorApp({initial, style, store, handOver}: TutorAppProps) {
 					setFieldFocused={setFieldFocused}
 					onEdit={() => edit(exercise)}
 					lastAnswer={lastAnswerOf(state, exercise)}
+					compact={layout.compact}
 				/>
 			) : null}
 			<Text>{frame.footer.join('\n')}</Text>

@@ -98,3 +98,20 @@ describe('crictl backend on recorded crictl output', () => {
 		expect(report).toMatchObject({installed: false, usable: false, problem: 'crictl is not installed'});
 	});
 });
+
+describe('interactive shell argv', () => {
+	it('addresses the container by id for crictl and by name for kubectl', async () => {
+		const {shellArgv} = await import('../../src/live/interactive-argv.js');
+		const {KubectlBackend} = await import('../../src/live/kubectl-backend.js');
+		const backend = new CrictlBackend({exec: recordedExec(recordings.values())});
+		const pod = await backend.getPod('web-app');
+		if (!pod.ok) throw new Error(pod.error);
+		expect(shellArgv(backend, pod.value, 'app')).toEqual({ok: true, value: {file: 'crictl', args: ['exec', '-it', '84fb4717cd2bf85ed52d5f6c1ea9c4626ad631acd347c3f31050bf131a7989d4', '/bin/sh']}});
+		const kubectl = new KubectlBackend({namespace: 'pod-tutor', user: 'root', context: 'kind-x'});
+		expect(shellArgv(kubectl, pod.value, 'log-shipper')).toEqual({
+			ok: true,
+			value: {file: 'kubectl', args: ['--request-timeout=10s', '--context', 'kind-x', '--namespace', 'pod-tutor', 'exec', '-it', 'web-app', '-c', 'log-shipper', '--', '/bin/sh']},
+		});
+		expect(shellArgv(backend, pod.value, 'db')).toEqual({ok: false, error: 'the Pod web-app has no container db (it has app, log-shipper)'});
+	});
+});

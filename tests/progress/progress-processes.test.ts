@@ -43,6 +43,8 @@ interface Writer {
 	readonly child: ChildProcess;
 	/** Ids the child reported saved. */
 	readonly saved: string[];
+	/** How long each of those saves took, in ms. */
+	readonly durations: number[];
 	readonly stderr: string[];
 	readonly exited: Promise<{code: number | null; signal: NodeJS.Signals | null}>;
 	/** Resolves once `count` ids were reported saved. */
@@ -52,13 +54,19 @@ interface Writer {
 function startWriter(configDir: string, prefix: string, count: number | 'forever', env: NodeJS.ProcessEnv = process.env): Writer {
 	const child = spawn(process.execPath, [writer, bundle, configDir, prefix, String(count)], {stdio: ['ignore', 'pipe', 'pipe'], env});
 	const saved: string[] = [];
+	const durations: number[] = [];
 	const stderr: string[] = [];
 	const waiters: {count: number; resolve: () => void}[] = [];
 	let partial = '';
 	child.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
 		const lines = (partial + chunk).split('\n');
 		partial = lines.pop() ?? '';
-		for (const line of lines) if (line.startsWith('saved ')) saved.push(line.slice(6));
+		for (const line of lines) {
+			const [word, id, ms] = line.split(' ');
+			if (word !== 'saved') continue;
+			saved.push(id);
+			durations.push(Number(ms));
+		}
 		for (const waiter of waiters.filter((w) => saved.length >= w.count)) waiter.resolve();
 	});
 	child.stderr!.setEncoding('utf8').on('data', (chunk: string) => stderr.push(chunk));
@@ -68,6 +76,7 @@ function startWriter(configDir: string, prefix: string, count: number | 'forever
 	return {
 		child,
 		saved,
+		durations,
 		stderr,
 		exited,
 		savedAtLeast: (n) =>
@@ -138,5 +147,7 @@ describe('the store across processes', () => {
 			expect(data.exercises[`right-${n}`]?.attempts).toBe(1);
 		}
 		expect(readdirSync(dir)).toEqual(['progress.json']);
+		const all = [...one.durations, ...two.durations].sort((x, y) => x - y);
+		console.log(`two writers: save took median ${all[200]} ms, slowest ${all[399]} ms (lock timeout 2000 ms)`);
 	}, 60_000);
 });

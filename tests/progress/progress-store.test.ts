@@ -1,5 +1,5 @@
 import {spawnSync} from 'node:child_process';
-import {copyFileSync, existsSync, linkSync, readFileSync, readdirSync, statSync, utimesSync, writeFileSync} from 'node:fs';
+import {copyFileSync, existsSync, linkSync, readFileSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {emptyProgress} from '../../src/progress/progress-data.js';
@@ -143,7 +143,7 @@ describe('openProgressStore', () => {
 		const result = store.visitStep('pause', 0, 3);
 		expect(Date.now() - started).toBeGreaterThanOrEqual(150);
 		expect(result.ok).toBe(false);
-		expect(!result.ok && result.error).toContain(`${file}.lock is held by pod-tutor process ${process.pid}`);
+		expect(!result.ok && result.error).toContain(`${file}.lock has been held by pod-tutor process ${process.pid}`);
 		expect(existsSync(file)).toBe(false);
 	});
 
@@ -176,6 +176,15 @@ describe('openProgressStore', () => {
 		utimesSync(old, past, past);
 		openProgressStore(env);
 		expect(readdirSync(dir).sort()).toEqual([path.basename(young)]);
+	});
+
+	it('saves even when its folder was removed while it ran', () => {
+		const {dir, env} = newConfig();
+		const {store} = openProgressStore(env);
+		expectSaved(store.visitStep('pause', 0, 2));
+		rmSync(dir, {recursive: true});
+		expectSaved(store.visitStep('pause', 1, 2));
+		expect(readProgressSnapshot(env).data.lessons.pause.currentStep).toBe(1);
 	});
 
 	it('refuses a bad step as an error value and writes nothing', () => {

@@ -1,0 +1,100 @@
+/**
+ * One command step. Live: shows the exact command line, Enter runs it, output streams into a
+ * scrollable pane with a spinner and the elapsed time, Esc stops it (the whole process group).
+ * Offline (no backend for the step's tool): the recorded output, labelled as recorded.
+ */
+import {Box, Text, useInput} from 'ink';
+import type {CommandSpec} from '../../content/types.js';
+import type {LiveContext} from '../../live/live-context.js';
+import {sanitiseTerminalText} from '../../live/terminal-sanitiser.js';
+import {commandLine, formatElapsed, visibleLines, wrapOutput} from './command-pane-state.js';
+import {useCommandRun} from './use-command-run.js';
+
+export interface CommandPaneProps {
+	readonly command: CommandSpec;
+	readonly live: LiveContext | undefined;
+	readonly width: number;
+	/** Rows for the whole pane, output included. */
+	readonly height: number;
+	/** Called when the learner is finished with the step (Enter after the output is shown). */
+	readonly onDone?: () => void;
+	/** @default true */
+	readonly isActive?: boolean;
+}
+
+const SPINNER = ['|', '/', '-', '\\'];
+/** Rows the pane uses besides the output: command line, status line, hint. */
+const CHROME_ROWS = 3;
+
+export function CommandPane(props: CommandPaneProps) {
+	const {command, live, width} = props;
+	const backend = live?.backends[command.tool];
+	const run = useCommandRun(command, backend, live?.values ?? {});
+	const {state} = run;
+	const outputRows = Math.max(1, props.height - CHROME_ROWS);
+	const offline = !backend;
+	const text = offline ? sanitiseTerminalText(command.recorded.output) : state.output;
+	const lines = wrapOutput(text, Math.max(10, width - 2));
+	const maxBack = Math.max(0, lines.length - outputRows);
+
+	useInput(
+		(_input, key) => {
+			if (key.upArrow) return run.scroll(1, maxBack);
+			if (key.downArrow) return run.scroll(-1, maxBack);
+			if (key.pageUp) return run.scroll(outputRows, maxBack);
+			if (key.pageDown) return run.scroll(-outputRows, maxBack);
+			if (key.escape && state.phase === 'running') return run.cancel();
+			if (key.return) {
+				if (offline || state.phase === 'done' || state.phase === 'refused') return props.onDone?.();
+				if (state.phase === 'idle') return run.start();
+			}
+		},
+		{isActive: props.isActive ?? true},
+	);
+
+	const shownLine = run.argv ? commandLine(run.argv.file, run.argv.args) : commandLine(command.tool, command.args);
+	const view = visibleLines(lines, outputRows, state.scrollBack);
+
+	let status: string;
+	let hint: string;
+	if (offline) {
+		status = `recorded output (no ${command.tool} here) — exit code ${command.recorded.exitCode}`;
+		hint = 'Enter: continue · ↑/↓: scroll';
+	} else if (state.phase === 'idle') {
+		status = run.expandError ? `cannot run: ${run.expandError}` : `ready to run with ${command.tool}`;
+		hint = 'Enter: run it · nothing runs until you press Enter';
+	} else if (state.phase === 'running') {
+		status = `${SPINNER[Math.floor(state.elapsedMs / 100) % SPINNER.length]} running ${formatElapsed(state.elapsedMs)}`;
+		hint = 'Esc: stop it';
+	} else if (state.phase === 'refused') {
+		status = `not run: ${state.message ?? ''}`;
+		hint = 'Enter: continue';
+	} else {
+		const how =
+			state.outcome === 'exited'
+				? `exit code ${state.exitCode}`
+				: state.outcome === 'cancelled'
+					? 'stopped by you'
+					: (state.message ?? state.outcome ?? '');
+		status = `done in ${formatElapsed(state.elapsedMs)} — ${how}`;
+		hint = 'Enter: continue · ↑/↓: scroll';
+	}
+
+	return (
+		<Box flexDirection="column" width={width}>
+			<Text wrap="truncate-end">$ {shownLine}</Text>
+			<Box flexDirection="column" height={outputRows}>
+				{view.above > 0 && <Text dimColor>↑ {view.above} more lines</Text>}
+				{(view.above > 0 ? view.lines.slice(1) : view.lines).map((line, i) => (
+					<Text key={i}>{line === '' ? ' ' : line}</Text>
+				))}
+			</Box>
+			<Text color={offline ? 'yellow' : state.phase === 'done' && state.exitCode !== 0 ? 'red' : undefined} wrap="truncate-end">
+				{status}
+			</Text>
+			<Text dimColor wrap="truncate-end">
+				{hint}
+			</Text>
+		</Box>
+	);
+}
