@@ -46,6 +46,9 @@ export async function runTutor(lessonId: string | undefined, rest: readonly stri
 	const size = {columns: process.stdout.columns || 80, rows: process.stdout.rows || 24};
 	const state = initialState(course, snapshot.data, size, lessonId, snapshot.warning);
 	const frame = firstFrame(state, style, drawDiagramStep);
+	// Raw before the first frame: keys typed while Ink loads must not be echoed over the frame
+	// or turned into line-buffered input; they wait in the terminal's buffer until Ink reads them.
+	process.stdin.setRawMode?.(true);
 	process.stdout.write(ENTER_SCREEN + frame.join('\n'));
 	const {startApp} = await import('./ui/start-app.js');
 	return startApp({course, lessonId, style, size, notice: snapshot.warning, firstFrame: frame});

@@ -1,6 +1,6 @@
 // First frame: the tutor against a hello-world Ink app bundled the same way, started alternately
 // in the same 80x24 pseudo-terminal and environment, timed from spawn to the marker text.
-import {mkdtempSync, rmSync} from 'node:fs';
+import {mkdtempSync, readFileSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {bundleLikeCli, projectRoot} from './bundle-like-cli.mjs';
@@ -16,10 +16,10 @@ const SECOND_ROW = '\u001B[5;1H';
 
 const ms = (seconds) => seconds * 1000;
 
-function tutorPlan(configDir) {
+function tutorPlan(env, preload = []) {
 	return {
-		argv: [process.execPath, join(projectRoot, 'bin/pod-tutor.js')],
-		env: terminalEnv(configDir),
+		argv: [process.execPath, ...preload, join(projectRoot, 'bin/pod-tutor.js')],
+		env,
 		timeout: 15,
 		steps: [
 			{wait_text: TUTOR_MARKER, label: 'first'},
@@ -32,12 +32,18 @@ function tutorPlan(configDir) {
 	};
 }
 
-function helloPlan(bundle) {
-	return {argv: [process.execPath, bundle], env: terminalEnv(), timeout: 15, steps: [{wait_text: HELLO_MARKER, label: 'first'}]};
+function helloPlan(bundle, env) {
+	return {argv: [process.execPath, bundle], env, timeout: 15, steps: [{wait_text: HELLO_MARKER, label: 'first'}]};
 }
 
 function bareNodePlan(env) {
 	return {argv: [process.execPath, '-e', "process.stdout.write('ready')"], env, timeout: 15, steps: [{wait_text: 'ready', label: 'first'}]};
+}
+
+function withoutExtraCaCerts(env) {
+	const copy = {...env};
+	delete copy.NODE_EXTRA_CA_CERTS;
+	return copy;
 }
 
 /**
@@ -48,17 +54,28 @@ export async function measureFirstFrame(runs, log = () => {}) {
 	const work = mkdtempSync(join(tmpdir(), 'pod-tutor-bench-'));
 	try {
 		const hello = await bundleLikeCli(join(projectRoot, 'scripts/bench/hello-ink.tsx'), join(work, 'hello'), 'hello');
-		const withoutCaCerts = terminalEnv();
-		delete withoutCaCerts.NODE_EXTRA_CA_CERTS;
+		const tutor = async (strip) => {
+			const configDir = mkdtempSync(join(work, 'config-'));
+			const env = terminalEnv(configDir);
+			const report = await runInPty(tutorPlan(strip ? withoutExtraCaCerts(env) : env));
+			return {first: ms(mark(report, 'first').t), ink: ms(mark(report, 'ink').t), key: ms(mark(report, 'moved').t - mark(report, 'down').t)};
+		};
 		const programs = {
-			tutor: async () => {
-				const configDir = mkdtempSync(join(work, 'config-'));
-				const report = await runInPty(tutorPlan(configDir));
-				return {first: ms(mark(report, 'first').t), ink: ms(mark(report, 'ink').t), key: ms(mark(report, 'moved').t - mark(report, 'down').t)};
-			},
-			hello: async () => ({first: ms(mark(await runInPty(helloPlan(hello)), 'first').t)}),
+			tutor: () => tutor(false),
+			hello: async () => ({first: ms(mark(await runInPty(helloPlan(hello, terminalEnv())), 'first').t)}),
 			node: async () => ({first: ms(mark(await runInPty(bareNodePlan(terminalEnv())), 'first').t)}),
-			nodeNoCa: async () => ({first: ms(mark(await runInPty(bareNodePlan(withoutCaCerts)), 'first').t)}),
+			tutorNoCa: () => tutor(true),
+			helloNoCa: async () => ({first: ms(mark(await runInPty(helloPlan(hello, withoutExtraCaCerts(terminalEnv()))), 'first').t)}),
+			nodeNoCa: async () => ({first: ms(mark(await runInPty(bareNodePlan(withoutExtraCaCerts(terminalEnv()))), 'first').t)}),
+			// Inside the tutor's own process: when node could run code, when the first frame was written.
+			stamped: async () => {
+				const configDir = mkdtempSync(join(work, 'config-'));
+				const stampFile = join(configDir, 'stamps.json');
+				const env = {...terminalEnv(configDir), POD_TUTOR_BENCH_STAMPS: stampFile};
+				await runInPty(tutorPlan(env, ['--import', join(projectRoot, 'scripts/bench/start-stamps.mjs')]));
+				const stamps = JSON.parse(readFileSync(stampFile, 'utf8'));
+				return {nodeReady: stamps.nodeReady, frameWrite: stamps.frameWrite, tutorWork: stamps.frameWrite - stamps.nodeReady};
+			},
 		};
 		const names = Object.keys(programs);
 		const samples = Object.fromEntries(names.map((n) => [n, []]));
@@ -70,17 +87,22 @@ export async function measureFirstFrame(runs, log = () => {}) {
 			log(`first frame: round ${round + 1}/${runs}`);
 		}
 		const of = (name, field) => summary(samples[name].map((s) => s[field]));
-		const tutor = of('tutor', 'first');
-		const helloFirst = of('hello', 'first');
+		const ratio = (a, b) => of(a, 'first').median / of(b, 'first').median;
 		return {
 			runs,
-			tutorFirstFrame: tutor,
-			helloFirstFrame: helloFirst,
-			ratio: tutor.median / helloFirst.median,
+			tutorFirstFrame: of('tutor', 'first'),
+			helloFirstFrame: of('hello', 'first'),
+			ratio: ratio('tutor', 'hello'),
 			tutorInkTakesOver: of('tutor', 'ink'),
 			tutorFirstKeyAfterInk: of('tutor', 'key'),
 			bareNode: of('node', 'first'),
-			bareNodeWithoutExtraCaCerts: of('nodeNoCa', 'first'),
+			withoutExtraCaCerts: {
+				tutorFirstFrame: of('tutorNoCa', 'first'),
+				helloFirstFrame: of('helloNoCa', 'first'),
+				ratio: ratio('tutorNoCa', 'helloNoCa'),
+				bareNode: of('nodeNoCa', 'first'),
+			},
+			insideTutor: {nodeReady: of('stamped', 'nodeReady'), frameWritten: of('stamped', 'frameWrite'), tutorWork: of('stamped', 'tutorWork')},
 		};
 	} finally {
 		rmSync(work, {recursive: true, force: true});

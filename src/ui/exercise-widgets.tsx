@@ -1,4 +1,4 @@
-import React, {useReducer, useRef, useState} from 'react';
+import React, {useReducer, useRef} from 'react';
 import {Box, Text, useInput} from 'ink';
 import SelectInput from 'ink-select-input';
 import type {Exercise, OrderingExercise} from '../content/types.js';
@@ -44,17 +44,37 @@ function makeIndicator(style: TextStyle) {
 	};
 }
 
+/**
+ * ink-select-input decides what Enter selects from the state of its last render, so a Down
+ * followed quickly by Enter would pick the item above the one shown. onHighlight runs inside its
+ * key handler, in step with the display; Enter is handled here from that.
+ */
+function useEnterOnHighlighted(items: readonly Item[], active: boolean, onEnter: (item: Item) => void) {
+	const highlighted = useRef<Item | undefined>(items[0]);
+	useInput(
+		(_input, key) => {
+			if (key.return && highlighted.current) onEnter(highlighted.current);
+		},
+		{isActive: active},
+	);
+	return (item: Item) => {
+		highlighted.current = item;
+	};
+}
+
 function ChoiceWidget(props: WidgetProps & {exercise: Extract<Exercise, {kind: 'single-choice' | 'predict'}>}) {
 	const {exercise, style, width} = props;
 	const chosen = Array.isArray(props.lastAnswer) ? (props.lastAnswer as string[]) : [];
 	const items: Item[] = exercise.choices.map((c) => ({key: c.id, value: c.id, label: choiceLabel(c, radioMark(chosen.includes(c.id), style), width, style, props.compact)}));
+	const onHighlight = useEnterOnHighlighted(items, props.active, (item) => (props.settled ? props.onNext() : props.onAnswer({kind: 'choice', selected: [item.value]})));
 	return (
 		<SelectInput
 			items={items}
 			isFocused={props.active}
 			indicatorComponent={makeIndicator(style)}
 			itemComponent={SelectItem}
-			onSelect={(item: Item) => (props.settled ? props.onNext() : props.onAnswer({kind: 'choice', selected: [item.value]}))}
+			onHighlight={onHighlight}
+			onSelect={() => undefined}
 		/>
 	);
 }
@@ -62,28 +82,34 @@ function ChoiceWidget(props: WidgetProps & {exercise: Extract<Exercise, {kind: '
 function MultipleChoiceWidget(props: WidgetProps & {exercise: Extract<Exercise, {kind: 'multiple-choice'}>}) {
 	const {exercise, style, width} = props;
 	const initial = Array.isArray(props.lastAnswer) ? (props.lastAnswer as string[]) : [];
-	const [selected, setSelected] = useState<ReadonlySet<string>>(new Set(initial));
+	const [selected, toggle] = useReducer((set: ReadonlySet<string>, id: string) => {
+		const next = new Set(set);
+		if (next.has(id)) next.delete(id);
+		else next.add(id);
+		return next;
+	}, new Set(initial));
+	const latest = useRef(selected);
+	latest.current = selected;
 	const items: Item[] = [
 		...exercise.choices.map((c) => ({key: c.id, value: c.id, label: choiceLabel(c, checkMark(selected.has(c.id), style), width, style, props.compact)})),
 		{key: '__check', value: '__check', label: `${style.charset === 'ascii' ? '->' : '\u2192'} ${CHECK_ITEM_LABEL}`},
 	];
+	const onHighlight = useEnterOnHighlighted(items, props.active, (item) => {
+		if (item.value === '__check') {
+			if (props.settled) props.onNext();
+			else props.onAnswer({kind: 'choice', selected: [...latest.current]});
+			return;
+		}
+		toggle(item.value);
+	});
 	return (
 		<SelectInput
 			items={items}
 			isFocused={props.active}
 			indicatorComponent={makeIndicator(style)}
 			itemComponent={SelectItem}
-			onSelect={(item: Item) => {
-				if (item.value === '__check') {
-					if (props.settled) props.onNext();
-					else props.onAnswer({kind: 'choice', selected: [...selected]});
-					return;
-				}
-				const next = new Set(selected);
-				if (next.has(item.value)) next.delete(item.value);
-				else next.add(item.value);
-				setSelected(next);
-			}}
+			onHighlight={onHighlight}
+			onSelect={() => undefined}
 		/>
 	);
 }

@@ -6,7 +6,7 @@ import type {TextStyle} from '../render/text-style.js';
 import {initialState, type Size} from '../tutor/tutor-state.js';
 import {runInTerminal} from './terminal-handover.js';
 import {FrameWriter} from './frame-writer.js';
-import {LEAVE_SCREEN} from './terminal-screen.js';
+import {CLEAR_HOME, LEAVE_SCREEN} from './terminal-screen.js';
 import {TutorApp} from './tutor-app.js';
 
 export interface StartOptions {
@@ -26,9 +26,14 @@ export interface StartOptions {
 export async function startApp(options: StartOptions): Promise<number> {
 	const opened = openProgressStore(process.env);
 	const notice = opened.warning ?? options.notice;
-	const initial = initialState(options.course, opened.store.data(), options.size, options.lessonId, notice);
+	// The window may have been resized while Ink was loading: take the size now, and if it changed,
+	// forget the first frame so the first Ink frame is drawn whole on a cleared screen.
+	const size = {columns: process.stdout.columns || options.size.columns, rows: process.stdout.rows || options.size.rows};
+	const resized = size.columns !== options.size.columns || size.rows !== options.size.rows;
+	const initial = initialState(options.course, opened.store.data(), size, options.lessonId, notice);
 	let instance: ReturnType<typeof render> | undefined;
-	const writer = new FrameWriter(process.stdout, options.firstFrame);
+	if (resized) process.stdout.write(CLEAR_HOME);
+	const writer = new FrameWriter(process.stdout, resized ? [] : options.firstFrame);
 	const handOver = (argv: readonly string[]) => {
 		const result = runInTerminal(argv, {stdin: process.stdin, stdout: process.stdout});
 		writer.redraw();

@@ -1,4 +1,4 @@
-import Ajv, {type ValidateFunction} from 'ajv';
+import {Ajv, type ValidateFunction} from 'ajv';
 import yaml from 'js-yaml';
 import {readdirSync, readFileSync} from 'node:fs';
 import {join} from 'node:path';

@@ -4,6 +4,7 @@
  * Offline (no backend for the step's tool): the recorded output, labelled as recorded.
  */
 import {Box, Text, useInput} from 'ink';
+import {useRef} from 'react';
 import type {CommandSpec} from '../../content/types.js';
 import type {LiveContext} from '../../live/live-context.js';
 import {sanitiseTerminalText} from '../../live/terminal-sanitiser.js';
@@ -35,18 +36,21 @@ export function CommandPane(props: CommandPaneProps) {
 	const offline = !backend;
 	const text = offline ? sanitiseTerminalText(command.recorded.output) : state.output;
 	const lines = wrapOutput(text, Math.max(10, width - 2));
-	const maxBack = Math.max(0, lines.length - outputRows);
+	// Ink may hand a key to the handler of an earlier render; refs give it the current values.
+	const current = useRef({maxBack: 0, phase: state.phase});
+	current.current = {maxBack: Math.max(0, lines.length - outputRows), phase: state.phase};
 
 	useInput(
 		(_input, key) => {
+			const {maxBack, phase} = current.current;
 			if (key.upArrow) return run.scroll(1, maxBack);
 			if (key.downArrow) return run.scroll(-1, maxBack);
 			if (key.pageUp) return run.scroll(outputRows, maxBack);
 			if (key.pageDown) return run.scroll(-outputRows, maxBack);
-			if (key.escape && state.phase === 'running') return run.cancel();
+			if (key.escape && phase === 'running') return run.cancel();
 			if (key.return) {
-				if (offline || state.phase === 'done' || state.phase === 'refused') return props.onDone?.();
-				if (state.phase === 'idle') return run.start();
+				if (offline || phase === 'done' || phase === 'refused') return props.onDone?.();
+				if (phase === 'idle') return run.start();
 			}
 		},
 		{isActive: props.isActive ?? true},

@@ -1,0 +1,57 @@
+import {execFileSync} from 'node:child_process';
+
+/**
+ * The built tutor in a real pseudo-terminal: a tmux session of a given size on a private tmux
+ * server, driven with send-keys and read with capture-pane, as a learner's terminal would be.
+ */
+export class TmuxSession {
+	private readonly socket = `pod-tutor-e2e-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
+	private readonly name = 'tutor';
+
+	constructor(
+		private readonly columns = 80,
+		private readonly rows = 24,
+	) {}
+
+	private tmux(...args: string[]): string {
+		return execFileSync('tmux', ['-L', this.socket, ...args], {encoding: 'utf8'});
+	}
+
+	/** Starts argv with env; the pane stays open after exit and shows an exit marker. */
+	start(argv: readonly string[], env: Record<string, string>, cwd: string): void {
+		// Ink draws nothing until exit when CI is set, so the tutor runs without it, as on a learner's machine.
+		const envArgs = ['-u', 'CI', ...Object.entries(env).map(([k, v]) => `${k}=${v}`)];
+		const command = ['env', ...envArgs, ...argv].map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ');
+		this.tmux('new-session', '-d', '-s', this.name, '-x', String(this.columns), '-y', String(this.rows), '-c', cwd, `${command}; echo "[exited $?]"; sleep 60`);
+	}
+
+	screen(): string {
+		return this.tmux('capture-pane', '-p', '-t', this.name);
+	}
+
+	keys(...keys: string[]): void {
+		this.tmux('send-keys', '-t', this.name, ...keys);
+	}
+
+	async waitFor(test: (screen: string) => boolean, what: string, timeoutMs = 10000): Promise<string> {
+		const deadline = Date.now() + timeoutMs;
+		for (;;) {
+			const screen = this.screen();
+			if (test(screen)) return screen;
+			if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; the screen was:\n${screen}`);
+			await new Promise((resolve) => setTimeout(resolve, 50));
+		}
+	}
+
+	resize(columns: number, rows: number): void {
+		this.tmux('resize-window', '-t', this.name, '-x', String(columns), '-y', String(rows));
+	}
+
+	stop(): void {
+		try {
+			this.tmux('kill-server');
+		} catch {
+			// Already gone.
+		}
+	}
+}

@@ -1,0 +1,84 @@
+import {execFileSync} from 'node:child_process';
+import {existsSync, mkdtempSync, readFileSync, rmSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {afterEach, beforeAll, beforeEach, describe, expect, it} from 'vitest';
+import type {SingleChoiceExercise} from '../../src/content/types.js';
+import {repoCourse, repoRoot} from '../tutor/course-fixture.js';
+import {TmuxSession} from './tmux-session.js';
+
+let configDir: string;
+let session: TmuxSession;
+
+beforeAll(() => {
+	if (!existsSync(join(repoRoot, 'dist/cli.js'))) execFileSync('npm', ['run', 'build', '--silent'], {cwd: repoRoot});
+});
+
+beforeEach(() => {
+	configDir = mkdtempSync(join(tmpdir(), 'pod-tutor-e2e-'));
+});
+
+afterEach(() => {
+	session?.stop();
+	rmSync(configDir, {recursive: true, force: true});
+});
+
+function startTutor(env: Record<string, string> = {}, size: [number, number] = [80, 24]) {
+	session = new TmuxSession(...size);
+	session.start(['node', 'bin/pod-tutor.js'], {POD_TUTOR_CONFIG_DIR: configDir, LANG: 'C.UTF-8', TERM: 'xterm-256color', ...env}, repoRoot);
+	return session;
+}
+
+/** The first lesson's first single-choice exercise: where it is and how to answer it right. */
+function firstChoiceExercise() {
+	const course = repoCourse();
+	const lesson = course.lessons[0];
+	const step = lesson.steps.findIndex((s) => s.kind === 'exercise' && course.exercises.get(s.exercise)?.kind === 'single-choice');
+	const exercise = course.exercises.get((lesson.steps[step] as {exercise: string}).exercise) as SingleChoiceExercise;
+	return {lesson, step, exercise, answerIndex: exercise.choices.findIndex((c) => c.id === exercise.answer)};
+}
+
+describe('the tutor in a real terminal (tmux, 80x24)', () => {
+	it('opens a lesson, answers an exercise, quits, and reopens at the same step', async () => {
+		const {lesson, step, exercise, answerIndex} = firstChoiceExercise();
+		const tutor = startTutor();
+		await tutor.waitFor((s) => s.includes('lessons done'), 'the home screen');
+		tutor.keys('Enter');
+		await tutor.waitFor((s) => s.includes(`step 1/${lesson.steps.length}`), 'the first step');
+		for (let i = 0; i < step; i++) {
+			tutor.keys('l');
+			await tutor.waitFor((s) => s.includes(`step ${i + 2}/${lesson.steps.length}`), `step ${i + 2}`);
+		}
+		await tutor.waitFor((s) => s.includes('Choose one:'), 'the exercise');
+		for (let i = 0; i < answerIndex; i++) tutor.keys('Down');
+		tutor.keys('Enter');
+		const answered = await tutor.waitFor((s) => s.includes('Right.'), 'the verdict');
+		expect(answered).toContain(`step ${step + 1}/${lesson.steps.length}`);
+		tutor.keys('q');
+		await tutor.waitFor((s) => s.includes('lessons done'), 'back on the home screen');
+		tutor.keys('q');
+		await tutor.waitFor((s) => s.includes('[exited 0]'), 'the tutor to exit');
+
+		const saved = JSON.parse(readFileSync(join(configDir, 'progress.json'), 'utf8'));
+		expect(saved.exercises[exercise.id]).toMatchObject({attempts: 1, correct: true});
+		session.stop();
+
+		const again = startTutor();
+		const reopened = await again.waitFor((s) => s.includes(`step ${step + 1}/${lesson.steps.length}`), 'the same step after a restart');
+		expect(reopened).toContain(lesson.title);
+		expect(reopened).toContain('answered right before');
+	});
+
+	it('draws plain ASCII when the locale is not UTF-8, and says so when the window is too small', async () => {
+		const tutor = startTutor({LANG: 'C', LC_ALL: 'C', TERM: 'vt100'});
+		const home = await tutor.waitFor((s) => s.includes('lessons done'), 'the home screen');
+		expect(home).toMatch(/^[\x20-\x7E\n]*$/);
+		expect(home).toContain('[ ]');
+		tutor.resize(50, 12);
+		await tutor.waitFor((s) => s.includes('Terminal too small (50x12)'), 'the too-small message');
+		tutor.resize(80, 24);
+		await tutor.waitFor((s) => s.includes('lessons done'), 'the home screen after growing the window');
+		tutor.keys('C-c');
+		await tutor.waitFor((s) => s.includes('[exited 0]'), 'Ctrl+C to quit');
+	});
+});
