@@ -4,6 +4,7 @@ import {defineConfig} from 'vitest/config';
 // slow and must not run in parallel with each other, since they share one podman store.
 export default defineConfig({
 	test: {
+		globalSetup: ['tests/global-setup.ts'],
 		include: ['tests/live/**/*.test.ts'],
 		testTimeout: 180_000,
 		hookTimeout: 180_000,

@@ -30,6 +30,7 @@ export async function runTutor(lessonId: string | undefined, rest: readonly stri
 	}
 	const snapshot = readProgressSnapshot(io.env);
 	if (!io.interactive) {
+		if (snapshot.warning) io.stderr(`pod-tutor: ${snapshot.warning}\n`);
 		const style = detectTextStyle(io.env, false, options.ascii, true);
 		const state = initialState(course, snapshot.data, {columns: 80, rows: 24}, lessonId);
 		const id = state.view.name === 'reader' ? state.view.lessonId : course.lessons.find((l) => !snapshot.data.lessons[l.id]?.completed)?.id ?? course.lessons[0]?.id;

@@ -25,7 +25,8 @@ export function terminalEnv(configDir) {
  */
 export function runInPty(plan) {
 	return new Promise((resolve, reject) => {
-		execFile('python3', [DRIVER, JSON.stringify(plan)], {maxBuffer: 64 * 1024 * 1024}, (error, stdout, stderr) => {
+		// The output is always kept, so a failure can show what the program last wrote.
+		execFile('python3', [DRIVER, JSON.stringify({keep_output: true, ...plan})], {maxBuffer: 64 * 1024 * 1024}, (error, stdout, stderr) => {
 			if (error) {
 				reject(new Error(`pty driver failed for ${plan.argv.join(' ')}: ${stderr.trim() || error.message}`));
 				return;

@@ -17,8 +17,8 @@ const FIELD_KINDS = new Set(['free-text', 'quantity']);
 /**
  * The plan: settle on the home screen, 10 x Down, 10 x Up, idle window, open the first lesson,
  * page through every step (leaving answer fields with Esc first, as a learner must), then help on
- * and off, and quit. `firstLesson` is the course's first lesson with the exercise kinds of its
- * steps, so the plan knows where a text field will take the keys.
+ * and off, and quit. `stepKinds` holds, for each step of the first lesson, its kind or its exercise kind,
+ * so the plan knows where a text field will take the keys.
  */
 export function sessionPlan(configDir, stepKinds, moves = 10) {
 	const steps = [

@@ -103,9 +103,11 @@ function loadLessonFile(file: string, exerciseRoot: string): LessonCandidate {
 	return {lesson: {...fields, file, exerciseDir: join(exerciseRoot, fields.id)}, source: parsed.source};
 }
 
-function loadExerciseDir(lesson: Lesson, options: LoadOptions): {exercises: Exercise[]; problems: Problem[]} {
+function loadExerciseDir(lesson: Lesson, options: LoadOptions): {exercises: Exercise[]; problems: Problem[]; brokenIds: Set<string>} {
 	const exercises: Exercise[] = [];
 	const problems: Problem[] = [];
+	// Ids of exercise files that exist but have problems: a step naming one is not "unknown".
+	const brokenIds = new Set<string>();
 	for (const file of yamlFiles(lesson.exerciseDir)) {
 		const parsed = parseFile(file);
 		if (!parsed.ok) {
@@ -119,8 +121,12 @@ function loadExerciseDir(lesson: Lesson, options: LoadOptions): {exercises: Exer
 		}
 		problems.push(...toProblems(file, reader, parsed.source));
 		if (exercise && reader.problems.length === 0) exercises.push(exercise);
+		else {
+			const rawId = (parsed.source.value as {id?: unknown} | null)?.id;
+			if (typeof rawId === 'string') brokenIds.add(rawId);
+		}
 	}
-	return {exercises, problems};
+	return {exercises, problems, brokenIds};
 }
 
 /**
@@ -155,7 +161,7 @@ export function loadCourse(options: LoadOptions): Course {
 			lessonFolders.add(lesson.id);
 			const earlier = lessonIds.get(lesson.id);
 			if (earlier) {
-				broken.push({id: lesson.id, file: displayPath(file), problems: [{file: displayPath(file), path: 'id', line: 1, message: `duplicate lesson id "${lesson.id}" (already used by ${earlier})`}]});
+				broken.push({id: lesson.id, file: displayPath(file), problems: [{file: displayPath(file), path: 'id', line: candidate.source?.lineOf(['id']), message: `duplicate lesson id "${lesson.id}" (already used by ${earlier})`}]});
 				continue;
 			}
 			lessonIds.set(lesson.id, displayPath(file));
@@ -174,7 +180,7 @@ export function loadCourse(options: LoadOptions): Course {
 			lesson.steps.forEach((step, i) => {
 				if (step.kind !== 'exercise') return;
 				used.add(step.exercise);
-				if (!own.has(step.exercise)) {
+				if (!own.has(step.exercise) && !loaded.brokenIds.has(step.exercise)) {
 					lessonProblems.push({
 						file: displayPath(file),
 						path: `steps[${i}].exercise`,

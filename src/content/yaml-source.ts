@@ -60,11 +60,22 @@ export function parseYamlSource(text: string): YamlResult {
 						node = next;
 						continue;
 					}
-					// A scalar (or missing) field: look for "key:" below its mapping's first line.
+					// A scalar (or missing) field: look for "key:" among its mapping's own lines, which
+					// end where a line is indented less than the mapping's first key.
 					if (typeof key === 'string' && line !== undefined) {
 						const pattern = new RegExp(`^\\s*(?:-\\s+)?${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*:`);
-						for (let i = line - 1; i < Math.min(textLines.length, line + 200); i++) {
-							if (pattern.test(textLines[i])) return i + 1;
+						// A nested mapping "opens" on its parent's key line ("recorded:"); its keys start below.
+						let from = line - 1;
+						if (/:\s*(#.*)?$/.test(textLines[from] ?? '')) {
+							from++;
+							while (from < textLines.length && /^\s*(#.*)?$/.test(textLines[from])) from++;
+						}
+						const first = /^(\s*(?:-\s+)?)/.exec(textLines[from] ?? '')?.[1].length ?? 0;
+						for (let i = from; i < textLines.length; i++) {
+							const text = textLines[i];
+							const indent = /^\s*/.exec(text)?.[0].length ?? 0;
+							if (i > from && text.trim() !== '' && !text.trim().startsWith('#') && indent < first) break;
+							if ((i === from || indent === first) && pattern.test(text)) return i + 1;
 						}
 					}
 					return line;

@@ -29,6 +29,17 @@ function spanWords(spans: readonly Span[], style: TextStyle): Word[] {
 	return words;
 }
 
+/** Words with no space between them ("`app`s", "(`Always`,") wrap as one. */
+function groupWords(words: readonly Word[]): Word[] {
+	const groups: Word[] = [];
+	for (const word of words) {
+		const last = groups[groups.length - 1];
+		if (word.glued && last) groups[groups.length - 1] = {text: last.text + word.text, styled: last.styled + word.styled, glued: last.glued};
+		else groups.push(word);
+	}
+	return groups;
+}
+
 /** Word-wraps spans into lines of at most `width` columns; `indent` prefixes continuation lines. */
 export function wrapSpans(spans: readonly Span[], width: number, style: TextStyle, first = '', indent = ''): string[] {
 	const lines: string[] = [];
@@ -41,12 +52,12 @@ export function wrapSpans(spans: readonly Span[], width: number, style: TextStyl
 		lineWidth = [...indent].length;
 		empty = true;
 	};
-	for (const word of spanWords(spans, style)) {
+	for (const word of groupWords(spanWords(spans, style))) {
 		const len = [...word.text].length;
-		const sep = empty || word.glued ? 0 : 1;
+		const sep = empty ? 0 : 1;
 		if (!empty && lineWidth + sep + len > width) push();
 		if (len > width - lineWidth) {
-			// A word longer than the line (a URL, a long image name): cut it hard.
+			// A word longer than the line (a URL, a long image name): cut it hard, unstyled.
 			let rest = [...word.text];
 			while (rest.length > 0) {
 				const room = Math.max(1, width - lineWidth);
@@ -58,8 +69,8 @@ export function wrapSpans(spans: readonly Span[], width: number, style: TextStyl
 			}
 			continue;
 		}
-		line += (empty || word.glued ? '' : ' ') + word.styled;
-		lineWidth += (empty || word.glued ? 0 : 1) + len;
+		line += (empty ? '' : ' ') + word.styled;
+		lineWidth += (empty ? 0 : 1) + len;
 		empty = false;
 	}
 	if (!empty || lines.length === 0) lines.push(line);

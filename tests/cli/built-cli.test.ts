@@ -1,7 +1,7 @@
 /**
  * Drives the built CLI (bin/pod-tutor.js over dist/) as a learner's shell would, with pipes for
- * stdin and stdout. The npm pack test lives in this file too: npm pack rebuilds dist/, which
- * must not happen while another file's tests run the same dist/.
+ * stdin and stdout. dist/ is built once by tests/global-setup.ts; npm pack runs with
+ * --ignore-scripts so it packs that build instead of rebuilding under other running tests.
  */
 import {execFile, execFileSync} from 'node:child_process';
 import {cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
@@ -64,7 +64,6 @@ const firstLesson = readYaml('lessons/01-container.yaml');
 const ESC = '\u001B';
 
 beforeAll(() => {
-	execFileSync('npm', ['run', 'build', '--silent'], {cwd: root, stdio: 'pipe'});
 	const copy = tempDir('built');
 	for (const part of ['package.json', 'bin', 'dist', 'lessons', 'exercises', 'schema']) cpSync(join(root, part), join(copy, part), {recursive: true});
 	bin = join(copy, 'bin/pod-tutor.js');
@@ -279,7 +278,7 @@ describe('npm pack', () => {
 		expect(pkg.dependencies === undefined || Object.keys(pkg.dependencies).length === 0).toBe(true);
 		const packDir = tempDir('pack');
 		const npmEnv = learnerEnv({npm_config_update_notifier: 'false', npm_config_fund: 'false', npm_config_audit: 'false'});
-		const packed = await runWith('npm', ['pack', '--silent', '--pack-destination', packDir], {env: npmEnv});
+		const packed = await runWith('npm', ['pack', '--silent', '--ignore-scripts', '--pack-destination', packDir], {env: npmEnv});
 		expect(packed.code, packed.stderr).toBe(0);
 		const tarball = join(packDir, packed.stdout.trim().split('\n').at(-1)!);
 		expect(existsSync(tarball)).toBe(true);

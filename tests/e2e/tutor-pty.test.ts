@@ -1,18 +1,13 @@
-import {execFileSync} from 'node:child_process';
-import {existsSync, mkdtempSync, readFileSync, rmSync} from 'node:fs';
+import {mkdtempSync, readFileSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
-import {afterEach, beforeAll, beforeEach, describe, expect, it} from 'vitest';
+import {afterEach, beforeEach, describe, expect, it} from 'vitest';
 import type {SingleChoiceExercise} from '../../src/content/types.js';
 import {repoCourse, repoRoot} from '../tutor/course-fixture.js';
 import {TmuxSession} from './tmux-session.js';
 
 let configDir: string;
 let session: TmuxSession;
-
-beforeAll(() => {
-	if (!existsSync(join(repoRoot, 'dist/cli.js'))) execFileSync('npm', ['run', 'build', '--silent'], {cwd: repoRoot});
-});
 
 beforeEach(() => {
 	configDir = mkdtempSync(join(tmpdir(), 'pod-tutor-e2e-'));
