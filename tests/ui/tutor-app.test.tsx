@@ -96,6 +96,7 @@ describe('TutorApp', () => {
 
 	it('takes a typed quantity, checks it by value, and keeps h and s typeable in the field', async () => {
 		const {lesson, step, exercise} = findExerciseStep('quantity');
+		if (exercise.kind !== 'quantity') throw new Error('fixture');
 		store.visitStep(lesson.id, step, lesson.steps.length);
 		const app = start(lesson.id);
 		await frameWhere(app.lastFrame, (f) => f.includes('Quantity:'), 'the quantity field');
