@@ -1,5 +1,6 @@
 import {EXIT_OK, EXIT_USAGE, type CommandIO, type GlobalOptions} from './commands/command-io.js';
 import {loadCourse} from './content/course-loader.js';
+import {parseLiveOptions} from './live/live-options.js';
 import {readProgressSnapshot} from './progress/progress-snapshot.js';
 import {drawDiagramStep} from './render/diagram-step.js';
 import {detectTextStyle} from './render/text-style.js';
@@ -14,8 +15,13 @@ import {ENTER_SCREEN} from './ui/terminal-screen.js';
  * Without a terminal: print the current lesson as text and point to `pod-tutor check`.
  */
 export async function runTutor(lessonId: string | undefined, rest: readonly string[], io: CommandIO, options: GlobalOptions): Promise<number> {
-	if (rest.length > 0) {
-		io.stderr(`pod-tutor: unexpected argument "${rest[0]}". Run pod-tutor --help for the commands.\n`);
+	const live = parseLiveOptions(rest);
+	if (!live.ok) {
+		io.stderr(`pod-tutor: ${live.error}\n`);
+		return EXIT_USAGE;
+	}
+	if (live.rest.length > 0) {
+		io.stderr(`pod-tutor: unexpected argument "${live.rest[0]}". Run pod-tutor --help for the commands.\n`);
 		return EXIT_USAGE;
 	}
 	const course = loadCourse({lessonDirs: options.lessonDirs});
@@ -52,5 +58,5 @@ export async function runTutor(lessonId: string | undefined, rest: readonly stri
 	process.stdin.setRawMode?.(true);
 	process.stdout.write(ENTER_SCREEN + frame.join('\n'));
 	const {startApp} = await import('./ui/start-app.js');
-	return startApp({course, lessonId, style, size, notice: snapshot.warning, firstFrame: frame});
+	return startApp({course, lessonId, style, size, notice: snapshot.warning, firstFrame: frame, live: live.options, configDir: options.configDir});
 }

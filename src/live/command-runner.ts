@@ -6,7 +6,7 @@
  */
 import {spawn, type ChildProcess} from 'node:child_process';
 import {StringDecoder} from 'node:string_decoder';
-import {COMMAND_PLACEHOLDERS, type CommandPlaceholder} from '../content/types.js';
+import {COMMAND_PLACEHOLDERS, placeholdersIn, type CommandPlaceholder} from '../content/types.js';
 import {DEFAULT_OUTPUT_CAP, OutputTail} from './output-tail.js';
 import {StreamSanitiser} from './terminal-sanitiser.js';
 
@@ -207,29 +207,25 @@ export type ExpandResult =
 	| {readonly ok: true; readonly args: readonly string[]}
 	| {readonly ok: false; readonly error: string};
 
-const BRACES = /\{([^{}]*)\}/g;
-
 /**
- * Fills {pod} {namespace} {container} {image} into a command's arguments. Anything else in
- * braces is refused, so a lesson cannot smuggle in a substitution the tutor does not control.
+ * Fills {pod} {namespace} {container} {image} into a command's arguments. A `{word}` of
+ * lower-case letters is a placeholder and must be one of those; other braces are literal, as in
+ * kubectl's `-o jsonpath={.status.phase}` (the same rule as the lesson validator's).
  */
 export function expandPlaceholders(args: readonly string[], values: PlaceholderValues): ExpandResult {
 	const known = new Set<string>(COMMAND_PLACEHOLDERS);
 	const out: string[] = [];
 	for (const [index, arg] of args.entries()) {
-		if (/[{}]/.test(arg.replace(BRACES, ''))) {
-			return {ok: false, error: `args[${index}] "${arg}" has an unmatched brace; only {pod} {namespace} {container} {image} may appear in braces`};
+		const unknown = placeholdersIn(arg).find((name) => !known.has(name));
+		if (unknown) {
+			return {ok: false, error: `args[${index}] "${arg}" uses {${unknown}}, which is not a placeholder; only {pod} {namespace} {container} {image} are`};
 		}
 		let problem: string | undefined;
-		const expanded = arg.replace(BRACES, (whole, name: string) => {
-			if (!known.has(name)) {
-				problem ??= `args[${index}] "${arg}" uses ${whole}, which is not a placeholder; only {pod} {namespace} {container} {image} are`;
-				return whole;
-			}
+		const expanded = arg.replace(/\{([a-z]+)\}/g, (_whole, name: string) => {
 			const value = values[name as CommandPlaceholder];
 			if (value === undefined || value === '') {
 				problem ??= `args[${index}] "${arg}" needs a value for {${name}}, and none is set`;
-				return whole;
+				return `{${name}}`;
 			}
 			return value;
 		});

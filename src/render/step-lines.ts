@@ -11,6 +11,8 @@ export interface StepContext {
 	readonly drawDiagram: (step: Extract<Step, {kind: 'diagram'}>, lesson: Lesson, width: number, style: TextStyle) => {ok: true; lines: string[]} | {ok: false; error: string};
 	/** Plain output (pod-tutor show): exercises end with how to answer on the command line. */
 	readonly plain?: boolean;
+	/** The tutor draws command steps' command and output in its command pane. */
+	readonly commandPane?: boolean;
 }
 
 export function commandLine(tool: string, args: readonly string[]): string {
@@ -99,9 +101,11 @@ export function stepLines(step: Step, ctx: StepContext): string[] {
 			break;
 		}
 		case 'command':
-			lines.push(...verbatimLines(`$ ${commandLine(step.tool, step.args)}`, width, style));
-			if (ctx.plain) {
-				lines.push(dim(`recorded output (run it yourself against a ${step.tool === 'kubectl' ? 'cluster' : step.tool === 'crictl' ? 'CRI runtime' : 'podman'} to see yours):`, style));
+			// In the tutor the command pane shows the command line and its output; the text has the rest.
+			if (ctx.plain || !ctx.commandPane) lines.push(...verbatimLines(`$ ${commandLine(step.tool, step.args)}`, width, style));
+			if (ctx.plain || !ctx.commandPane) {
+				const where = step.tool === 'kubectl' ? 'cluster' : step.tool === 'crictl' ? 'CRI runtime' : 'podman';
+				lines.push(...markupLines(`recorded output (run it yourself against a ${where} to see yours):`, width, style).map((l) => dim(l, style)));
 				lines.push(...verbatimLines(step.recorded.output, width, style, '  '));
 			}
 			if (step.explain) lines.push('', ...markupLines(step.explain, width, style));

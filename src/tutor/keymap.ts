@@ -22,7 +22,8 @@ export type Intent =
 	| 'grab'
 	| 'check'
 	| 'run'
-	| 'liveCheck';
+	| 'liveCheck'
+	| 'cancel';
 
 /** A key as the terminal reported it: the typed character, or a named key. */
 export interface KeyPress {
@@ -56,7 +57,9 @@ export interface Binding {
 export const BINDINGS: readonly Binding[] = [
 	{intent: 'quit', keys: ['ctrl+c'], contexts: ['global'], help: 'quit from anywhere (progress is saved)', label: 'quit'},
 	{intent: 'help', keys: ['?'], contexts: ['home', 'reader', 'exercise', 'ordering', 'command'], help: 'show or hide this help', label: 'help'},
-	{intent: 'back', keys: ['q', 'esc'], contexts: ['home', 'reader', 'exercise', 'ordering', 'command'], help: 'go back (on the home screen: quit)', label: 'back'},
+	{intent: 'back', keys: ['q', 'esc'], contexts: ['home', 'reader', 'exercise', 'ordering'], help: 'go back (on the home screen: quit)', label: 'back'},
+	{intent: 'back', keys: ['q'], contexts: ['command'], help: 'go back to the lesson list', label: 'back'},
+	{intent: 'cancel', keys: ['esc'], contexts: ['command'], help: 'stop the running command (its whole process group)', label: 'stop'},
 	{intent: 'up', keys: ['up', 'k'], contexts: ['home', 'reader', 'exercise', 'ordering', 'command'], help: 'move up / scroll up', label: 'move'},
 	{intent: 'down', keys: ['down', 'j'], contexts: ['home', 'reader', 'exercise', 'ordering', 'command'], help: 'move down / scroll down', label: 'move'},
 	{intent: 'pageUp', keys: ['pgup'], contexts: ['reader', 'exercise', 'command'], help: 'scroll a page up', label: 'page'},
@@ -72,8 +75,7 @@ export const BINDINGS: readonly Binding[] = [
 	{intent: 'edit', keys: ['e'], contexts: ['exercise'], help: 'manifest exercises: write the manifest in $EDITOR', label: 'edit'},
 	{intent: 'leaveField', keys: ['esc'], contexts: ['field'], help: 'leave the answer field (then h, s, q work)', label: 'leave field'},
 	{intent: 'grab', keys: ['space'], contexts: ['ordering'], help: 'pick up / put down the item; move it with up and down', label: 'pick up'},
-	{intent: 'run', keys: ['enter'], contexts: ['command'], help: 'run the command shown (live mode)', label: 'run'},
-	{intent: 'liveCheck', keys: ['c'], contexts: ['command', 'exercise'], help: 'check what you did in another terminal (live mode)', label: 'check live'},
+	{intent: 'run', keys: ['enter'], contexts: ['command'], help: 'run the command shown (live mode; offline: continue)', label: 'run'},
 ];
 
 function keyNameOf(key: KeyPress): KeyName | undefined {

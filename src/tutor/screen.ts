@@ -214,9 +214,9 @@ export function readerFrame(state: TutorState, style: TextStyle, bodyText: reado
 }
 
 /** The step's whole text: for exercises the prompt, then hints and feedback. */
-export function readerText(state: TutorState, style: TextStyle, drawDiagram: StepContext['drawDiagram']): string[] {
+export function readerText(state: TutorState, style: TextStyle, drawDiagram: StepContext['drawDiagram'], commandPane = false): string[] {
 	const width = state.size.columns;
-	const lines = stepTextLines(state, {width, style, drawDiagram});
+	const lines = stepTextLines(state, {width, style, drawDiagram, commandPane});
 	const exercise = currentExercise(state);
 	if (exercise) lines.push(...feedbackLines(exercise, state, width, style));
 	return lines;
@@ -233,4 +233,10 @@ export function helpLines(state: TutorState, style: TextStyle): string[] {
 	}
 	lines.push('', 'Press ? or q to close this help.');
 	return lines.slice(0, usableRows(state));
+}
+
+/** Rows for the command pane under a command step's text: the text keeps at most half. */
+export function commandPaneRows(state: TutorState, textLines: number): number {
+	const available = usableRows(state) - 2 - 2 - 1;
+	return Math.max(4, available - Math.min(textLines, Math.floor(available / 2)));
 }

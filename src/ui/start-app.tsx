@@ -5,6 +5,10 @@ import {openProgressStore} from '../progress/progress-store.js';
 import type {TextStyle} from '../render/text-style.js';
 import {initialState, type Size} from '../tutor/tutor-state.js';
 import {runInTerminal} from './terminal-handover.js';
+import {cancelAllCommands} from '../live/command-runner.js';
+import {detectBackends} from '../live/detect-backends.js';
+import {liveContextFrom, type LiveContext} from '../live/live-context.js';
+import type {LiveOptions} from '../live/live-options.js';
 import {FrameWriter} from './frame-writer.js';
 import {CLEAR_HOME, LEAVE_SCREEN} from './terminal-screen.js';
 import {TutorApp} from './tutor-app.js';
@@ -17,7 +21,12 @@ export interface StartOptions {
 	readonly notice?: string;
 	/** What the first frame put on the screen, so Ink's first frame sends only the differences. */
 	readonly firstFrame: readonly string[];
+	readonly live: LiveOptions;
+	readonly configDir?: string;
 }
+
+/** The lesson Pod the commands' {pod} and {container} stand for (lessons/specs/03-web-app.yaml). */
+const LESSON_POD = {pod: 'web-app', container: 'app'};
 
 /**
  * Loaded after the first frame is on screen: opens the progress store (conf) and hands the
@@ -48,14 +57,26 @@ export async function startApp(options: StartOptions): Promise<number> {
 	};
 	process.once('SIGHUP', onSignal);
 	process.once('SIGTERM', onSignal);
-	instance = render(<TutorApp initial={initial} style={options.style} store={opened.store} handOver={handOver} />, {
+	const app = (live?: LiveContext) => <TutorApp initial={initial} style={options.style} store={opened.store} handOver={handOver} live={live} />;
+	instance = render(app(), {
 		stdout: writer as unknown as NodeJS.WriteStream,
 		exitOnCtrlC: false,
 		patchConsole: false,
 	});
+	// Which of kubectl, crictl and podman can run here is found in the background, never blocking
+	// the screen; until it answers, command steps show their recorded output.
+	void detectBackends({live: options.live, configDir: options.configDir})
+		.then((detected) => {
+			const context = liveContextFrom(detected, {...LESSON_POD, namespace: options.live.namespace, image: options.live.image});
+			if (Object.keys(context.backends).length > 0) instance?.rerender(app(context));
+		})
+		.catch(() => {
+			// Detection failing means offline mode, which is what the app already shows.
+		});
 	try {
 		await instance.waitUntilExit();
 	} finally {
+		cancelAllCommands();
 		writer.dispose();
 		restore();
 		process.off('SIGHUP', onSignal);

@@ -10,14 +10,18 @@ import type {ProgressResult, ProgressStore} from '../progress/progress-store.js'
 import {drawDiagramStep} from '../render/diagram-step.js';
 import type {TextStyle} from '../render/text-style.js';
 import {intentFor} from '../tutor/keymap.js';
-import {currentExercise, currentLesson, helpLines, homeLines, isTooSmall, keyContext, readerFrame, readerText, tooSmallLines} from '../tutor/screen.js';
+import {commandPaneRows, currentExercise, currentLesson, currentStep, helpLines, homeLines, isTooSmall, keyContext, readerFrame, readerText, tooSmallLines} from '../tutor/screen.js';
 import {sessionOf, tutorReducer, type TutorState} from '../tutor/tutor-state.js';
 import {widgetLayout} from '../tutor/widget-layout.js';
+import type {LiveContext} from '../live/live-context.js';
 import {ExerciseWidget} from './exercise-widgets.js';
+import {CommandPane} from './live/command-pane.js';
 import {editorArgv, type HandoverResult} from './terminal-handover.js';
 
 export interface TutorAppProps {
 	readonly initial: TutorState;
+	/** The backends found on this machine; undefined while detection runs, or offline. */
+	readonly live?: LiveContext;
 	readonly style: TextStyle;
 	readonly store: ProgressStore;
 	/** Runs a program on the real terminal (editor, kubectl exec -it) and redraws afterwards. */
@@ -34,7 +38,7 @@ function lastAnswerOf(state: TutorState, exercise: Exercise): unknown {
 	return undefined;
 }
 
-export function TutorApp({initial, style, store, handOver}: TutorAppProps) {
+export function TutorApp({initial, style, store, handOver, live}: TutorAppProps) {
 	const [state, dispatch] = useReducer(tutorReducer, initial);
 	const [fieldFocused, setFieldFocused] = useState(true);
 	const {exit} = useApp();
@@ -60,15 +64,15 @@ export function TutorApp({initial, style, store, handOver}: TutorAppProps) {
 
 	const view = state.view;
 	const lessonId = view.name === 'reader' ? view.lessonId : undefined;
-	const step = view.name === 'reader' ? view.step : -1;
+	const stepIndex = view.name === 'reader' ? view.step : -1;
 	useEffect(() => {
 		setFieldFocused(true);
 		if (lessonId === undefined) return;
 		const lesson = currentLesson(state);
-		if (lesson) saved(store.visitStep(lessonId, step, lesson.steps.length));
+		if (lesson) saved(store.visitStep(lessonId, stepIndex, lesson.steps.length));
 		// Saving depends only on where the learner is, not on the rest of the state.
 		// eslint-disable-next-line react-hooks/exhaustive-deps
-	}, [lessonId, step]);
+	}, [lessonId, stepIndex]);
 
 	const exercise = currentExercise(state);
 	const session = exercise ? sessionOf(state, exercise.id) : undefined;
@@ -141,16 +145,19 @@ export function TutorApp({initial, style, store, handOver}: TutorAppProps) {
 				return view.name === 'home' ? exit() : dispatch({type: 'home'});
 			case 'up':
 				if (view.name === 'home') return dispatch({type: 'moveCursor', delta: -1});
-				if (!exercise) dispatch({type: 'scroll', delta: -1, max: maxScroll.current});
+				if (!exercise && context !== 'command') dispatch({type: 'scroll', delta: -1, max: maxScroll.current});
 				return;
 			case 'down':
 				if (view.name === 'home') return dispatch({type: 'moveCursor', delta: 1});
-				if (!exercise) dispatch({type: 'scroll', delta: 1, max: maxScroll.current});
+				if (!exercise && context !== 'command') dispatch({type: 'scroll', delta: 1, max: maxScroll.current});
 				return;
 			case 'pageUp':
-				return dispatch({type: 'scroll', delta: -(state.size.rows - 8), max: maxScroll.current});
+				// The command pane scrolls its own output.
+				if (context !== 'command') dispatch({type: 'scroll', delta: -(state.size.rows - 8), max: maxScroll.current});
+				return;
 			case 'pageDown':
-				return dispatch({type: 'scroll', delta: state.size.rows - 8, max: maxScroll.current});
+				if (context !== 'command') dispatch({type: 'scroll', delta: state.size.rows - 8, max: maxScroll.current});
+				return;
 			case 'open':
 				if (view.name === 'home' && state.course.lessons[view.cursor]) dispatch({type: 'open', lessonId: state.course.lessons[view.cursor].id});
 				return;
@@ -186,8 +193,11 @@ export function TutorApp({initial, style, store, handOver}: TutorAppProps) {
 	if (view.name === 'home') return <Text>{homeLines(state, style).join('\n')}</Text>;
 
 	const width = state.size.columns;
-	const layout = exercise ? widgetLayout(exercise, width, state.size.rows, style) : {compact: false, rows: 0};
-	const frame = readerFrame(state, style, readerText(state, style, drawDiagramStep), layout.rows);
+	const step = currentStep(state);
+	const text = readerText(state, style, drawDiagramStep, step?.kind === 'command');
+	const paneRows = step?.kind === 'command' ? commandPaneRows(state, text.length) : 0;
+	const layout = exercise ? widgetLayout(exercise, width, state.size.rows, style) : {compact: false, rows: paneRows};
+	const frame = readerFrame(state, style, text, layout.rows);
 	maxScroll.current = frame.maxScroll;
 	return (
 		<Box flexDirection="column">
@@ -207,6 +217,17 @@ export function TutorApp({initial, style, store, handOver}: TutorAppProps) {
 					onEdit={() => edit(exercise)}
 					lastAnswer={lastAnswerOf(state, exercise)}
 					compact={layout.compact}
+				/>
+			) : null}
+			{step?.kind === 'command' ? (
+				<CommandPane
+					key={`${view.name === 'reader' ? view.lessonId : ''}:${view.name === 'reader' ? view.step : ''}`}
+					command={step}
+					live={live}
+					width={width}
+					height={paneRows}
+					isActive={!state.help}
+					onDone={() => dispatch({type: 'step', delta: 1})}
 				/>
 			) : null}
 			<Text>{frame.footer.join('\n')}</Text>

@@ -36,7 +36,7 @@ describe('CommandPane', () => {
 		const ui = render(<CommandPane command={command} live={undefined} width={70} height={10} onDone={onDone} />);
 		unmount = ui.unmount;
 		const frame = await waitForFrame(ui.lastFrame, (t) => t.includes('recorded output'), 'the recorded label');
-		expect(frame).toContain('recorded output (no kubectl here) — exit code 0');
+		expect(frame).toContain('recorded output (no kubectl here), exit code 0');
 		expect(frame).toContain('web-app   2/2     Running');
 		expect(frame).not.toContain('hijacked');
 		expect(frame).toContain('$ kubectl get pods -n {namespace}');
@@ -57,7 +57,7 @@ describe('CommandPane', () => {
 		const done = await waitForFrame(ui.lastFrame, (t) => t.includes('done in'), 'the finished run');
 		expect(done).toContain('pod web-app');
 		expect(done).toContain('second line');
-		expect(done).toMatch(/done in \d+\.\d s — exit code 0/);
+		expect(done).toMatch(/done in \d+\.\d s, exit code 0/);
 	});
 
 	it('live: shows a spinner and elapsed time while running, and Esc stops the command', async () => {
@@ -92,6 +92,6 @@ describe('CommandPane', () => {
 		expect(done).not.toContain('row 20\n');
 		for (let i = 0; i < 10; i++) ui.stdin.write(arrowUp);
 		const scrolled = await waitForFrame(ui.lastFrame, (t) => t.includes('row 20') && !t.includes('row 30'), 'the scrolled pane');
-		expect(scrolled).toMatch(/↑ \d+ more lines/);
+		expect(scrolled).toMatch(/\(up: \d+ more lines\)/);
 	});
 });

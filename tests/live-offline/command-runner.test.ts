@@ -107,11 +107,15 @@ describe('placeholders', () => {
 		});
 	});
 
-	it('refuses anything else in braces, naming the argument', () => {
-		const result = expandPlaceholders(['get', 'pod', '-o', 'jsonpath={.status.podIP}'], values);
-		expect(result).toEqual({ok: false, error: 'args[3] "jsonpath={.status.podIP}" uses {.status.podIP}, which is not a placeholder; only {pod} {namespace} {container} {image} are'});
-		expect(expandPlaceholders(['{{pod}}'], values).ok).toBe(false);
-		expect(expandPlaceholders(['{pod'], values).ok).toBe(false);
+	it('refuses an unknown placeholder, naming the argument', () => {
+		const result = expandPlaceholders(['logs', '{podname}'], values);
+		expect(result).toEqual({ok: false, error: 'args[1] "{podname}" uses {podname}, which is not a placeholder; only {pod} {namespace} {container} {image} are'});
+	});
+
+	it("leaves braces that are not placeholders alone, such as kubectl's jsonpath", () => {
+		const result = expandPlaceholders(['get', 'pod', '{pod}', '-o', 'jsonpath={.status.podIP}'], values);
+		expect(result).toEqual({ok: true, args: ['get', 'pod', values.pod, '-o', 'jsonpath={.status.podIP}']});
+		expect(expandPlaceholders(['{pod'], values)).toEqual({ok: true, args: ['{pod']});
 	});
 
 	it('refuses a placeholder with no value', () => {

@@ -55,6 +55,8 @@ describe('TutorApp', () => {
 		await frameWhere(app.lastFrame, (f) => f.includes(`2. ${course.lessons[1].title}`) && f.includes(`step 1/${course.lessons[1].steps.length}`), 'lesson 2, step 1');
 		app.stdin.write(arrowRight);
 		await frameWhere(app.lastFrame, (f) => f.includes(`step 2/${course.lessons[1].steps.length}`), 'step 2');
+		// The position is saved in an effect after the frame is drawn.
+		await frameWhere(() => JSON.stringify(store.refresh().last), (last) => last.includes(`"step":1`), 'the saved position');
 		expect(store.refresh().last).toMatchObject({lessonId: course.lessons[1].id, step: 1});
 		app.unmount();
 	});

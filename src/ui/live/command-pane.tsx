@@ -62,11 +62,11 @@ export function CommandPane(props: CommandPaneProps) {
 	let status: string;
 	let hint: string;
 	if (offline) {
-		status = `recorded output (no ${command.tool} here) — exit code ${command.recorded.exitCode}`;
-		hint = 'Enter: continue · ↑/↓: scroll';
+		status = `recorded output (no ${command.tool} here), exit code ${command.recorded.exitCode}`;
+		hint = 'Enter: continue, Up/Down: scroll';
 	} else if (state.phase === 'idle') {
 		status = run.expandError ? `cannot run: ${run.expandError}` : `ready to run with ${command.tool}`;
-		hint = 'Enter: run it · nothing runs until you press Enter';
+		hint = 'Enter: run it (nothing runs until you press Enter)';
 	} else if (state.phase === 'running') {
 		status = `${SPINNER[Math.floor(state.elapsedMs / 100) % SPINNER.length]} running ${formatElapsed(state.elapsedMs)}`;
 		hint = 'Esc: stop it';
@@ -80,15 +80,15 @@ export function CommandPane(props: CommandPaneProps) {
 				: state.outcome === 'cancelled'
 					? 'stopped by you'
 					: (state.message ?? state.outcome ?? '');
-		status = `done in ${formatElapsed(state.elapsedMs)} — ${how}`;
-		hint = 'Enter: continue · ↑/↓: scroll';
+		status = `done in ${formatElapsed(state.elapsedMs)}, ${how}`;
+		hint = 'Enter: continue, Up/Down: scroll';
 	}
 
 	return (
 		<Box flexDirection="column" width={width}>
 			<Text wrap="truncate-end">$ {shownLine}</Text>
 			<Box flexDirection="column" height={outputRows}>
-				{view.above > 0 && <Text dimColor>↑ {view.above} more lines</Text>}
+				{view.above > 0 && <Text dimColor>(up: {view.above} more lines)</Text>}
 				{(view.above > 0 ? view.lines.slice(1) : view.lines).map((line, i) => (
 					<Text key={i}>{line === '' ? ' ' : line}</Text>
 				))}
