@@ -1,28 +1,24 @@
 // Bundles the CLI into dist/: one entry chunk that draws the first frame and runs the plain
 // subcommands, plus lazily imported chunks (Ink, React, conf) that the first frame does not need.
+// Then writes dist/course-cache.json, the bundled lessons already parsed and checked.
 import {build} from 'esbuild';
-import {fileURLToPath} from 'node:url';
-import {rmSync} from 'node:fs';
+import {mkdtempSync, rmSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {pathToFileURL} from 'node:url';
+import {BUILD_SETTINGS, projectRoot} from './build-options.mjs';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
-rmSync(`${root}dist`, {recursive: true, force: true});
+rmSync(join(projectRoot, 'dist'), {recursive: true, force: true});
 
-await build({
-	entryPoints: {cli: `${root}src/cli.ts`},
-	outdir: `${root}dist`,
-	bundle: true,
-	splitting: true,
-	format: 'esm',
-	platform: 'node',
-	target: 'node20',
-	minify: true,
-	sourcemap: false,
-	legalComments: 'none',
-	logLevel: 'warning',
-	chunkNames: 'chunks/[name]-[hash]',
-	// Ink imports react-devtools-core only when DEV=true; the tutor never ships it.
-	alias: {'react-devtools-core': `${root}scripts/no-devtools.js`},
-	define: {'process.env.NODE_ENV': '"production"'},
-	// Some bundled CommonJS dependencies call require() for Node built-ins.
-	banner: {js: "import {createRequire as __cr} from 'node:module';const require=__cr(import.meta.url);"},
-});
+await build({...BUILD_SETTINGS, entryPoints: {cli: join(projectRoot, 'src/cli.ts')}, outdir: join(projectRoot, 'dist')});
+
+const scratch = mkdtempSync(join(tmpdir(), 'pod-tutor-build-'));
+try {
+	const writer = join(scratch, 'write-course-cache.mjs');
+	await build({...BUILD_SETTINGS, splitting: false, minify: false, entryPoints: [join(projectRoot, 'src/content/course-cache-writer.ts')], outfile: writer, outdir: undefined, chunkNames: undefined});
+	const {writeCourseCache} = await import(pathToFileURL(writer).href);
+	const problems = writeCourseCache(projectRoot);
+	for (const problem of problems) console.warn(`course cache: ${problem}`);
+} finally {
+	rmSync(scratch, {recursive: true, force: true});
+}

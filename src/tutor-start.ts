@@ -1,5 +1,5 @@
 import {EXIT_OK, EXIT_USAGE, type CommandIO, type GlobalOptions} from './commands/command-io.js';
-import {loadCourse} from './content/course-loader.js';
+import {loadCourseFast} from './content/course-cache.js';
 import {parseLiveOptions} from './live/live-options.js';
 import {readProgressSnapshot} from './progress/progress-snapshot.js';
 import {drawDiagramStep} from './render/diagram-step.js';
@@ -24,7 +24,7 @@ export async function runTutor(lessonId: string | undefined, rest: readonly stri
 		io.stderr(`pod-tutor: unexpected argument "${live.rest[0]}". Run pod-tutor --help for the commands.\n`);
 		return EXIT_USAGE;
 	}
-	const course = loadCourse({lessonDirs: options.lessonDirs});
+	const course = loadCourseFast(options.lessonDirs);
 	if (lessonId && !lessonById(course, lessonId)) {
 		const broken = course.broken.find((b) => b.id === lessonId);
 		io.stderr(

@@ -1,5 +1,5 @@
 import {readFileSync} from 'node:fs';
-import {loadCourse} from '../content/course-loader.js';
+import {loadCourseFast} from '../content/course-cache.js';
 import {markupToPlain} from '../content/markup.js';
 import type {Exercise} from '../content/types.js';
 import {checkAnswer} from '../exercises/check-answer.js';
@@ -24,7 +24,7 @@ export const runCheck: Subcommand = async (args, io, options) => {
 		io.stderr('pod-tutor check: name the exercise and give your answer: pod-tutor check <exercise-id> <answer...> (pod-tutor list shows the ids)\n');
 		return EXIT_USAGE;
 	}
-	const course = loadCourse({lessonDirs: options.lessonDirs});
+	const course = loadCourseFast(options.lessonDirs);
 	const exercise: Exercise | undefined = course.exercises.get(id);
 	if (!exercise) {
 		const near = similarIds(id, course.exercises.keys());

@@ -1,4 +1,4 @@
-import {loadCourse} from '../content/course-loader.js';
+import {loadCourseFast} from '../content/course-cache.js';
 import type {Course, Lesson} from '../content/types.js';
 import type {ProgressData} from '../progress/progress-data.js';
 import {readProgressSnapshot} from '../progress/progress-snapshot.js';
@@ -42,7 +42,7 @@ export const runList: Subcommand = async (args, io, options) => {
 		io.stderr(`pod-tutor list: unexpected "${unknown}" (the only option is --json)\n`);
 		return EXIT_USAGE;
 	}
-	const course = loadCourse({lessonDirs: options.lessonDirs});
+	const course = loadCourseFast(options.lessonDirs);
 	const snapshot = readProgressSnapshot(io.env);
 	if (snapshot.warning) io.stderr(`pod-tutor: ${snapshot.warning}\n`);
 	const lessons = lessonListing(course, snapshot.data);

@@ -1,4 +1,4 @@
-import {loadCourse} from '../content/course-loader.js';
+import {loadCourseFast} from '../content/course-cache.js';
 import {drawDiagramStep} from '../render/diagram-step.js';
 import {plainLesson} from '../render/plain-lesson.js';
 import {detectTextStyle} from '../render/text-style.js';
@@ -20,7 +20,7 @@ export const runShow: Subcommand = async (args, io, options) => {
 			return EXIT_USAGE;
 		} else ids.push(args[i]);
 	}
-	const course = loadCourse({lessonDirs: options.lessonDirs});
+	const course = loadCourseFast(options.lessonDirs);
 	if (ids.length !== 1) {
 		io.stderr(`pod-tutor show: name one lesson: pod-tutor show <lesson-id>. Lessons: ${course.lessons.map((l) => l.id).join(', ')}\n`);
 		return EXIT_USAGE;

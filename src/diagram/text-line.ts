@@ -19,7 +19,13 @@ const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 // Extended letters, punctuation, arrows, box drawing. Measuring these needs no grapheme pass,
 // which keeps a whole drawing well under a millisecond.
 const SIMPLE_NARROW = /^[\x20-\x7e\u00a0-\u02ff\u2010-\u2027\u2030-\u205f\u2190-\u21ff\u2500-\u25ff]*$/;
-const graphemes = new Intl.Segmenter('en', {granularity: 'grapheme'});
+// Created on first use: building a Segmenter loads ICU data (~10 ms), which a screen without
+// wide or combining characters never needs.
+let segmenter: Intl.Segmenter | undefined;
+function graphemesOf(text: string) {
+	segmenter ??= new Intl.Segmenter('en', {granularity: 'grapheme'});
+	return segmenter.segment(text);
+}
 
 // East Asian Wide and Fullwidth blocks and emoji: two columns in every common terminal.
 function isWide(cp: number): boolean {
@@ -49,7 +55,7 @@ function graphemeWidth(g: string): number {
 export function textWidth(text: string): number {
 	if (SIMPLE_NARROW.test(text)) return text.length;
 	let width = 0;
-	for (const {segment} of graphemes.segment(text)) width += graphemeWidth(segment);
+	for (const {segment} of graphemesOf(text)) width += graphemeWidth(segment);
 	return width;
 }
 
@@ -62,7 +68,7 @@ export function cleanText(text: string, charset: Charset): string {
 	const flat = text.replace(/[\p{Cc}\u2028\u2029]/gu, ' ').replace(/\p{Cf}/gu, '');
 	if (charset === 'unicode') return flat;
 	let out = '';
-	for (const {segment} of graphemes.segment(flat)) out += PRINTABLE_ASCII.test(segment) ? segment : '?';
+	for (const {segment} of graphemesOf(flat)) out += PRINTABLE_ASCII.test(segment) ? segment : '?';
 	return out;
 }
 
@@ -83,7 +89,7 @@ function takeColumns(text: string, width: number): string {
 	if (SIMPLE_NARROW.test(text)) return text.slice(0, width);
 	let out = '';
 	let used = 0;
-	for (const {segment} of graphemes.segment(text)) {
+	for (const {segment} of graphemesOf(text)) {
 		const w = graphemeWidth(segment);
 		if (used + w > width) break;
 		out += segment;
@@ -94,7 +100,7 @@ function takeColumns(text: string, width: number): string {
 
 function splitGraphemes(text: string): string[] {
 	if (SIMPLE_NARROW.test(text)) return [...text];
-	return Array.from(graphemes.segment(text), (s) => s.segment);
+	return Array.from(graphemesOf(text), (s) => s.segment);
 }
 
 /**

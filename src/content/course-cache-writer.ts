@@ -1,0 +1,14 @@
+import {mkdirSync, writeFileSync} from 'node:fs';
+import {dirname, join} from 'node:path';
+import {CACHE_FILE, serializeCourse} from './course-cache.js';
+import {loadCourse} from './course-loader.js';
+import {formatProblem} from './types.js';
+
+/** Run by scripts/build.mjs: writes the parsed bundled lessons next to the bundle. */
+export function writeCourseCache(root: string): string[] {
+	const course = loadCourse({lessonDirs: [join(root, 'lessons')]});
+	const file = join(root, CACHE_FILE);
+	mkdirSync(dirname(file), {recursive: true});
+	writeFileSync(file, serializeCourse(course, root));
+	return [...course.broken.flatMap((b) => b.problems), ...course.problems].map(formatProblem);
+}
