@@ -77,9 +77,10 @@ export function homeLines(state: TutorState, style: TextStyle): string[] {
 		const record = state.progress.lessons[lesson.id];
 		const where = status === 'in-progress' && record ? ` (step ${record.currentStep + 1}/${lesson.steps.length})` : '';
 		const right = `${STATUS_WORD[status]}${where}`;
-		const title = `${pointer} ${statusMark(status, style)} ${String(index + 1).padStart(numberWidth)}. ${style.charset === 'ascii' ? toAscii(lesson.title) : lesson.title}`;
-		const line = leftRight(title, right, width, style);
-		lines.push(index === cursor ? inverse(line, style) : line);
+		const name = style.charset === 'ascii' ? toAscii(lesson.title) : lesson.title;
+		// The pointer marks the selected lesson; an attribute would make every move rewrite whole rows.
+		const title = `${pointer} ${statusMark(status, style)} ${String(index + 1).padStart(numberWidth)}. ${name}`;
+		lines.push(leftRight(title, right, width, style));
 	});
 	if (lessons.length === 0) lines.push('No lessons could be loaded.');
 	while (lines.length < rows - summaryRows - brokenRows - 2) lines.push('');

@@ -73,8 +73,9 @@ export class FrameWriter extends EventEmitter {
 		const count = Math.max(lines.length, this.previous.length);
 		for (let i = 0; i < count; i++) {
 			const line = lines[i] ?? '';
-			if (line === (this.previous[i] ?? '') && i < this.previous.length) continue;
-			out += `${ESC}[${i + 1};1H${line}${ESC}[K`;
+			const before = this.previous[i];
+			if (line === (before ?? '') && i < this.previous.length) continue;
+			out += changedLine(i + 1, before, line);
 		}
 		this.previous = [...lines];
 		if (out) this.send(out);
@@ -96,4 +97,62 @@ export class FrameWriter extends EventEmitter {
 		this.bytesWritten += Buffer.byteLength(text);
 		this.target.write(text);
 	}
+}
+
+// Characters that take exactly one column, so a column can be computed by counting them.
+// eslint-disable-next-line no-control-regex
+const ONE_COLUMN = /^(?:[\x20-\x7e\u00a0-\u02ff\u2010-\u2027\u2030-\u205f\u2190-\u21ff\u2500-\u25ff\u2600-\u26ff\u2700-\u27bf]|\u001B\[[0-9;?]*[A-Za-z])*$/;
+// eslint-disable-next-line no-control-regex
+const TOKENS = /\u001B\[([0-9;?]*)([A-Za-z])| {5,}|[^\u001B ]+| {1,4}/g;
+const MIN_SKIP = 5;
+
+/** A line of one-column characters and no escape sequences: its columns are its characters. */
+function isSimple(line: string): boolean {
+	return !line.includes(ESC) && ONE_COLUMN.test(line);
+}
+
+/**
+ * The bytes that turn row `row` from `before` into `line`. For simple lines only the part that
+ * differs is sent (a moved pointer costs a few bytes); other lines are erased and drawn whole.
+ */
+export function changedLine(row: number, before: string | undefined, line: string): string {
+	if (before !== undefined && isSimple(before) && isSimple(line)) {
+		let first = 0;
+		while (first < before.length && first < line.length && before[first] === line[first]) first++;
+		if (before.length === line.length) {
+			let last = line.length - 1;
+			while (last > first && before[last] === line[last]) last--;
+			return `${ESC}[${row};${first + 1}H${line.slice(first, last + 1)}`;
+		}
+		return `${ESC}[${row};${first + 1}H${ESC}[K${compactLine(line.slice(first), first + 1)}`;
+	}
+	return `${ESC}[${row};1H${ESC}[2K${compactLine(line)}`;
+}
+
+/**
+ * A line (starting at `startColumn`) as few bytes as it can be sent to an erased row: trailing blanks dropped and runs of
+ * five or more blanks replaced by a jump to the column after them, except where an attribute
+ * (inverse, bold) is on, since there the blanks are visible.
+ */
+export function compactLine(line: string, startColumn = 1): string {
+	if (!ONE_COLUMN.test(line)) return line.replace(/ +$/, '');
+	let out = '';
+	let column = startColumn;
+	let attributes = false;
+	for (const match of line.matchAll(TOKENS)) {
+		const token = match[0];
+		if (match[2] !== undefined) {
+			if (match[2] === 'm') attributes = !/^(0?|22|23|24|27|39|49)(;(0|22|23|24|27|39|49))*$/.test(match[1]);
+			out += token;
+			continue;
+		}
+		const width = [...token].length;
+		if (token[0] === ' ' && token.length >= MIN_SKIP && !attributes) {
+			if (match.index + token.length < line.length) out += `${ESC}[${column + width}G`;
+		} else {
+			out += token;
+		}
+		column += width;
+	}
+	return attributes ? out : out.replace(/ +$/, '');
 }
