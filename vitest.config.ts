@@ -1,10 +1,12 @@
 import {defineConfig} from 'vitest/config';
 
 export default defineConfig({
-  test: {
-    include: ['tests/**/*.test.ts', 'tests/**/*.test.tsx', 'scripts/bench/**/*.test.mjs'],
-    exclude: ['tests/live/**', 'node_modules/**'],
-    testTimeout: 20000,
-    hookTimeout: 30000,
-  },
+	test: {
+		// Builds dist/ once: several test files run the built CLI in parallel.
+		globalSetup: ['tests/global-setup.ts'],
+		include: ['tests/**/*.test.ts', 'tests/**/*.test.tsx', 'scripts/bench/**/*.test.mjs'],
+		exclude: ['tests/live/**', 'node_modules/**'],
+		testTimeout: 20000,
+		hookTimeout: 30000,
+	},
 });

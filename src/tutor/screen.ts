@@ -96,7 +96,8 @@ export function homeLines(state: TutorState, style: TextStyle): string[] {
 	return lines.slice(0, rows);
 }
 
-export function feedbackLines(exercise: Exercise, state: TutorState, width: number, style: TextStyle): string[] {
+/** `observedLive`: a predict exercise's command runs for real in the command pane, so its recorded output is not shown here. */
+export function feedbackLines(exercise: Exercise, state: TutorState, width: number, style: TextStyle, observedLive = false): string[] {
 	const session = sessionOf(state, exercise.id);
 	const record = state.progress.exercises[exercise.id];
 	const lines: string[] = [];
@@ -113,7 +114,7 @@ export function feedbackLines(exercise: Exercise, state: TutorState, width: numb
 		const checkSaysIt = result.checks.length === 1 && result.checks[0].message === result.feedback;
 		if (result.feedback && result.feedback !== 'Correct.') lines.push(...markupLines(result.feedback, width, style));
 		else if (!result.correct && !checkSaysIt && result.checks.length === 1) lines.push(...markupLines(result.checks[0].message, width, style));
-		if (exercise.kind === 'predict' && !result.malformed) {
+		if (exercise.kind === 'predict' && !result.malformed && !observedLive) {
 			lines.push('', `$ ${commandLine(exercise.observe.tool, exercise.observe.args)}`, dim(`recorded output (what ${exercise.observe.tool} printed on a real system):`, style));
 			lines.push(...verbatimLines(exercise.observe.recorded.output, width, style, '  '));
 		}
@@ -215,11 +216,11 @@ export function readerFrame(state: TutorState, style: TextStyle, bodyText: reado
 }
 
 /** The step's whole text: for exercises the prompt, then hints and feedback. */
-export function readerText(state: TutorState, style: TextStyle, drawDiagram: StepContext['drawDiagram'], commandPane = false): string[] {
+export function readerText(state: TutorState, style: TextStyle, drawDiagram: StepContext['drawDiagram'], commandPane = false, observedLive = false): string[] {
 	const width = state.size.columns;
 	const lines = stepTextLines(state, {width, style, drawDiagram, commandPane});
 	const exercise = currentExercise(state);
-	if (exercise) lines.push(...feedbackLines(exercise, state, width, style));
+	if (exercise) lines.push(...feedbackLines(exercise, state, width, style, observedLive));
 	return lines;
 }
 

@@ -194,15 +194,27 @@ export function TutorApp({initial, style, store, handOver, live}: TutorAppProps)
 
 	const width = state.size.columns;
 	const step = currentStep(state);
-	const text = readerText(state, style, drawDiagramStep, step?.kind === 'command');
-	const paneRows = step?.kind === 'command' ? commandPaneRows(state, text.length) : 0;
-	const layout = exercise ? widgetLayout(exercise, width, state.size.rows, style) : {compact: false, rows: paneRows};
+	// A predict exercise, once the prediction is made, runs its command for real when it can.
+	const observe = exercise?.kind === 'predict' && session?.result && !session.result.malformed && live?.backends[exercise.observe.tool] ? exercise.observe : undefined;
+	const text = readerText(state, style, drawDiagramStep, step?.kind === 'command', observe !== undefined);
+	const paneRows = step?.kind === 'command' || observe ? commandPaneRows(state, text.length) : 0;
+	const layout = exercise && !observe ? widgetLayout(exercise, width, state.size.rows, style) : {compact: false, rows: paneRows};
 	const frame = readerFrame(state, style, text, layout.rows);
 	maxScroll.current = frame.maxScroll;
 	return (
 		<Box flexDirection="column">
 			<Text>{[...frame.header, ...frame.text].join('\n')}</Text>
-			{exercise ? (
+			{observe ? (
+				<CommandPane
+					key={`observe:${exercise?.id}`}
+					command={observe}
+					live={live}
+					width={width}
+					height={paneRows}
+					isActive={!state.help}
+					onDone={() => dispatch({type: 'step', delta: 1})}
+				/>
+			) : exercise ? (
 				<ExerciseWidget
 					key={exercise.id}
 					exercise={exercise}
