@@ -4,19 +4,12 @@
  */
 import type {ManifestObject} from './manifest-yaml.js';
 
-export type Fields = Record<string, unknown>;
+import {asArray, asObject, asString, type JsonObject} from '../k8s/json-reading.js';
 
-export function asFields(value: unknown): Fields | undefined {
-	return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Fields) : undefined;
-}
-
-export function asList(value: unknown): readonly unknown[] {
-	return Array.isArray(value) ? value : [];
-}
-
-export function asText(value: unknown): string | undefined {
-	return typeof value === 'string' ? value : undefined;
-}
+export type Fields = JsonObject;
+export const asFields = asObject;
+export const asList = asArray;
+export const asText = asString;
 
 export type ContainerRole = 'app' | 'sidecar' | 'init';
 

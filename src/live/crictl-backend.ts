@@ -8,7 +8,7 @@ import type {BackendReport, ContainerView, Exec, LiveBackend, LiveResult, Measur
 import {fail, NS_TYPES, ok} from './backend.js';
 import {describeFailure, runCommand, type RunResult} from './command-runner.js';
 import {containerFromInspect, containersFromPs, crictlProblem, podViewFromCrictl, sandboxFromInspectp, type CrictlContainer} from './crictl-pod.js';
-import {parseJson} from './json-reading.js';
+import {parseJson} from '../k8s/json-reading.js';
 import {parseNsLink, readProcNamespaces, type ReadLink} from './proc-namespaces.js';
 
 export interface CrictlBackendOptions {

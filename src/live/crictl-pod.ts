@@ -3,7 +3,7 @@
  * PodView. The sandbox is the pause process; crictl shows it, kubectl never does.
  */
 import type {ContainerState, ContainerView, PodView} from './backend.js';
-import {asArray, asNumber, asObject, asString, stringRecord} from './json-reading.js';
+import {asArray, asNumber, asObject, asString, stringRecord} from '../k8s/json-reading.js';
 
 export interface CrictlSandbox {
 	readonly id: string;

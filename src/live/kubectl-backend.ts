@@ -7,7 +7,7 @@ import type {BackendReport, ContainerView, Exec, LiveBackend, LiveResult, Measur
 import {fail, NS_TYPES, ok} from './backend.js';
 import {describeFailure, lastLines, runCommand, type RunResult} from './command-runner.js';
 import {isLocalContext} from './context-safety.js';
-import {asArray, asObject, asString, parseJson} from './json-reading.js';
+import {asArray, asObject, asString, parseJson} from '../k8s/json-reading.js';
 import {podViewFromKubectl} from './kubectl-pod.js';
 import {parseNsLink} from './proc-namespaces.js';
 import {carriesTutorLabels, MANAGED_BY_KEY, MANAGED_BY_VALUE, tutorSelector} from './tutor-labels.js';

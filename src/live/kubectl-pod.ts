@@ -1,6 +1,6 @@
 /** Turns `kubectl get pod NAME -o json` (a Pod object as the API returns it) into a PodView. */
 import type {ContainerState, ContainerView, PodView} from './backend.js';
-import {asArray, asNumber, asObject, asString, stringRecord, type JsonObject} from './json-reading.js';
+import {asArray, asNumber, asObject, asString, stringRecord, type JsonObject} from '../k8s/json-reading.js';
 
 function stateOf(status: JsonObject | undefined): {state: ContainerState; reason?: string} {
 	const state = asObject(status?.state);

@@ -10,7 +10,7 @@ import yaml from 'js-yaml';
 import type {BackendReport, ContainerState, ContainerView, Exec, LiveBackend, LiveResult, MeasuredNamespaces, NsInodes, PodView} from './backend.js';
 import {fail, ok} from './backend.js';
 import {describeFailure, runCommand, type RunResult} from './command-runner.js';
-import {asArray, asNumber, asObject, asString, parseJson, stringRecord, type JsonObject} from './json-reading.js';
+import {asArray, asNumber, asObject, asString, parseJson, stringRecord, type JsonObject} from '../k8s/json-reading.js';
 import {readProcNamespaces, type ReadLink} from './proc-namespaces.js';
 import {carriesTutorLabels, MANAGED_BY_KEY, MANAGED_BY_VALUE, USER_KEY} from './tutor-labels.js';
 

@@ -66,17 +66,13 @@ function ChoiceWidget(props: WidgetProps & {exercise: Extract<Exercise, {kind: '
 	const {exercise, style, width} = props;
 	const chosen = Array.isArray(props.lastAnswer) ? (props.lastAnswer as string[]) : [];
 	const items: Item[] = exercise.choices.map((c) => ({key: c.id, value: c.id, label: choiceLabel(c, radioMark(chosen.includes(c.id), style), width, style, props.compact)}));
-	const onHighlight = useEnterOnHighlighted(items, props.active, (item) => (props.settled ? props.onNext() : props.onAnswer({kind: 'choice', selected: [item.value]})));
-	return (
-		<SelectInput
-			items={items}
-			isFocused={props.active}
-			indicatorComponent={makeIndicator(style)}
-			itemComponent={SelectItem}
-			onHighlight={onHighlight}
-			onSelect={() => undefined}
-		/>
-	);
+	return <ChoiceList items={items} active={props.active} style={style} onEnter={(item) => (props.settled ? props.onNext() : props.onAnswer({kind: 'choice', selected: [item.value]}))} />;
+}
+
+/** ink-select-input with Enter taken from the highlighted item (see useEnterOnHighlighted). */
+function ChoiceList({items, active, style, onEnter}: {items: Item[]; active: boolean; style: TextStyle; onEnter: (item: Item) => void}) {
+	const onHighlight = useEnterOnHighlighted(items, active, onEnter);
+	return <SelectInput items={items} isFocused={active} indicatorComponent={makeIndicator(style)} itemComponent={SelectItem} onHighlight={onHighlight} onSelect={() => undefined} />;
 }
 
 function MultipleChoiceWidget(props: WidgetProps & {exercise: Extract<Exercise, {kind: 'multiple-choice'}>}) {
@@ -94,24 +90,12 @@ function MultipleChoiceWidget(props: WidgetProps & {exercise: Extract<Exercise, 
 		...exercise.choices.map((c) => ({key: c.id, value: c.id, label: choiceLabel(c, checkMark(selected.has(c.id), style), width, style, props.compact)})),
 		{key: '__check', value: '__check', label: `${style.charset === 'ascii' ? '->' : '\u2192'} ${CHECK_ITEM_LABEL}`},
 	];
-	const onHighlight = useEnterOnHighlighted(items, props.active, (item) => {
-		if (item.value === '__check') {
-			if (props.settled) props.onNext();
-			else props.onAnswer({kind: 'choice', selected: [...latest.current]});
-			return;
-		}
-		toggle(item.value);
-	});
-	return (
-		<SelectInput
-			items={items}
-			isFocused={props.active}
-			indicatorComponent={makeIndicator(style)}
-			itemComponent={SelectItem}
-			onHighlight={onHighlight}
-			onSelect={() => undefined}
-		/>
-	);
+	const onEnter = (item: Item) => {
+		if (item.value !== '__check') return toggle(item.value);
+		if (props.settled) props.onNext();
+		else props.onAnswer({kind: 'choice', selected: [...latest.current]});
+	};
+	return <ChoiceList items={items} active={props.active} style={style} onEnter={onEnter} />;
 }
 
 /** A one-line text field: typing edits it, Enter submits, Esc leaves it so h/s/q work. */
