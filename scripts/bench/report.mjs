@@ -146,11 +146,21 @@ ${rssRow('tutor, back on the home screen after paging through the first lesson',
 ${rssRow('hello-world Ink, idle', r.references.helloIdle)}
 ${rssRow('bare node, idle', r.references.nodeIdle)}
 
+Most of the tutor's memory is the floor of Node, React, Ink and Yoga (the idle hello-world Ink app
+above). V8 sizes its young generation for throughput; a smaller one costs a little more garbage
+collection and saves memory: \`NODE_OPTIONS=--max-semi-space-size=1 pod-tutor\` measured about 9 MB
+less idle and 14 MB less after a lesson on this machine (71 and 77 MB against 80 and 91 MB, one
+run side by side). The flag is not in the \`bin/pod-tutor.js\` shebang because \`env -S\` is not
+available everywhere the tutor must start (BusyBox).
+
 ## Idle
 
-Same session, on the home screen: after ${3} s without keys, /proc/PID/stat (utime+stime) and voluntary context switches
+Same session, on the home screen: after ${s.idle.settleMs / 1000} s without keys, /proc/PID/stat (utime+stime) and voluntary context switches
 are sampled ${s.idle.windowMs / 1000} s apart. CPU ticks: ${s.idle.cpuTicks} (of ${s.idle.clockTicksPerSecond}/s); voluntary context switches: ${s.idle.voluntarySwitches};
-involuntary: ${s.idle.involuntarySwitches}; bytes written: ${s.idle.bytesWritten}.
+involuntary: ${s.idle.involuntarySwitches}; bytes written: ${s.idle.bytesWritten}. The wait lets V8's memory
+reducer finish: it runs up to three garbage collections on its own, at least 8 s apart, after
+start-up and after keys (bursts of 2-4 ticks; \`NODE_DEBUG=timer\` shows no Node timer firing);
+after it the tutor does nothing until a key.
 
 ## Diagram
 

@@ -10,7 +10,11 @@ import {mean} from './stats.mjs';
 
 // Ink renders at most about 30 frames a second; 250 ms without output means the key is answered.
 const QUIET_MS = 250;
-const IDLE_SETTLE_MS = 3000;
+// V8's memory reducer runs up to three garbage collections on its own, at least 8 s apart, after
+// start-up work and after keys (seen here as bursts of 2-4 CPU ticks, then nothing; NODE_DEBUG=timer
+// shows no Node timer firing). The idle window starts after them, so it measures the steady
+// state: what a polling timer would show.
+const IDLE_SETTLE_MS = 30000;
 const IDLE_WINDOW_MS = 5000;
 const FIELD_KINDS = new Set(['free-text', 'quantity']);
 
@@ -72,6 +76,7 @@ export function readSession(report, stepKinds, moves = 10) {
 		memory: {home: mark(report, 'home-memory').proc, afterLesson: mark(report, 'after-lesson-memory').proc},
 		idle: {
 			windowMs: IDLE_WINDOW_MS,
+			settleMs: IDLE_SETTLE_MS,
 			cpuTicks: ticks(idleEnd) - ticks(idleStart),
 			clockTicksPerSecond: idleEnd.clock_ticks_per_s,
 			voluntarySwitches: idleEnd.voluntary_ctxt_switches - idleStart.voluntary_ctxt_switches,

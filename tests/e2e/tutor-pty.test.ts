@@ -1,8 +1,8 @@
-import {mkdtempSync, readFileSync, rmSync} from 'node:fs';
+import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterEach, beforeEach, describe, expect, it} from 'vitest';
-import type {SingleChoiceExercise} from '../../src/content/types.js';
+import type {ManifestExercise, SingleChoiceExercise} from '../../src/content/types.js';
 import {repoCourse, repoRoot} from '../tutor/course-fixture.js';
 import {TmuxSession} from './tmux-session.js';
 
@@ -75,5 +75,29 @@ describe('the tutor in a real terminal (tmux, 80x24)', () => {
 		await tutor.waitFor((s) => s.includes('lessons done'), 'the home screen after growing the window');
 		tutor.keys('C-c');
 		await tutor.waitFor((s) => s.includes('[exited 0]'), 'Ctrl+C to quit');
+	});
+});
+
+describe('writing a manifest in $EDITOR', () => {
+	it('hands the terminal to the editor, takes it back, and checks what was written', async () => {
+		const course = repoCourse();
+		const lesson = course.lessons.find((l) => l.steps.some((s) => s.kind === 'exercise' && course.exercises.get(s.exercise)?.kind === 'manifest'))!;
+		const step = lesson.steps.findIndex((s) => s.kind === 'exercise' && course.exercises.get(s.exercise)?.kind === 'manifest');
+		const exercise = course.exercises.get((lesson.steps[step] as {exercise: string}).exercise) as ManifestExercise;
+		// The "editor" is cp: it is called as EDITOR FILE, so it copies the reference answer over
+		// the file the tutor prefilled, as a learner saving the right manifest would.
+		const answer = join(configDir, 'answer.yaml');
+		writeFileSync(answer, exercise.answer);
+		writeFileSync(join(configDir, 'progress.json'), JSON.stringify({version: 1, lessons: {}, exercises: {}, predictions: {}, drafts: {}, last: {lessonId: lesson.id, step, at: new Date().toISOString()}}));
+		const tutor = startTutor({EDITOR: `cp ${answer}`});
+		await tutor.waitFor((s) => s.includes('Write a manifest:'), 'the manifest exercise');
+		tutor.keys('e');
+		const checked = await tutor.waitFor((s) => s.includes('Right.'), 'the checked manifest');
+		expect(checked).toContain(`step ${step + 1}/${lesson.steps.length}`);
+		const saved = JSON.parse(readFileSync(join(configDir, 'progress.json'), 'utf8'));
+		expect(saved.exercises[exercise.id]).toMatchObject({attempts: 1, correct: true});
+		expect(saved.drafts[exercise.id].text).toBe(exercise.answer);
+		tutor.keys('C-c');
+		await tutor.waitFor((s) => s.includes('[exited 0]'), 'the tutor to exit');
 	});
 });
