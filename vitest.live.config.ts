@@ -5,7 +5,7 @@ import {defineConfig} from 'vitest/config';
 export default defineConfig({
 	test: {
 		globalSetup: ['tests/global-setup.ts'],
-		include: ['tests/live/**/*.test.ts'],
+		include: ['tests/live/**/*.test.ts', 'tests/live/**/*.test.tsx'],
 		testTimeout: 180_000,
 		hookTimeout: 180_000,
 		fileParallelism: false,

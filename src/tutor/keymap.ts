@@ -23,6 +23,7 @@ export type Intent =
 	| 'check'
 	| 'run'
 	| 'liveCheck'
+	| 'createPod'
 	| 'cancel';
 
 /** A key as the terminal reported it: the typed character, or a named key. */
@@ -76,6 +77,8 @@ export const BINDINGS: readonly Binding[] = [
 	{intent: 'leaveField', keys: ['esc'], contexts: ['field'], help: 'leave the answer field (then h, s, q work)', label: 'leave field'},
 	{intent: 'grab', keys: ['space'], contexts: ['ordering'], help: 'pick up / put down the item; move it with up and down', label: 'pick up'},
 	{intent: 'run', keys: ['enter'], contexts: ['command'], help: 'run the command shown (live mode; offline: continue)', label: 'run'},
+	{intent: 'createPod', keys: ['p'], contexts: ['command'], help: 'live mode: create the lesson Pod web-app, labelled so cleanup removes it', label: 'create Pod'},
+	{intent: 'liveCheck', keys: ['c'], contexts: ['exercise'], help: 'live mode, manifest exercises: check the real Pod you created in another terminal', label: 'check live'},
 ];
 
 function keyNameOf(key: KeyPress): KeyName | undefined {

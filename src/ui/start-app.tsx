@@ -9,6 +9,7 @@ import {cancelAllCommands} from '../live/command-runner.js';
 import {detectBackends} from '../live/detect-backends.js';
 import {liveContextFrom, type LiveContext} from '../live/live-context.js';
 import type {LiveOptions} from '../live/live-options.js';
+import {LESSON_POD} from '../live/tutor-live-actions.js';
 import {FrameWriter} from './frame-writer.js';
 import {CLEAR_HOME, LEAVE_SCREEN} from './terminal-screen.js';
 import {TutorApp} from './tutor-app.js';
@@ -25,8 +26,6 @@ export interface StartOptions {
 	readonly configDir?: string;
 }
 
-/** The lesson Pod the commands' {pod} and {container} stand for (lessons/specs/03-web-app.yaml). */
-const LESSON_POD = {pod: 'web-app', container: 'app'};
 
 /**
  * Loaded after the first frame is on screen: opens the progress store (conf) and hands the

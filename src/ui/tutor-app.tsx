@@ -14,6 +14,7 @@ import {commandPaneRows, currentExercise, currentLesson, currentStep, helpLines,
 import {sessionOf, tutorReducer, type TutorState} from '../tutor/tutor-state.js';
 import {widgetLayout} from '../tutor/widget-layout.js';
 import type {LiveContext} from '../live/live-context.js';
+import {checkLiveExercise, createLessonPod} from '../live/tutor-live-actions.js';
 import {ExerciseWidget} from './exercise-widgets.js';
 import {CommandPane} from './live/command-pane.js';
 import {editorArgv, type HandoverResult} from './terminal-handover.js';
@@ -181,6 +182,20 @@ export function TutorApp({initial, style, store, handOver, live}: TutorAppProps)
 				return;
 			case 'edit':
 				if (exercise) edit(exercise);
+				return;
+			case 'liveCheck':
+				if (exercise?.kind === 'manifest') {
+					dispatch({type: 'notice', text: `Checking your real Pod ${exercise.live?.pod ?? ''}...`});
+					void checkLiveExercise(exercise, live).then((result) => {
+						dispatch({type: 'notice', text: undefined});
+						dispatch({type: 'checked', exerciseId: exercise.id, result});
+						if (!result.malformed) saved(store.recordAttempt(exercise.id, {correct: result.correct, answer: {kind: 'live', pod: exercise.live?.pod}}));
+					});
+				}
+				return;
+			case 'createPod':
+				dispatch({type: 'notice', text: 'Creating the lesson Pod...'});
+				void createLessonPod(live).then((outcome) => dispatch({type: 'notice', text: outcome.message}));
 				return;
 			default:
 				return;

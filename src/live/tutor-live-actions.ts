@@ -1,0 +1,50 @@
+/**
+ * What the tutor's live keys do, as plain functions: `p` creates the lesson Pod, `c` checks the
+ * learner's real Pod against a manifest exercise's rules.
+ */
+import type {ManifestExercise} from '../content/types.js';
+import type {CheckResult} from '../exercises/check-answer.js';
+import type {LiveBackend} from './backend.js';
+import {checkLivePod} from './live-check.js';
+import type {LiveContext} from './live-context.js';
+import {webAppPod} from './lesson-pods.js';
+import {currentUserLabel} from './tutor-labels.js';
+
+/** The lesson Pod that lesson commands' {pod} stands for. */
+export const LESSON_POD = {pod: 'web-app', container: 'app'} as const;
+
+/** A backend that can create Pods: a cluster first, else podman (crictl never creates). */
+export function creatingBackend(live: LiveContext | undefined): LiveBackend | undefined {
+	return live?.backends.kubectl ?? live?.backends.podman;
+}
+
+/** A backend that can read a Pod: a cluster first, then podman, then the CRI runtime. */
+export function readingBackend(live: LiveContext | undefined): LiveBackend | undefined {
+	return live?.backends.kubectl ?? live?.backends.podman ?? live?.backends.crictl;
+}
+
+export const NO_BACKEND = 'No cluster, CRI runtime or podman is usable here (pod-tutor doctor says why).';
+
+/** Creates the lesson Pod with the tutor's labels; the message says what happened. */
+export async function createLessonPod(live: LiveContext | undefined, env: NodeJS.ProcessEnv = process.env): Promise<{ok: boolean; message: string}> {
+	const backend = creatingBackend(live);
+	if (!backend || !live) return {ok: false, message: `${NO_BACKEND} The lesson's commands show their recorded output instead.`};
+	const manifest = webAppPod({name: LESSON_POD.pod, image: live.values.image ?? 'busybox:1.36', user: currentUserLabel(env), namespace: backend.tool === 'kubectl' ? live.values.namespace : undefined});
+	const created = await backend.createPod(manifest);
+	if (!created.ok) return {ok: false, message: `Could not create Pod ${LESSON_POD.pod} with ${backend.tool}: ${created.error}`};
+	return {ok: true, message: `Created Pod ${LESSON_POD.pod} with ${backend.tool} (labelled: pod-tutor cleanup removes it).`};
+}
+
+/** The learner's real Pod checked with the exercise's rules, as a check result the tutor shows and records. */
+export async function checkLiveExercise(exercise: ManifestExercise, live: LiveContext | undefined): Promise<CheckResult> {
+	const backend = readingBackend(live);
+	const pod = exercise.live?.pod;
+	const failed = (message: string): CheckResult => ({id: exercise.id, correct: false, malformed: true, checks: [{name: 'live Pod', passed: false, message}], feedback: message});
+	if (!pod) return failed('This exercise has no live Pod to check: write the manifest with e instead.');
+	if (!backend) return failed(`${NO_BACKEND} Write the manifest with e instead.`);
+	const result = await checkLivePod(backend, pod, exercise.rules);
+	if (result.error) return failed(`Pod ${pod} could not be read with ${backend.tool}: ${result.error}`);
+	const missed = result.checks.filter((c) => !c.passed).map((c) => `- ${c.message}`);
+	const feedback = result.correct ? `Your real Pod ${pod} (read with ${backend.tool}) passes every check.` : [`Your real Pod ${pod} (read with ${backend.tool}):`, ...missed].join('\n');
+	return {id: exercise.id, correct: result.correct, malformed: false, checks: result.checks, feedback};
+}

@@ -1,0 +1,116 @@
+/**
+ * The tutor's live keys against real podman (run .ci/live-setup.sh first): `p` creates the lesson
+ * Pod, `c` checks the learner's real Pod for a manifest exercise, in the app as a learner uses it.
+ */
+import React from 'react';
+import {mkdtempSync, rmSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import yaml from 'js-yaml';
+import {render} from 'ink-testing-library';
+import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import type {ManifestExercise} from '../../src/content/types.js';
+import {runCommand} from '../../src/live/command-runner.js';
+import {liveContextFrom, type LiveContext} from '../../src/live/live-context.js';
+import {PodmanBackend} from '../../src/live/podman-backend.js';
+import {currentUserLabel, tutorLabels} from '../../src/live/tutor-labels.js';
+import {checkLiveExercise, createLessonPod, LESSON_POD} from '../../src/live/tutor-live-actions.js';
+import {openProgressStore} from '../../src/progress/progress-store.js';
+import {initialState} from '../../src/tutor/tutor-state.js';
+import {TutorApp} from '../../src/ui/tutor-app.js';
+import {repoCourse} from '../tutor/course-fixture.js';
+
+const image = process.env.POD_TUTOR_LIVE_IMAGE ?? 'localhost/busybox:tutor';
+const user = currentUserLabel();
+const backend = new PodmanBackend({user});
+let live: LiveContext;
+const exercise = repoCourse().exercises.get('storage-shared-emptydir') as ManifestExercise;
+const podName = exercise.live!.pod;
+
+async function removePods() {
+	await runCommand({file: 'podman', args: ['pod', 'rm', '--force', '--ignore', '--time', '0', LESSON_POD.pod, podName], timeoutMs: 120_000});
+}
+
+/** The exercise's reference answer (or a broken copy), runnable with the local busybox image. */
+function learnerPod(shared: boolean): Record<string, unknown> {
+	const pod = yaml.load(exercise.answer) as {metadata: Record<string, unknown>; spec: {containers: Array<Record<string, unknown>>}};
+	pod.metadata.labels = tutorLabels(user);
+	const [app, shipper] = pod.spec.containers;
+	Object.assign(app, {image, command: ['/bin/sh', '-c', 'while true; do date >> /var/log/app/app.log; sleep 2; done']});
+	Object.assign(shipper, {image, command: ['/bin/sh', '-c', 'while true; do cat /logs/app.log > /dev/null; sleep 2; done']});
+	if (!shared) delete shipper.volumeMounts;
+	return pod;
+}
+
+async function untilRunning(name: string) {
+	const deadline = Date.now() + 60_000;
+	for (;;) {
+		const pod = await backend.getPod(name);
+		if (pod.ok && pod.value.containers.length > 0 && pod.value.containers.every((c) => c.state === 'running')) return;
+		if (Date.now() > deadline) throw new Error(`${name} did not start: ${pod.ok ? JSON.stringify(pod.value.containers) : pod.error}`);
+		await new Promise((resolve) => setTimeout(resolve, 300));
+	}
+}
+
+beforeAll(async () => {
+	await removePods();
+	const report = await backend.detect();
+	expect(report.usable).toBe(true);
+	live = liveContextFrom([{report, backend}], {...LESSON_POD, namespace: 'pod-tutor', image});
+});
+
+afterAll(removePods);
+
+describe('live keys of the tutor with real podman', () => {
+	it('creates the lesson Pod, labelled so cleanup can remove it', async () => {
+		const outcome = await createLessonPod(live);
+		expect(outcome).toEqual({ok: true, message: `Created Pod ${LESSON_POD.pod} with podman (labelled: pod-tutor cleanup removes it).`});
+		const pod = await backend.getPod(LESSON_POD.pod);
+		expect(pod.ok && pod.value.labels).toMatchObject(tutorLabels(user));
+		const again = await createLessonPod(live);
+		expect(again.ok).toBe(false);
+		expect(again.message).toMatch(/Could not create Pod web-app with podman/);
+	});
+
+	it('checks a wrong real Pod, then the right one, with the exercise rules', async () => {
+		await backend.createPod(learnerPod(false));
+		await untilRunning(podName);
+		const wrong = await checkLiveExercise(exercise, live);
+		expect(wrong.correct).toBe(false);
+		expect(wrong.feedback).toContain('log-shipper');
+		await runCommand({file: 'podman', args: ['pod', 'rm', '--force', '--time', '0', podName], timeoutMs: 120_000});
+
+		await backend.createPod(learnerPod(true));
+		await untilRunning(podName);
+		const right = await checkLiveExercise(exercise, live);
+		expect(right).toMatchObject({correct: true, malformed: false});
+		expect(right.checks.map((c) => c.name)).toContain('container app running');
+	});
+
+	it('in the app, c on the exercise checks the real Pod and records the attempt', async () => {
+		const dir = mkdtempSync(join(tmpdir(), 'pod-tutor-live-app-'));
+		try {
+			const store = openProgressStore({POD_TUTOR_CONFIG_DIR: dir}).store;
+			const lesson = repoCourse().lessons.find((l) => l.id === exercise.lesson)!;
+			const step = lesson.steps.findIndex((s) => s.kind === 'exercise' && s.exercise === exercise.id);
+			store.visitStep(lesson.id, step, lesson.steps.length);
+			const state = initialState(repoCourse(), store.data(), {columns: 80, rows: 24}, lesson.id);
+			const app = render(<TutorApp initial={state} style={{charset: 'ascii', attributes: false, color: false}} store={store} handOver={() => ({exitCode: 0})} live={live} />);
+			const deadline = Date.now() + 30_000;
+			const waitFor = async (text: string) => {
+				while (!(app.lastFrame() ?? '').includes(text)) {
+					if (Date.now() > deadline) throw new Error(`no "${text}" in:\n${app.lastFrame()}`);
+					await new Promise((resolve) => setTimeout(resolve, 50));
+				}
+			};
+			await waitFor('Write a manifest:');
+			app.stdin.write('c');
+			await waitFor('[right]');
+			expect(app.lastFrame()).toContain(`Your real Pod ${podName} (read with podman) passes every check.`);
+			expect(store.refresh().exercises[exercise.id]).toMatchObject({attempts: 1, correct: true});
+			app.unmount();
+		} finally {
+			rmSync(dir, {recursive: true, force: true});
+		}
+	});
+});
