@@ -5,6 +5,7 @@
 import type {ManifestExercise} from '../content/types.js';
 import type {CheckResult} from '../exercises/check-answer.js';
 import type {LiveBackend} from './backend.js';
+import {shellArgv, type InteractiveArgv} from './interactive-argv.js';
 import {checkLivePod} from './live-check.js';
 import type {LiveContext} from './live-context.js';
 import {webAppPod} from './lesson-pods.js';
@@ -47,4 +48,14 @@ export async function checkLiveExercise(exercise: ManifestExercise, live: LiveCo
 	const missed = result.checks.filter((c) => !c.passed).map((c) => `- ${c.message}`);
 	const feedback = result.correct ? `Your real Pod ${pod} (read with ${backend.tool}) passes every check.` : [`Your real Pod ${pod} (read with ${backend.tool}):`, ...missed].join('\n');
 	return {id: exercise.id, correct: result.correct, malformed: false, checks: result.checks, feedback};
+}
+
+/** The argv of a shell in the lesson Pod's app container, or why there is none. */
+export async function lessonShellArgv(live: LiveContext | undefined): Promise<{ok: true; argv: InteractiveArgv} | {ok: false; message: string}> {
+	const backend = readingBackend(live);
+	if (!backend) return {ok: false, message: NO_BACKEND};
+	const pod = await backend.getPod(LESSON_POD.pod);
+	if (!pod.ok) return {ok: false, message: `Pod ${LESSON_POD.pod} could not be read with ${backend.tool}: ${pod.error} (press p to create it)`};
+	const argv = shellArgv(backend, pod.value, LESSON_POD.container);
+	return argv.ok ? {ok: true, argv: argv.value} : {ok: false, message: argv.error};
 }

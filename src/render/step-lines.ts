@@ -108,7 +108,7 @@ export function stepLines(step: Step, ctx: StepContext): string[] {
 				lines.push(...markupLines(`recorded output (run it yourself against a ${where} to see yours):`, width, style).map((l) => dim(l, style)));
 				lines.push(...verbatimLines(step.recorded.output, width, style, '  '));
 			}
-			if (step.explain) lines.push('', ...markupLines(step.explain, width, style));
+			if (step.explain) lines.push(...(lines.length > 0 && lines[lines.length - 1] !== '' ? [''] : []), ...markupLines(step.explain, width, style));
 			break;
 	}
 	return lines;

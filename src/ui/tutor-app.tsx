@@ -14,7 +14,7 @@ import {commandPaneRows, currentExercise, currentLesson, currentStep, helpLines,
 import {sessionOf, tutorReducer, type TutorState} from '../tutor/tutor-state.js';
 import {widgetLayout} from '../tutor/widget-layout.js';
 import type {LiveContext} from '../live/live-context.js';
-import {checkLiveExercise, createLessonPod} from '../live/tutor-live-actions.js';
+import {checkLiveExercise, createLessonPod, lessonShellArgv} from '../live/tutor-live-actions.js';
 import {ExerciseWidget} from './exercise-widgets.js';
 import {CommandPane} from './live/command-pane.js';
 import {editorArgv, type HandoverResult} from './terminal-handover.js';
@@ -192,6 +192,13 @@ export function TutorApp({initial, style, store, handOver, live}: TutorAppProps)
 						if (!result.malformed) saved(store.recordAttempt(exercise.id, {correct: result.correct, answer: {kind: 'live', pod: exercise.live?.pod}}));
 					});
 				}
+				return;
+			case 'shell':
+				void lessonShellArgv(live).then((found) => {
+					if (!found.ok) return dispatch({type: 'notice', text: found.message});
+					const result = handOver([found.argv.file, ...found.argv.args]);
+					dispatch({type: 'notice', text: result.error ? `The shell could not start: ${result.error}` : `Back from the shell (exit code ${result.exitCode}).`});
+				});
 				return;
 			case 'createPod':
 				dispatch({type: 'notice', text: 'Creating the lesson Pod...'});
