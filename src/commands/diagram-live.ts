@@ -4,13 +4,11 @@
  * measured where the backend exposes it (podman's infra container, crictl's sandbox); kubectl
  * never shows it.
  */
-import {buildPodModel} from '../diagram/pod-model.js';
-import {layoutPod} from '../diagram/pod-diagram.js';
 import {chooseCharset, colorEnabled} from '../diagram/terminal-caps.js';
-import {extractPodSpecs} from '../k8s/workload.js';
 import type {DetectOptions} from '../live/detect-backends.js';
 import {detectBackends} from '../live/detect-backends.js';
 import {findPod} from '../live/find-pod.js';
+import {drawLivePod} from '../live/live-diagram.js';
 import {parseLiveOptions} from '../live/live-options.js';
 import {EXIT_FAIL, EXIT_OK, EXIT_USAGE, type CommandIO, type GlobalOptions} from './command-io.js';
 
@@ -72,25 +70,16 @@ export async function runLiveDiagram(args: readonly string[], io: CommandIO, opt
 		return EXIT_FAIL;
 	}
 	const {backend, pod} = found;
-	const measured = await backend.readNamespaces(pod);
-	const specs = extractPodSpecs(pod.manifest);
-	if (!specs.ok || specs.pods.length === 0) {
-		io.stderr(`diagram: the Pod ${name} as ${backend.tool} reports it could not be drawn: ${specs.ok ? 'no Pod spec' : specs.error}\n`);
-		return EXIT_FAIL;
-	}
-	const model = buildPodModel(specs.pods[0], {ip: pod.ip, measured: measured.ok ? measured.value : undefined});
-	if (!model.ok) {
-		io.stderr(`diagram: ${model.error}\n`);
-		return EXIT_FAIL;
-	}
 	const stdoutColumns = (process.stdout as {columns?: number}).columns;
 	const width = parsed.value.width ?? Math.max(MIN_WIDTH, Math.min(MAX_WIDTH, io.interactive && stdoutColumns ? stdoutColumns : 80));
 	const charset = ascii || options.ascii ? 'ascii' : chooseCharset(io.env);
 	const color = !noColor && !options.noColor && colorEnabled(io.env, io.interactive);
-	const lines = [`Pod ${pod.name} as ${backend.tool} sees it${pod.ip ? `, IP ${pod.ip}` : ''}`, '', ...layoutPod(model.model, {width, charset, color}), ''];
-	// The diagram itself shows the measured inodes; say what could not be measured and why.
-	if (!measured.ok) lines.push(`Namespaces could not be measured: ${measured.error}`);
-	else if (!measured.value.sandbox) lines.push(`${backend.tool} does not show the pause container: only the app containers were measured, from inside.`);
+	const drawn = await drawLivePod(backend, pod, {width, charset, color});
+	if (!drawn.ok) {
+		io.stderr(`diagram: ${drawn.error}\n`);
+		return EXIT_FAIL;
+	}
+	const lines = drawn.lines;
 	io.stdout(`${lines.join('\n')}\n`);
 	return EXIT_OK;
 }

@@ -7,6 +7,7 @@ import type {CheckResult} from '../exercises/check-answer.js';
 import type {LiveBackend} from './backend.js';
 import {shellArgv, type InteractiveArgv} from './interactive-argv.js';
 import {checkLivePod} from './live-check.js';
+import {drawLivePod} from './live-diagram.js';
 import type {LiveContext} from './live-context.js';
 import {webAppPod} from './lesson-pods.js';
 import {currentUserLabel} from './tutor-labels.js';
@@ -58,4 +59,14 @@ export async function lessonShellArgv(live: LiveContext | undefined): Promise<{o
 	if (!pod.ok) return {ok: false, message: `Pod ${LESSON_POD.pod} could not be read with ${backend.tool}: ${pod.error} (press p to create it)`};
 	const argv = shellArgv(backend, pod.value, LESSON_POD.container);
 	return argv.ok ? {ok: true, argv: argv.value} : {ok: false, message: argv.error};
+}
+
+/** The lesson Pod drawn as it really runs, with measured namespaces, or why it cannot be. */
+export async function lessonPodDiagram(live: LiveContext | undefined, width: number, charset: 'unicode' | 'ascii'): Promise<{ok: true; lines: string[]} | {ok: false; message: string}> {
+	const backend = readingBackend(live);
+	if (!backend) return {ok: false, message: NO_BACKEND};
+	const pod = await backend.getPod(LESSON_POD.pod);
+	if (!pod.ok) return {ok: false, message: `Pod ${LESSON_POD.pod} could not be read with ${backend.tool}: ${pod.error} (press p on a command step to create it)`};
+	const drawn = await drawLivePod(backend, pod.value, {width, charset, color: false});
+	return drawn.ok ? drawn : {ok: false, message: drawn.error};
 }

@@ -25,6 +25,7 @@ export type Intent =
 	| 'liveCheck'
 	| 'createPod'
 	| 'shell'
+	| 'liveDiagram'
 	| 'cancel';
 
 /** A key as the terminal reported it: the typed character, or a named key. */
@@ -79,6 +80,7 @@ export const BINDINGS: readonly Binding[] = [
 	{intent: 'grab', keys: ['space'], contexts: ['ordering'], help: 'pick up / put down the item; move it with up and down', label: 'pick up'},
 	{intent: 'run', keys: ['enter'], contexts: ['command'], help: 'run the command shown (live mode; offline: continue)', label: 'run'},
 	{intent: 'createPod', keys: ['p'], contexts: ['command'], help: 'live mode: create the lesson Pod web-app, labelled so cleanup removes it', label: 'create Pod'},
+	{intent: 'liveDiagram', keys: ['v'], contexts: ['reader'], help: 'live mode, diagram steps: draw the real lesson Pod with its measured namespaces (again: back)', label: 'real Pod'},
 	{intent: 'shell', keys: ['x'], contexts: ['command'], help: 'live mode: a shell in the lesson Pod (exit it to come back)', label: 'shell'},
 	{intent: 'liveCheck', keys: ['c'], contexts: ['exercise'], help: 'live mode, manifest exercises: check the real Pod you created in another terminal', label: 'check live'},
 ];

@@ -14,7 +14,7 @@ import {commandPaneRows, currentExercise, currentLesson, currentStep, helpLines,
 import {sessionOf, tutorReducer, type TutorState} from '../tutor/tutor-state.js';
 import {widgetLayout} from '../tutor/widget-layout.js';
 import type {LiveContext} from '../live/live-context.js';
-import {checkLiveExercise, createLessonPod, lessonShellArgv} from '../live/tutor-live-actions.js';
+import {checkLiveExercise, createLessonPod, lessonPodDiagram, lessonShellArgv} from '../live/tutor-live-actions.js';
 import {ExerciseWidget} from './exercise-widgets.js';
 import {CommandPane} from './live/command-pane.js';
 import {editorArgv, type HandoverResult} from './terminal-handover.js';
@@ -42,6 +42,8 @@ function lastAnswerOf(state: TutorState, exercise: Exercise): unknown {
 export function TutorApp({initial, style, store, handOver, live}: TutorAppProps) {
 	const [state, dispatch] = useReducer(tutorReducer, initial);
 	const [fieldFocused, setFieldFocused] = useState(true);
+	/** The real lesson Pod drawn over a diagram step (v), keyed by the step it belongs to. */
+	const [liveDrawing, setLiveDrawing] = useState<{step: string; lines: string[]} | undefined>();
 	const {exit} = useApp();
 	const {stdout} = useStdout();
 	const maxScroll = useRef(0);
@@ -200,6 +202,17 @@ export function TutorApp({initial, style, store, handOver, live}: TutorAppProps)
 					dispatch({type: 'notice', text: result.error ? `The shell could not start: ${result.error}` : `Back from the shell (exit code ${result.exitCode}).`});
 				});
 				return;
+			case 'liveDiagram': {
+				const here = view.name === 'reader' ? `${view.lessonId}:${view.step}` : '';
+				if (currentStep(state)?.kind !== 'diagram') return;
+				if (liveDrawing?.step === here) return setLiveDrawing(undefined);
+				dispatch({type: 'notice', text: 'Reading the real Pod...'});
+				void lessonPodDiagram(live, state.size.columns, style.charset).then((drawn) => {
+					dispatch({type: 'notice', text: drawn.ok ? 'The real Pod, measured (v again: the lesson diagram).' : drawn.message});
+					if (drawn.ok) setLiveDrawing({step: here, lines: drawn.lines});
+				});
+				return;
+			}
 			case 'createPod':
 				dispatch({type: 'notice', text: 'Creating the lesson Pod...'});
 				void createLessonPod(live).then((outcome) => dispatch({type: 'notice', text: outcome.message}));
@@ -218,7 +231,8 @@ export function TutorApp({initial, style, store, handOver, live}: TutorAppProps)
 	const step = currentStep(state);
 	// A predict exercise, once the prediction is made, runs its command for real when it can.
 	const observe = exercise?.kind === 'predict' && session?.result && !session.result.malformed && live?.backends[exercise.observe.tool] ? exercise.observe : undefined;
-	const text = readerText(state, style, drawDiagramStep, step?.kind === 'command', observe !== undefined);
+	const here = view.name === 'reader' ? `${view.lessonId}:${view.step}` : '';
+	const text = liveDrawing?.step === here ? liveDrawing.lines : readerText(state, style, drawDiagramStep, step?.kind === 'command', observe !== undefined);
 	const paneRows = step?.kind === 'command' || observe ? commandPaneRows(state, text.length) : 0;
 	const layout = exercise && !observe ? widgetLayout(exercise, width, state.size.rows, style) : {compact: false, rows: paneRows};
 	const frame = readerFrame(state, style, text, layout.rows);

@@ -14,7 +14,7 @@ import {runCommand} from '../../src/live/command-runner.js';
 import {liveContextFrom, type LiveContext} from '../../src/live/live-context.js';
 import {PodmanBackend} from '../../src/live/podman-backend.js';
 import {currentUserLabel, tutorLabels} from '../../src/live/tutor-labels.js';
-import {checkLiveExercise, createLessonPod, LESSON_POD} from '../../src/live/tutor-live-actions.js';
+import {checkLiveExercise, createLessonPod, LESSON_POD, lessonPodDiagram} from '../../src/live/tutor-live-actions.js';
 import {openProgressStore} from '../../src/progress/progress-store.js';
 import {initialState} from '../../src/tutor/tutor-state.js';
 import {TutorApp} from '../../src/ui/tutor-app.js';
@@ -70,6 +70,18 @@ describe('live keys of the tutor with real podman', () => {
 		const again = await createLessonPod(live);
 		expect(again.ok).toBe(false);
 		expect(again.message).toMatch(/Could not create Pod web-app with podman/);
+	});
+
+	it('draws the real lesson Pod with the namespace inodes measured in it', async () => {
+		await untilRunning(LESSON_POD.pod);
+		const drawn = await lessonPodDiagram(live, 100, 'ascii');
+		if (!drawn.ok) throw new Error(drawn.message);
+		expect(drawn.lines[0]).toMatch(/^Pod web-app as podman sees it/);
+		const text = drawn.lines.join('\n');
+		// Inode numbers as /proc/PID/ns shows them, measured in the infra, app and sidecar processes.
+		expect(text).toMatch(/\b40265\d{5}\b/);
+		expect(text).toMatch(/pause|infra/);
+		for (const line of drawn.lines) expect(line.length).toBeLessThanOrEqual(100);
 	});
 
 	it('checks a wrong real Pod, then the right one, with the exercise rules', async () => {

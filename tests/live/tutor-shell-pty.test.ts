@@ -47,6 +47,19 @@ describe('live mode in a real terminal', () => {
 		session.keys('exit', 'Enter');
 		const back = await session.waitFor((s) => s.includes('Back from the shell (exit code 0)'), 'the tutor again');
 		expect(back).toContain(`step ${step + 1}/${lesson.steps.length}`);
+
+		// The nearest diagram step: v draws the real Pod over the lesson's own diagram.
+		const diagram = lesson.steps.findIndex((s) => s.kind === 'diagram');
+		const moves = diagram - step;
+		for (let i = 0; i < Math.abs(moves); i++) {
+			session.keys(moves < 0 ? 'Left' : 'Right');
+			await session.waitFor((s) => s.includes(`step ${step + 1 + Math.sign(moves) * (i + 1)}/`), 'the next step');
+		}
+		session.keys('v');
+		const real = await session.waitFor((s) => s.includes('Pod web-app as podman sees it'), 'the real Pod drawn');
+		expect(real).toMatch(/\b40265\d{5}\b/);
+		session.keys('v');
+		await session.waitFor((s) => !s.includes('as podman sees it'), 'the lesson diagram again');
 		session.keys('C-c');
 		await session.waitFor((s) => s.includes('[exited 0]'), 'the tutor to exit');
 	});
