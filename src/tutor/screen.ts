@@ -234,7 +234,10 @@ export function helpLines(state: TutorState, style: TextStyle): string[] {
 		lines.push(entry.keys.padEnd(keyWidth) + wrapped[0], ...wrapped.slice(1).map((l) => ' '.repeat(keyWidth) + l));
 	}
 	lines.push('', 'Press ? or q to close this help.');
-	return lines.slice(0, usableRows(state));
+	const rows = usableRows(state);
+	if (lines.length <= rows) return lines;
+	const shown = lines.slice(0, rows - 1);
+	return [...shown, `(${lines.length - shown.length} more lines: make the window taller; ? or q closes)`];
 }
 
 /** Rows for the command pane under a command step's text: the text keeps at most half. */
