@@ -48,8 +48,9 @@ Usage:
   pod-tutor check <exercise-id> <answer...> [--json]
                                     check an answer (exit 0 right, 1 wrong, 2 bad usage)
   pod-tutor progress [--json]       your progress
-  pod-tutor reset (--lesson ID | --exercise ID | --all) [--yes]
-                                    forget progress (asks first unless --yes)
+  pod-tutor reset (--lesson ID | --exercise ID | --all [--progress-only]) [--yes]
+                                    forget progress (asks first unless --yes); --all also
+                                    deletes the Pods the tutor created, unless --progress-only
   pod-tutor validate [DIR...]       check lesson files; exit 1 if any problem
   pod-tutor diagram FILE|- [--width N] [--describe] [--view pod|docker|compose]
                                     draw the Pods in a manifest

@@ -5,7 +5,7 @@
 import type {LiveTool} from '../content/types.js';
 import type {DetectOptions} from '../live/detect-backends.js';
 import {detectBackends} from '../live/detect-backends.js';
-import {parseLiveOptions} from '../live/live-options.js';
+import {parseLiveOptions, type LiveOptions} from '../live/live-options.js';
 import {currentUserLabel, tutorSelector} from '../live/tutor-labels.js';
 import {EXIT_FAIL, EXIT_OK, EXIT_USAGE, type CommandIO, type GlobalOptions} from './command-io.js';
 
@@ -26,14 +26,29 @@ export async function runCleanup(args: readonly string[], io: CommandIO, options
 		io.stderr('cleanup: the tutor never creates anything through crictl, so there is nothing to clean up there; use --backend kubectl or --backend podman\n');
 		return EXIT_USAGE;
 	}
-	const user = currentUserLabel(io.env);
-	const detected = (await detectBackends({live: parsed.options, env: io.env, configDir: options.configDir, ...extra})).filter((d) => CREATING_TOOLS.includes(d.report.tool));
-	const usable = detected.filter((d) => d.backend);
-	if (usable.length === 0) {
-		const why = detected.map((d) => `  ${d.report.tool}: ${d.report.problem ?? 'not usable'}`).join('\n');
-		io.stderr(`cleanup: no backend the tutor creates objects with is usable here, so there is nothing to delete:\n${why}\n`);
+	const outcome = await cleanupTutorObjects(io, options, parsed.options, extra);
+	if (!outcome.usable) {
+		io.stderr(`cleanup: no backend the tutor creates objects with is usable here, so there is nothing to delete:\n${outcome.why}\n`);
 		return EXIT_FAIL;
 	}
+	return outcome.failed ? EXIT_FAIL : EXIT_OK;
+}
+
+/**
+ * Deletes the objects labelled as the tutor's for this user on every usable backend that creates
+ * them (kubectl, podman), printing what it deleted. Shared by `cleanup` and `reset --all`.
+ */
+export async function cleanupTutorObjects(
+	io: CommandIO,
+	options: GlobalOptions,
+	live: LiveOptions,
+	extra: Partial<DetectOptions> = {},
+): Promise<{usable: boolean; failed: boolean; why: string}> {
+	const user = currentUserLabel(io.env);
+	const detected = (await detectBackends({live, env: io.env, configDir: options.configDir, ...extra})).filter((d) => CREATING_TOOLS.includes(d.report.tool));
+	const usable = detected.filter((d) => d.backend);
+	const why = detected.map((d) => `  ${d.report.tool}: ${d.report.problem ?? 'not usable'}`).join('\n');
+	if (usable.length === 0) return {usable: false, failed: false, why};
 	let failed = false;
 	for (const {backend, report} of usable) {
 		if (!backend) continue;
@@ -47,5 +62,5 @@ export async function runCleanup(args: readonly string[], io: CommandIO, options
 		}
 		io.stdout(result.value.length === 0 ? `${report.tool}: nothing to delete\n` : result.value.map((name) => `${report.tool}: deleted ${name}\n`).join(''));
 	}
-	return failed ? EXIT_FAIL : EXIT_OK;
+	return {usable: true, failed, why};
 }

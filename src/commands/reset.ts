@@ -8,20 +8,22 @@ import type {ResetScope} from '../progress/progress-updates.js';
 import {EXIT_FAIL, EXIT_OK, EXIT_USAGE, type CommandIO, type Subcommand} from './command-io.js';
 import {courseLoadOptions} from './course-options.js';
 
-const USAGE = 'Usage: pod-tutor reset (--lesson ID | --exercise ID | --all) [--yes]';
+const USAGE = 'Usage: pod-tutor reset (--lesson ID | --exercise ID | --all [--progress-only]) [--yes]';
 
 type RequestedScope = {kind: 'all'} | {kind: 'lesson'; id: string} | {kind: 'exercise'; id: string};
 
-type ParsedReset = {ok: true; scope: RequestedScope; yes: boolean} | {ok: false; error: string};
+type ParsedReset = {ok: true; scope: RequestedScope; yes: boolean; progressOnly: boolean} | {ok: false; error: string};
 
 export function parseResetArgs(args: readonly string[]): ParsedReset {
 	const scopes: RequestedScope[] = [];
 	let yes = false;
+	let progressOnly = false;
 	for (let i = 0; i < args.length; i++) {
 		const arg = args[i];
 		const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
 		if (flag === '--yes' || flag === '-y') yes = true;
 		else if (flag === '--all') scopes.push({kind: 'all'});
+		else if (flag === '--progress-only') progressOnly = true;
 		else if (flag === '--lesson' || flag === '--exercise') {
 			const value = inline ?? args[i + 1];
 			if (inline === undefined) i++;
@@ -34,7 +36,8 @@ export function parseResetArgs(args: readonly string[]): ParsedReset {
 	if (scopes.length !== 1) {
 		return {ok: false, error: `choose exactly one of --lesson ID, --exercise ID or --all (${scopes.length === 0 ? 'none was' : `${scopes.length} were`} given)`};
 	}
-	return {ok: true, scope: scopes[0], yes};
+	if (progressOnly && scopes[0].kind !== 'all') return {ok: false, error: '--progress-only goes with --all (only --all also deletes the tutor\'s live objects)'};
+	return {ok: true, scope: scopes[0], yes, progressOnly};
 }
 
 interface ResolvedScope {
@@ -114,5 +117,12 @@ export const runReset: Subcommand = async (args, io, options) => {
 	}
 	if (result.warning) io.stderr(`pod-tutor reset: ${result.warning}\n`);
 	io.stdout(`Reset ${resolved.what}.\n`);
-	return EXIT_OK;
+	if (parsed.scope.kind !== 'all' || parsed.progressOnly) return EXIT_OK;
+	// --all starts over completely: the Pods the tutor created go too, found by their labels only.
+	const {cleanupTutorObjects} = await import('./cleanup.js');
+	const {DEFAULT_NAMESPACE} = await import('../live/live-options.js');
+	const {DEFAULT_IMAGE} = await import('../live/lesson-pods.js');
+	const cleaned = await cleanupTutorObjects(io, options, {namespace: DEFAULT_NAMESPACE, image: DEFAULT_IMAGE});
+	if (!cleaned.usable) io.stdout('No cluster or podman is usable here, so there were no live objects to delete.\n');
+	return cleaned.failed ? EXIT_FAIL : EXIT_OK;
 };

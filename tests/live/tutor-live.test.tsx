@@ -126,3 +126,27 @@ describe('live keys of the tutor with real podman', () => {
 		}
 	});
 });
+
+describe('reset --all with real podman', () => {
+	it('forgets progress and deletes the tutor-labelled Pods, leaving unlabelled ones alone', async () => {
+		const {runReset} = await import('../../src/commands/reset.js');
+		const dir = mkdtempSync(join(tmpdir(), 'pod-tutor-reset-'));
+		const mine = `learner-own-reset-${process.pid}`;
+		try {
+			await removePods();
+			expect((await createLessonPod(live)).ok).toBe(true);
+			await runCommand({file: 'podman', args: ['pod', 'create', '--name', mine], timeoutMs: 60_000});
+			const out: string[] = [];
+			const io = {stdout: (t: string) => void out.push(t), stderr: (t: string) => void out.push(t), stdin: process.stdin, interactive: false, env: {...process.env, POD_TUTOR_CONFIG_DIR: dir}, cwd: process.cwd()};
+			const code = await runReset(['--all', '--yes'], io, {lessonDirs: [`${process.cwd()}/lessons`], configDir: dir, ascii: true, noColor: true});
+			expect(out.join('')).toContain(`podman: deleted ${LESSON_POD.pod}`);
+			expect(code).toBe(0);
+			expect((await backend.getPod(LESSON_POD.pod)).ok).toBe(false);
+			const left = await runCommand({file: 'podman', args: ['pod', 'exists', mine], timeoutMs: 60_000});
+			expect(left.exitCode).toBe(0);
+		} finally {
+			await runCommand({file: 'podman', args: ['pod', 'rm', '--force', '--ignore', '--time', '0', mine], timeoutMs: 60_000});
+			rmSync(dir, {recursive: true, force: true});
+		}
+	});
+});

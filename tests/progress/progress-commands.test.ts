@@ -107,7 +107,7 @@ describe('pod-tutor reset', () => {
 		const config = newConfig();
 		seed(config);
 		const cap = captureIO({}, false);
-		expect(await runReset(['--all', '--yes'], cap.io, optionsFor(config.dir))).toBe(EXIT_OK);
+		expect(await runReset(['--all', '--yes', '--progress-only'], cap.io, optionsFor(config.dir))).toBe(EXIT_OK);
 		const data = readProgressSnapshot(config.env).data;
 		expect([Object.keys(data.lessons), Object.keys(data.exercises), data.last]).toEqual([[], [], undefined]);
 	});
@@ -156,13 +156,14 @@ describe('pod-tutor reset', () => {
 		expect(parseResetArgs(['--lesson'])).toEqual({ok: false, error: '--lesson needs an id, e.g. --lesson pause'});
 		expect(parseResetArgs(['--lesson', '--yes'])).toMatchObject({ok: false});
 		expect(parseResetArgs(['sandbox'])).toEqual({ok: false, error: 'unknown argument "sandbox"'});
-		expect(parseResetArgs(['--lesson=sizing', '--yes'])).toEqual({ok: true, scope: {kind: 'lesson', id: 'sizing'}, yes: true});
+		expect(parseResetArgs(['--lesson=sizing', '--yes'])).toEqual({ok: true, scope: {kind: 'lesson', id: 'sizing'}, yes: true, progressOnly: false});
+		expect(parseResetArgs(['--lesson', 'sizing', '--progress-only'])).toMatchObject({ok: false, error: expect.stringContaining('--progress-only goes with --all')});
 	});
 
 	it('exits 2 with the usage line when the scope is missing', async () => {
 		const cap = captureIO({}, false);
 		expect(await runReset([], cap.io, optionsFor(newConfig().dir))).toBe(EXIT_USAGE);
-		expect(cap.stderr()).toContain('Usage: pod-tutor reset (--lesson ID | --exercise ID | --all) [--yes]');
+		expect(cap.stderr()).toContain('Usage: pod-tutor reset (--lesson ID | --exercise ID | --all [--progress-only]) [--yes]');
 	});
 
 	it('refuses to reset a file from a newer pod-tutor', async () => {
