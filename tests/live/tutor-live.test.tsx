@@ -84,6 +84,42 @@ describe('live keys of the tutor with real podman', () => {
 		for (const line of drawn.lines) expect(line.length).toBeLessThanOrEqual(100);
 	});
 
+	it('runs a predict exercise\'s command for real once the prediction is made', async () => {
+		const course = repoCourse();
+		const lesson = course.lessons.find((l) => l.steps.some((st) => st.kind === 'exercise' && course.exercises.get(st.exercise)?.kind === 'predict'))!;
+		const step = lesson.steps.findIndex((st) => st.kind === 'exercise' && course.exercises.get(st.exercise)?.kind === 'predict');
+		const predict = course.exercises.get((lesson.steps[step] as {exercise: string}).exercise)!;
+		// The same exercise, observed with podman, which these machines have.
+		const observed = {...predict, observe: {tool: 'podman' as const, args: ['pod', 'ps', '--filter', 'name={pod}', '--format', '{{.Name}} {{.Status}}'], recorded: {output: 'web-app Running\n', exitCode: 0}}};
+		const exercises = new Map(course.exercises);
+		exercises.set(predict.id, observed);
+		const dir = mkdtempSync(join(tmpdir(), 'pod-tutor-predict-'));
+		try {
+			const store = openProgressStore({POD_TUTOR_CONFIG_DIR: dir}).store;
+			store.visitStep(lesson.id, step, lesson.steps.length);
+			const state = initialState({...course, exercises}, store.data(), {columns: 80, rows: 24}, lesson.id);
+			const app = render(<TutorApp initial={state} style={{charset: 'ascii', attributes: false, color: false}} store={store} handOver={() => ({exitCode: 0})} live={live} />);
+			const deadline = Date.now() + 30_000;
+			const waitFor = async (test: (frame: string) => boolean, what: string) => {
+				while (!test(app.lastFrame() ?? '')) {
+					if (Date.now() > deadline) throw new Error(`no ${what} in:\n${app.lastFrame()}`);
+					await new Promise((resolve) => setTimeout(resolve, 50));
+				}
+			};
+			await waitFor((f) => f.includes('Predict, then observe:'), 'the exercise');
+			app.stdin.write('\r');
+			await waitFor((f) => f.includes('ready to run with podman'), 'the command, ready to run after the prediction');
+			expect(app.lastFrame()).not.toContain('recorded output');
+			app.stdin.write('\r');
+			await waitFor((f) => f.includes('done in'), 'the finished command');
+			expect(app.lastFrame()).toMatch(/web-app\s+Running/);
+			expect(store.refresh().predictions[predict.id]).toBeDefined();
+			app.unmount();
+		} finally {
+			rmSync(dir, {recursive: true, force: true});
+		}
+	});
+
 	it('checks a wrong real Pod, then the right one, with the exercise rules', async () => {
 		await backend.createPod(learnerPod(false));
 		await untilRunning(podName);
