@@ -147,11 +147,13 @@ ${rssRow('hello-world Ink, idle', r.references.helloIdle)}
 ${rssRow('bare node, idle', r.references.nodeIdle)}
 
 Most of the tutor's memory is the floor of Node, React, Ink and Yoga (the idle hello-world Ink app
-above). V8 sizes its young generation for throughput; a smaller one costs a little more garbage
-collection and saves memory: \`NODE_OPTIONS=--max-semi-space-size=1 pod-tutor\` measured about 9 MB
-less idle and 14 MB less after a lesson on this machine (71 and 77 MB against 80 and 91 MB, one
-run side by side). The flag is not in the \`bin/pod-tutor.js\` shebang because \`env -S\` is not
-available everywhere the tutor must start (BusyBox).
+above). Two things keep the rest down: once the first frame is on screen the tutor stops V8 from
+doubling its young generation (\`--semi-space-growth-factor=1\`, set from inside; the start-up work
+before it keeps the default, which is faster), and diagram drawings are kept per step instead of
+being re-parsed on every key. Readings move by a few MB from run to run, because the young
+generation's size depends on when collections happen: on this machine, in separate runs, 69-74 MB
+idle and 80-88 MB after a lesson. \`NODE_OPTIONS=--max-semi-space-size=1 pod-tutor\` saves a few MB
+more; it is not in the \`bin/pod-tutor.js\` shebang because \`env -S\` is missing on BusyBox.
 
 ## Idle
 
