@@ -233,17 +233,19 @@ export function TutorApp({initial, style, store, handOver, live}: TutorAppProps)
 	const observe = exercise?.kind === 'predict' && session?.result && !session.result.malformed && live?.backends[exercise.observe.tool] ? exercise.observe : undefined;
 	const here = view.name === 'reader' ? `${view.lessonId}:${view.step}` : '';
 	const text = liveDrawing?.step === here ? liveDrawing.lines : readerText(state, style, drawDiagramStep, step?.kind === 'command', observe !== undefined);
-	const paneRows = step?.kind === 'command' || observe ? commandPaneRows(state, text.length) : 0;
+	// A command step's command, or a predict exercise's once the prediction is made.
+	const paneCommand = observe ?? (step?.kind === 'command' ? step : undefined);
+	const paneRows = paneCommand ? commandPaneRows(state, text.length) : 0;
 	const layout = exercise && !observe ? widgetLayout(exercise, width, state.size.rows, style) : {compact: false, rows: paneRows};
 	const frame = readerFrame(state, style, text, layout.rows);
 	maxScroll.current = frame.maxScroll;
 	return (
 		<Box flexDirection="column">
 			<Text>{[...frame.header, ...frame.text].join('\n')}</Text>
-			{observe ? (
+			{paneCommand ? (
 				<CommandPane
-					key={`observe:${exercise?.id}`}
-					command={observe}
+					key={here}
+					command={paneCommand}
 					live={live}
 					width={width}
 					height={paneRows}
@@ -265,17 +267,6 @@ export function TutorApp({initial, style, store, handOver, live}: TutorAppProps)
 					onEdit={() => edit(exercise)}
 					lastAnswer={lastAnswerOf(state, exercise)}
 					compact={layout.compact}
-				/>
-			) : null}
-			{step?.kind === 'command' ? (
-				<CommandPane
-					key={`${view.name === 'reader' ? view.lessonId : ''}:${view.name === 'reader' ? view.step : ''}`}
-					command={step}
-					live={live}
-					width={width}
-					height={paneRows}
-					isActive={!state.help}
-					onDone={() => dispatch({type: 'step', delta: 1})}
 				/>
 			) : null}
 			<Text>{frame.footer.join('\n')}</Text>
