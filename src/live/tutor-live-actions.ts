@@ -30,7 +30,7 @@ export const NO_BACKEND = 'No cluster, CRI runtime or podman is usable here (pod
 /** Creates the lesson Pod with the tutor's labels; the message says what happened. */
 export async function createLessonPod(live: LiveContext | undefined, env: NodeJS.ProcessEnv = process.env): Promise<{ok: boolean; message: string}> {
 	const backend = creatingBackend(live);
-	if (!backend || !live) return {ok: false, message: `${NO_BACKEND} The lesson's commands show their recorded output instead.`};
+	if (!backend || !live) return {ok: false, message: NO_BACKEND};
 	const manifest = webAppPod({name: LESSON_POD.pod, image: live.values.image ?? 'busybox:1.36', user: currentUserLabel(env), namespace: backend.tool === 'kubectl' ? live.values.namespace : undefined});
 	const created = await backend.createPod(manifest);
 	if (!created.ok) return {ok: false, message: `Could not create Pod ${LESSON_POD.pod} with ${backend.tool}: ${created.error}`};
@@ -43,7 +43,7 @@ export async function checkLiveExercise(exercise: ManifestExercise, live: LiveCo
 	const pod = exercise.live?.pod;
 	const failed = (message: string): CheckResult => ({id: exercise.id, correct: false, malformed: true, checks: [{name: 'live Pod', passed: false, message}], feedback: message});
 	if (!pod) return failed('This exercise has no live Pod to check: write the manifest with e instead.');
-	if (!backend) return failed(`${NO_BACKEND} Write the manifest with e instead.`);
+	if (!backend) return failed(NO_BACKEND);
 	const result = await checkLivePod(backend, pod, exercise.rules);
 	if (result.error) return failed(`Pod ${pod} could not be read with ${backend.tool}: ${result.error}`);
 	const missed = result.checks.filter((c) => !c.passed).map((c) => `- ${c.message}`);

@@ -189,9 +189,11 @@ export function TutorApp({initial, style, store, handOver, live}: TutorAppProps)
 				if (exercise?.kind === 'manifest') {
 					dispatch({type: 'notice', text: `Checking your real Pod ${exercise.live?.pod ?? ''}...`});
 					void checkLiveExercise(exercise, live).then((result) => {
+						// Nothing was checked (no live Pod, no backend, Pod not found): say why on the notice line.
+						if (result.malformed) return dispatch({type: 'notice', text: result.feedback});
 						dispatch({type: 'notice', text: undefined});
 						dispatch({type: 'checked', exerciseId: exercise.id, result});
-						if (!result.malformed) saved(store.recordAttempt(exercise.id, {correct: result.correct, answer: {kind: 'live', pod: exercise.live?.pod}}));
+						saved(store.recordAttempt(exercise.id, {correct: result.correct, answer: {kind: 'live', pod: exercise.live?.pod}}));
 					});
 				}
 				return;

@@ -151,3 +151,17 @@ describe('TutorApp', () => {
 		app.unmount();
 	});
 });
+
+describe('TutorApp without live mode', () => {
+	it('explains on the notice line why c cannot check a real Pod, and records nothing', async () => {
+		const {lesson, step, exercise} = findExerciseStep('manifest');
+		store.visitStep(lesson.id, step, lesson.steps.length);
+		const app = start(lesson.id);
+		await frameWhere(app.lastFrame, (f) => f.includes('Write a manifest:'), 'the manifest exercise');
+		app.stdin.write('c');
+		await frameWhere(app.lastFrame, (f) => /No cluster, CRI runtime or podman is usable here|no live Pod to check/.test(f), 'the reason on the notice line');
+		expect(app.lastFrame()).not.toContain('[not yet]');
+		expect(store.refresh().exercises[exercise.id]?.attempts ?? 0).toBe(0);
+		app.unmount();
+	});
+});
