@@ -57,7 +57,8 @@ Usage:
   pod-tutor diagram --live POD [--backend kubectl|crictl|podman]
                                     draw a running Pod with its measured namespaces
   pod-tutor doctor [--json]         which of kubectl, crictl and podman can be used here
-  pod-tutor cleanup [--yes]         delete what the tutor created (only its labelled objects)
+  pod-tutor cleanup [--backend kubectl|podman]
+                                    delete what the tutor created (only its labelled objects)
 
 Options:
   --lessons DIR     add a folder of lessons (repeatable)

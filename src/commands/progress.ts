@@ -1,9 +1,8 @@
-import {loadCourse} from '../content/course-loader.js';
+import {loadCourseFast} from '../content/course-cache.js';
 import {readProgressFile} from '../progress/progress-decode.js';
 import {progressFilePath, withConfigDir} from '../progress/progress-path.js';
 import {buildProgressReport, formatProgressReport} from '../progress/progress-report.js';
 import {EXIT_FAIL, EXIT_OK, EXIT_USAGE, type Subcommand} from './command-io.js';
-import {courseLoadOptions} from './course-options.js';
 
 const USAGE = 'Usage: pod-tutor progress [--json]';
 
@@ -28,7 +27,7 @@ export const runProgress: Subcommand = async (args, io, options) => {
 		return EXIT_FAIL;
 	}
 	for (const warning of read.warnings) io.stderr(`pod-tutor progress: ${file}: ${warning}\n`);
-	const course = loadCourse(await courseLoadOptions(options.lessonDirs));
+	const course = loadCourseFast(options.lessonDirs);
 	const report = buildProgressReport(course, read.data, file);
 	io.stdout(json ? `${JSON.stringify(report, null, 2)}\n` : formatProgressReport(report));
 	return EXIT_OK;

@@ -1,12 +1,11 @@
 import {createInterface} from 'node:readline';
-import {loadCourse} from '../content/course-loader.js';
+import {loadCourseFast} from '../content/course-cache.js';
 import type {Course} from '../content/types.js';
 import {withConfigDir} from '../progress/progress-path.js';
 import {lessonExerciseIds} from '../progress/progress-report.js';
 import {openProgressStore} from '../progress/progress-store.js';
 import type {ResetScope} from '../progress/progress-updates.js';
 import {EXIT_FAIL, EXIT_OK, EXIT_USAGE, type CommandIO, type Subcommand} from './command-io.js';
-import {courseLoadOptions} from './course-options.js';
 
 const USAGE = 'Usage: pod-tutor reset (--lesson ID | --exercise ID | --all [--progress-only]) [--yes]';
 
@@ -91,7 +90,7 @@ export const runReset: Subcommand = async (args, io, options) => {
 		io.stderr(`pod-tutor reset: ${parsed.error}. ${USAGE}\n`);
 		return EXIT_USAGE;
 	}
-	const course = loadCourse(await courseLoadOptions(options.lessonDirs));
+	const course = loadCourseFast(options.lessonDirs);
 	const resolved = resolveScope(parsed.scope, course);
 	if ('error' in resolved) {
 		io.stderr(`pod-tutor reset: ${resolved.error}.\n`);

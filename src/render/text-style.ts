@@ -3,7 +3,10 @@
  * whose locale is not UTF-8, or TERM=dumb) and whether attributes such as bold may be sent.
  * Meaning is never carried by an attribute alone.
  */
-export type Charset = 'unicode' | 'ascii';
+import {chooseCharset, colorEnabled} from '../diagram/terminal-caps.js';
+import type {Charset} from '../diagram/text-line.js';
+
+export type {Charset};
 
 export interface TextStyle {
 	readonly charset: Charset;
@@ -15,16 +18,11 @@ export interface TextStyle {
 
 export const PLAIN: TextStyle = {charset: 'ascii', attributes: false, color: false};
 
-export function localeIsUtf8(env: NodeJS.ProcessEnv): boolean {
-	const locale = env.LC_ALL || env.LC_CTYPE || env.LANG || '';
-	return /utf-?8/i.test(locale);
-}
-
+/** One reading of the terminal for the tutor and `pod-tutor diagram` alike (src/diagram/terminal-caps.ts). */
 export function detectTextStyle(env: NodeJS.ProcessEnv, isTTY: boolean, forceAscii = false, forceNoColor = false): TextStyle {
-	const dumb = env.TERM === 'dumb';
-	const charset: Charset = forceAscii || dumb || !localeIsUtf8(env) ? 'ascii' : 'unicode';
-	const attributes = isTTY && !dumb;
-	const color = attributes && !forceNoColor && env.NO_COLOR === undefined;
+	const charset: Charset = forceAscii ? 'ascii' : chooseCharset(env);
+	const attributes = isTTY && env.TERM !== 'dumb';
+	const color = attributes && !forceNoColor && colorEnabled(env, isTTY);
 	return {charset, attributes, color};
 }
 
