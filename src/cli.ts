@@ -43,6 +43,12 @@ async function main(argv: readonly string[]): Promise<number> {
 		io.stdout(`${JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')).version}\n`);
 		return 0;
 	}
+	const {existsSync, statSync} = await import('node:fs');
+	const missing = parsed.lessonDirs.find((dir) => !existsSync(dir) || !statSync(dir).isDirectory());
+	if (missing) {
+		io.stderr(`pod-tutor: --lessons ${missing}: no such folder. Give a folder of lesson files (or one holding lessons/ and exercises/).\n`);
+		return EXIT_USAGE;
+	}
 	const {bundledLessonDir} = await import('./content/course-loader.js');
 	const options: GlobalOptions = {
 		lessonDirs: [bundledLessonDir(), ...parsed.lessonDirs],

@@ -114,6 +114,15 @@ describe('list', () => {
 		const listing = JSON.parse(run.stdout);
 		expect(listing.lessons.at(-1)).toMatchObject({id: 'extra-pack', exercises: [{id: 'extra-pack-choice', state: 'not-started'}]});
 	});
+
+	it('--lessons with a folder that does not exist is refused, naming it, for every command', async () => {
+		for (const args of [['list'], [], ['show', firstLesson.id]]) {
+			const run = await tutor(['--lessons', join(root, 'no-such-pack'), ...args]);
+			expect(run.code).toBe(2);
+			expect(run.stderr).toContain(`--lessons ${join(root, 'no-such-pack')}: no such folder`);
+			expect(run.stdout).toBe('');
+		}
+	});
 });
 
 describe('show', () => {
