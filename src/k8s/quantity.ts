@@ -88,10 +88,6 @@ export function addQuantities(a: Quantity, b: Quantity): Quantity {
 
 export const ZERO: Quantity = {num: 0n, den: 1n, text: '0'};
 
-export function maxQuantity(a: Quantity, b: Quantity): Quantity {
-	return compareQuantities(a, b) >= 0 ? a : b;
-}
-
 /** An approximate number, for display and arithmetic where exactness does not matter. */
 export function quantityToNumber(q: Quantity): number {
 	return Number(q.num) / Number(q.den);

@@ -16,7 +16,6 @@ export interface TextStyle {
 	readonly color: boolean;
 }
 
-export const PLAIN: TextStyle = {charset: 'ascii', attributes: false, color: false};
 
 /** One reading of the terminal for the tutor and `pod-tutor diagram` alike (src/diagram/terminal-caps.ts). */
 export function detectTextStyle(env: NodeJS.ProcessEnv, isTTY: boolean, forceAscii = false, forceNoColor = false): TextStyle {

@@ -38,11 +38,16 @@ function SelectItem({isSelected = false, label}: {isSelected?: boolean; label: s
 	return <Text>{label}</Text>;
 }
 
-function makeIndicator(style: TextStyle) {
+/** One indicator component per character set, made once: a new component type on every render
+ * would make React remount every indicator on every key. */
+function makeIndicator(charset: TextStyle['charset']) {
+	const style: TextStyle = {charset, attributes: false, color: false};
 	return function Indicator({isSelected = false}: {isSelected?: boolean}) {
 		return <Text>{pointer(isSelected, style)}</Text>;
 	};
 }
+
+const INDICATORS = {unicode: makeIndicator('unicode'), ascii: makeIndicator('ascii')};
 
 /**
  * ink-select-input decides what Enter selects from the state of its last render, so a Down
@@ -72,7 +77,7 @@ function ChoiceWidget(props: WidgetProps & {exercise: Extract<Exercise, {kind: '
 /** ink-select-input with Enter taken from the highlighted item (see useEnterOnHighlighted). */
 function ChoiceList({items, active, style, onEnter}: {items: Item[]; active: boolean; style: TextStyle; onEnter: (item: Item) => void}) {
 	const onHighlight = useEnterOnHighlighted(items, active, onEnter);
-	return <SelectInput items={items} isFocused={active} indicatorComponent={makeIndicator(style)} itemComponent={SelectItem} onHighlight={onHighlight} onSelect={() => undefined} />;
+	return <SelectInput items={items} isFocused={active} indicatorComponent={INDICATORS[style.charset]} itemComponent={SelectItem} onHighlight={onHighlight} onSelect={() => undefined} />;
 }
 
 function MultipleChoiceWidget(props: WidgetProps & {exercise: Extract<Exercise, {kind: 'multiple-choice'}>}) {
