@@ -10,7 +10,7 @@ import {checkLivePod} from './live-check.js';
 import {drawLivePod} from './live-diagram.js';
 import type {LiveContext} from './live-context.js';
 import {webAppPod} from './lesson-pods.js';
-import {currentUserLabel} from './tutor-labels.js';
+import {carriesTutorLabels, currentUserLabel} from './tutor-labels.js';
 
 /** The lesson Pod that lesson commands' {pod} stands for. */
 export const LESSON_POD = {pod: 'web-app', container: 'app'} as const;
@@ -31,7 +31,17 @@ export const NO_BACKEND = 'No cluster, CRI runtime or podman is usable here (pod
 export async function createLessonPod(live: LiveContext | undefined, env: NodeJS.ProcessEnv = process.env): Promise<{ok: boolean; message: string}> {
 	const backend = creatingBackend(live);
 	if (!backend || !live) return {ok: false, message: NO_BACKEND};
-	const manifest = webAppPod({name: LESSON_POD.pod, image: live.values.image ?? 'busybox:1.36', user: currentUserLabel(env), namespace: backend.tool === 'kubectl' ? live.values.namespace : undefined});
+	// A second p, or a tutor restarted after creating it: the Pod is there, so say so instead of
+	// letting the runtime fail on a name already taken.
+	const user = currentUserLabel(env);
+	const existing = await backend.getPod(LESSON_POD.pod);
+	if (existing.ok) {
+		if (!carriesTutorLabels(existing.value.labels, user)) {
+			return {ok: false, message: `A Pod named ${LESSON_POD.pod} already exists and the tutor did not create it for ${user}; it is left alone. Remove or rename it, then press p again.`};
+		}
+		return {ok: true, message: `Pod ${LESSON_POD.pod} is already running with ${backend.tool} (x: a shell in it, v on a diagram step: draw it).`};
+	}
+	const manifest = webAppPod({name: LESSON_POD.pod, image: live.values.image ?? 'busybox:1.36', user, namespace: backend.tool === 'kubectl' ? live.values.namespace : undefined});
 	const created = await backend.createPod(manifest);
 	if (!created.ok) return {ok: false, message: `Could not create Pod ${LESSON_POD.pod} with ${backend.tool}: ${created.error}`};
 	return {ok: true, message: `Created Pod ${LESSON_POD.pod} with ${backend.tool} (labelled: pod-tutor cleanup removes it).`};

@@ -56,22 +56,28 @@ export async function startApp(options: StartOptions): Promise<number> {
 	};
 	process.once('SIGHUP', onSignal);
 	process.once('SIGTERM', onSignal);
-	const app = (live?: LiveContext) => <TutorApp initial={initial} style={options.style} store={opened.store} handOver={handOver} live={live} />;
+	// Which of kubectl, crictl and podman can run here is found in the background, started after
+	// the first frame and never blocking it; until it answers, command steps show their recorded
+	// output, and a live key pressed meanwhile waits for it.
+	let answer: (context: LiveContext | undefined) => void = () => {};
+	const liveReady = new Promise<LiveContext | undefined>((resolve) => {
+		answer = resolve;
+	});
+	const app = (live?: LiveContext) => <TutorApp initial={initial} style={options.style} store={opened.store} handOver={handOver} live={live} liveReady={liveReady} />;
 	instance = render(app(), {
 		stdout: writer as unknown as NodeJS.WriteStream,
 		exitOnCtrlC: false,
 		patchConsole: false,
 	});
-	// Which of kubectl, crictl and podman can run here is found in the background, never blocking
-	// the screen; until it answers, command steps show their recorded output.
 	void detectBackends({live: options.live, configDir: options.configDir})
 		.then((detected) => {
 			const context = liveContextFrom(detected, {...LESSON_POD, namespace: options.live.namespace, image: options.live.image});
-			if (Object.keys(context.backends).length > 0) instance?.rerender(app(context));
+			if (Object.keys(context.backends).length === 0) return answer(undefined);
+			instance?.rerender(app(context));
+			answer(context);
 		})
-		.catch(() => {
-			// Detection failing means offline mode, which is what the app already shows.
-		});
+		// Detection failing means offline mode, which is what the app already shows.
+		.catch(() => answer(undefined));
 	try {
 		await instance.waitUntilExit();
 	} finally {

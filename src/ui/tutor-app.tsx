@@ -23,6 +23,11 @@ export interface TutorAppProps {
 	readonly initial: TutorState;
 	/** The backends found on this machine; undefined while detection runs, or offline. */
 	readonly live?: LiveContext;
+	/**
+	 * Detection itself: a live key pressed before it answers waits for it instead of saying that
+	 * nothing is there. Without it, `live` is all there is.
+	 */
+	readonly liveReady?: Promise<LiveContext | undefined>;
 	readonly style: TextStyle;
 	readonly store: ProgressStore;
 	/** Runs a program on the real terminal (editor, kubectl exec -it) and redraws afterwards. */
@@ -39,7 +44,7 @@ function lastAnswerOf(state: TutorState, exercise: Exercise): unknown {
 	return undefined;
 }
 
-export function TutorApp({initial, style, store, handOver, live}: TutorAppProps) {
+export function TutorApp({initial, style, store, handOver, live, liveReady}: TutorAppProps) {
 	const [state, dispatch] = useReducer(tutorReducer, initial);
 	const [fieldFocused, setFieldFocused] = useState(true);
 	/** The real lesson Pod drawn over a diagram step (v), keyed by the step it belongs to. */
@@ -47,6 +52,22 @@ export function TutorApp({initial, style, store, handOver, live}: TutorAppProps)
 	const {exit} = useApp();
 	const {stdout} = useStdout();
 	const maxScroll = useRef(0);
+	/** The live actions under way, so a second press of the same key does not start them twice. */
+	const running = useRef(new Set<string>());
+	/** Runs a live action once detection has answered, at most one of each kind at a time. */
+	const withLive = (name: string, waiting: string, action: (context: LiveContext | undefined) => Promise<void>) => {
+		if (running.current.has(name)) return;
+		running.current.add(name);
+		if (!live && liveReady) dispatch({type: 'notice', text: 'Looking for kubectl, crictl and podman first...'});
+		const found = live ? Promise.resolve(live) : (liveReady ?? Promise.resolve(undefined));
+		void found
+			.then((context) => {
+				dispatch({type: 'notice', text: waiting});
+				return action(context);
+			})
+			.catch((error: unknown) => dispatch({type: 'notice', text: `That did not work: ${error instanceof Error ? error.message : String(error)}`}))
+			.finally(() => running.current.delete(name));
+	};
 
 	const saved = useCallback((result: ProgressResult) => {
 		if (result.ok) {
@@ -187,8 +208,8 @@ export function TutorApp({initial, style, store, handOver, live}: TutorAppProps)
 				return;
 			case 'liveCheck':
 				if (exercise?.kind === 'manifest') {
-					dispatch({type: 'notice', text: `Checking your real Pod ${exercise.live?.pod ?? ''}...`});
-					void checkLiveExercise(exercise, live).then((result) => {
+					withLive('liveCheck', `Checking your real Pod ${exercise.live?.pod ?? ''}...`, async (context) => {
+						const result = await checkLiveExercise(exercise, context);
 						// Nothing was checked (no live Pod, no backend, Pod not found): say why on the notice line.
 						if (result.malformed) return dispatch({type: 'notice', text: result.feedback});
 						dispatch({type: 'notice', text: undefined});
@@ -198,7 +219,8 @@ export function TutorApp({initial, style, store, handOver, live}: TutorAppProps)
 				}
 				return;
 			case 'shell':
-				void lessonShellArgv(live).then((found) => {
+				withLive('shell', 'Finding the lesson Pod...', async (context) => {
+					const found = await lessonShellArgv(context);
 					if (!found.ok) return dispatch({type: 'notice', text: found.message});
 					const result = handOver([found.argv.file, ...found.argv.args]);
 					dispatch({type: 'notice', text: result.error ? `The shell could not start: ${result.error}` : `Back from the shell (exit code ${result.exitCode}).`});
@@ -208,16 +230,18 @@ export function TutorApp({initial, style, store, handOver, live}: TutorAppProps)
 				const here = view.name === 'reader' ? `${view.lessonId}:${view.step}` : '';
 				if (currentStep(state)?.kind !== 'diagram') return;
 				if (liveDrawing?.step === here) return setLiveDrawing(undefined);
-				dispatch({type: 'notice', text: 'Reading the real Pod...'});
-				void lessonPodDiagram(live, state.size.columns, style.charset).then((drawn) => {
+				withLive('liveDiagram', 'Reading the real Pod...', async (context) => {
+					const drawn = await lessonPodDiagram(context, state.size.columns, style.charset);
 					dispatch({type: 'notice', text: drawn.ok ? 'The real Pod, measured (v again: the lesson diagram).' : drawn.message});
 					if (drawn.ok) setLiveDrawing({step: here, lines: drawn.lines});
 				});
 				return;
 			}
 			case 'createPod':
-				dispatch({type: 'notice', text: 'Creating the lesson Pod...'});
-				void createLessonPod(live).then((outcome) => dispatch({type: 'notice', text: outcome.message}));
+				withLive('createPod', 'Creating the lesson Pod...', async (context) => {
+					const outcome = await createLessonPod(context);
+					dispatch({type: 'notice', text: outcome.message});
+				});
 				return;
 			default:
 				return;

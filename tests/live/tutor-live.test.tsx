@@ -62,14 +62,61 @@ beforeAll(async () => {
 afterAll(removePods);
 
 describe('live keys of the tutor with real podman', () => {
-	it('creates the lesson Pod, labelled so cleanup can remove it', async () => {
+	it('leaves alone a Pod of the same name that the tutor did not create', async () => {
+		await runCommand({file: 'podman', args: ['pod', 'create', '--name', LESSON_POD.pod], timeoutMs: 60_000});
+		const outcome = await createLessonPod(live);
+		expect(outcome.ok).toBe(false);
+		expect(outcome.message).toBe(`A Pod named ${LESSON_POD.pod} already exists and the tutor did not create it for ${user}; it is left alone. Remove or rename it, then press p again.`);
+		expect((await backend.getPod(LESSON_POD.pod)).ok).toBe(true);
+		await removePods();
+	});
+
+	it('creates the lesson Pod, labelled so cleanup can remove it, and a second p finds it', async () => {
 		const outcome = await createLessonPod(live);
 		expect(outcome).toEqual({ok: true, message: `Created Pod ${LESSON_POD.pod} with podman (labelled: pod-tutor cleanup removes it).`});
 		const pod = await backend.getPod(LESSON_POD.pod);
 		expect(pod.ok && pod.value.labels).toMatchObject(tutorLabels(user));
 		const again = await createLessonPod(live);
-		expect(again.ok).toBe(false);
-		expect(again.message).toMatch(/Could not create Pod web-app with podman/);
+		expect(again).toEqual({ok: true, message: `Pod ${LESSON_POD.pod} is already running with podman (x: a shell in it, v on a diagram step: draw it).`});
+	});
+
+	it('in the app, p pressed twice before detection answers creates the Pod once', async () => {
+		await removePods();
+		const dir = mkdtempSync(join(tmpdir(), 'pod-tutor-live-p-'));
+		try {
+			const store = openProgressStore({POD_TUTOR_CONFIG_DIR: dir}).store;
+			const course = repoCourse();
+			const lesson = course.lessons.find((l) => l.steps.some((s) => s.kind === 'command'))!;
+			const step = lesson.steps.findIndex((s) => s.kind === 'command');
+			store.visitStep(lesson.id, step, lesson.steps.length);
+			const state = initialState(course, store.data(), {columns: 80, rows: 24}, lesson.id);
+			let answer: (context: LiveContext | undefined) => void = () => {};
+			const liveReady = new Promise<LiveContext | undefined>((resolve) => {
+				answer = resolve;
+			});
+			const app = render(<TutorApp initial={state} style={{charset: 'ascii', attributes: false, color: false}} store={store} handOver={() => ({exitCode: 0})} liveReady={liveReady} />);
+			const deadline = Date.now() + 60_000;
+			const waitFor = async (text: string) => {
+				while (!(app.lastFrame() ?? '').includes(text)) {
+					if (Date.now() > deadline) throw new Error(`no "${text}" in:\n${app.lastFrame()}`);
+					await new Promise((resolve) => setTimeout(resolve, 50));
+				}
+			};
+			await waitFor(`step ${step + 1}/`);
+			app.stdin.write('p');
+			await waitFor('Looking for kubectl, crictl and podman first...');
+			app.stdin.write('p');
+			answer(live);
+			await waitFor(`Created Pod ${LESSON_POD.pod} with podman`);
+			// The second p was part of the same creation: nothing failed on the name being taken.
+			await new Promise((resolve) => setTimeout(resolve, 1000));
+			expect(app.lastFrame()).toContain(`Created Pod ${LESSON_POD.pod} with podman`);
+			const pods = await runCommand({file: 'podman', args: ['pod', 'ps', '--filter', `name=^${LESSON_POD.pod}$`, '--format', '{{.Name}}'], timeoutMs: 60_000});
+			expect(pods.stdout.trim().split('\n')).toEqual([LESSON_POD.pod]);
+			app.unmount();
+		} finally {
+			rmSync(dir, {recursive: true, force: true});
+		}
 	});
 
 	it('draws the real lesson Pod with the namespace inodes measured in it', async () => {
