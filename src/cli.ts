@@ -1,22 +1,11 @@
 import {join} from 'node:path';
-import {parseArgs, USAGE} from './cli-args.js';
-import {EXIT_USAGE, type CommandIO, type GlobalOptions, type Subcommand} from './commands/command-io.js';
+import {parseArgs, SUBCOMMAND_NAMES, USAGE} from './cli-args.js';
+import {EXIT_USAGE, type CommandIO, type GlobalOptions} from './commands/command-io.js';
+import {bundledLessonDir} from './content/package-root.js';
+// The tutor itself is what `pod-tutor` alone runs: imported with the entry, so its first frame
+// waits for one round of module loading, not three.
+import {runTutor} from './tutor-start.js';
 
-/**
- * The one entry and the one exit: every subcommand returns its exit code here. Subcommands are
- * imported only when named, so `pod-tutor` alone loads just what its first screen needs.
- */
-const SUBCOMMANDS: Record<string, () => Promise<Subcommand>> = {
-	list: async () => (await import('./commands/list.js')).runList,
-	progress: async () => (await import('./commands/progress.js')).runProgress,
-	reset: async () => (await import('./commands/reset.js')).runReset,
-	diagram: async () => (await import('./commands/diagram.js')).diagramCommand,
-	doctor: async () => (await import('./commands/doctor.js')).runDoctor,
-	cleanup: async () => (await import('./commands/cleanup.js')).runCleanup,
-	check: async () => (await import('./commands/check.js')).runCheck,
-	show: async () => (await import('./commands/show.js')).runShow,
-	validate: async () => (await import('./commands/validate.js')).runValidate,
-};
 
 async function main(argv: readonly string[]): Promise<number> {
 	const io: CommandIO = {
@@ -38,7 +27,7 @@ async function main(argv: readonly string[]): Promise<number> {
 		return 0;
 	}
 	if (parsed.version) {
-		const {packageRoot} = await import('./content/course-loader.js');
+		const {packageRoot} = await import('./content/package-root.js');
 		const {readFileSync} = await import('node:fs');
 		io.stdout(`${JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')).version}\n`);
 		return 0;
@@ -49,16 +38,16 @@ async function main(argv: readonly string[]): Promise<number> {
 		io.stderr(`pod-tutor: --lessons ${missing}: no such folder. Give a folder of lesson files (or one holding lessons/ and exercises/).\n`);
 		return EXIT_USAGE;
 	}
-	const {bundledLessonDir} = await import('./content/course-loader.js');
 	const options: GlobalOptions = {
 		lessonDirs: [bundledLessonDir(), ...parsed.lessonDirs],
 		configDir: process.env.POD_TUTOR_CONFIG_DIR,
 		ascii: parsed.ascii,
 		noColor: parsed.noColor,
 	};
-	const load = parsed.command ? SUBCOMMANDS[parsed.command] : undefined;
-	if (load) return (await load())(parsed.args, io, options);
-	const {runTutor} = await import('./tutor-start.js');
+	if (parsed.command && SUBCOMMAND_NAMES.has(parsed.command)) {
+		const {SUBCOMMANDS} = await import('./commands/index.js');
+		return SUBCOMMANDS[parsed.command](parsed.args, io, options);
+	}
 	return runTutor(parsed.command, parsed.args, io, options);
 }
 

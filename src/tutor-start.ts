@@ -10,6 +10,9 @@ import {firstFrame} from './tutor/first-frame.js';
 import {initialState, lessonById} from './tutor/tutor-state.js';
 import {ENTER_SCREEN} from './ui/terminal-screen.js';
 
+/** V8 settings for the interactive tutor, applied once its first frame is on the screen. */
+export const TUTOR_V8_FLAGS = '--semi-space-growth-factor=1 --no-turbofan --no-maglev --no-wasm-dynamic-tiering --no-wasm-tier-up --no-sparkplug';
+
 /**
  * `pod-tutor [lesson-id]`. On a terminal: draw the first frame straight away from plain modules,
  * then load Ink and the progress store (the slow part) and let the app take over the screen.
@@ -25,7 +28,7 @@ export async function runTutor(lessonId: string | undefined, rest: readonly stri
 		io.stderr(`pod-tutor: unexpected argument "${live.rest[0]}". Run pod-tutor --help for the commands.\n`);
 		return EXIT_USAGE;
 	}
-	const course = loadCourseFast(options.lessonDirs);
+	const course = await loadCourseFast(options.lessonDirs);
 	if (lessonId && !lessonById(course, lessonId)) {
 		const broken = course.broken.find((b) => b.id === lessonId);
 		io.stderr(
@@ -58,11 +61,16 @@ export async function runTutor(lessonId: string | undefined, rest: readonly stri
 	// or turned into line-buffered input; they wait in the terminal's buffer until Ink reads them.
 	process.stdin.setRawMode?.(true);
 	process.stdout.write(ENTER_SCREEN + frame.join('\n'));
-	// From here on the tutor is an interactive program that allocates little at a time: keep V8's
-	// young generation at its first size instead of letting it double (several MB of resident
-	// memory). Set only now, because a small young generation slows the start-up work above.
-	// V8 reads this flag each time it would grow the space, so setting it late takes effect.
-	setFlagsFromString('--semi-space-growth-factor=1');
+	// From here on the tutor is an interactive program whose work per key is a few ms; V8's
+	// machinery for long-running hot code only costs memory. Set only now, because the start-up
+	// work above is faster with the defaults (docs/PERFORMANCE.md has the measurements):
+	// - keep the young generation at its first size instead of letting it double (several MB);
+	//   V8 reads this each time it would grow the space, so setting it late takes effect;
+	// - no optimising compiler for JavaScript: its code and compile zones cost ~3 MB;
+	// - run Yoga's WebAssembly (Ink's layout engine, loaded just below) with the baseline
+	//   compiler only: tiering its hot functions up compiles them on a worker thread with
+	//   ~8 MB of transient memory, a spike seen the first time a lesson step is laid out.
+	setFlagsFromString(TUTOR_V8_FLAGS);
 	const {startApp} = await import('./ui/start-app.js');
 	return startApp({course, lessonId, style, size, notice: snapshot.warning, firstFrame: frame, live: live.options, configDir: options.configDir});
 }

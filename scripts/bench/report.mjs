@@ -147,13 +147,24 @@ ${rssRow('hello-world Ink, idle', r.references.helloIdle)}
 ${rssRow('bare node, idle', r.references.nodeIdle)}
 
 Most of the tutor's memory is the floor of Node, React, Ink and Yoga (the idle hello-world Ink app
-above). Two things keep the rest down: once the first frame is on screen the tutor stops V8 from
-doubling its young generation (\`--semi-space-growth-factor=1\`, set from inside; the start-up work
-before it keeps the default, which is faster), and diagram drawings are kept per step instead of
-being re-parsed on every key. Readings move by a few MB from run to run, because the young
-generation's size depends on when collections happen: on this machine, in separate runs, 69-74 MB
-idle and 80-88 MB after a lesson. \`NODE_OPTIONS=--max-semi-space-size=1 pod-tutor\` saves a few MB
-more; it is not in the \`bin/pod-tutor.js\` shebang because \`env -S\` is missing on BusyBox.
+above). What keeps the rest down, all set in src/tutor-start.ts and src/ui/quiet-collector.ts once
+the first frame is on screen (the start-up work before it is faster with V8's defaults):
+- V8 may not double its young generation (\`--semi-space-growth-factor=1\`);
+- no optimising or baseline compiler for JavaScript (\`--no-turbofan --no-maglev --no-sparkplug\`,
+  about 4 MB): a key costs the tutor a few ms of work in the interpreter (the time from a key to
+  the last byte of its answer did not change measurably: 8-14 ms per key either way);
+- Yoga's WebAssembly stays on the baseline compiler (\`--no-wasm-dynamic-tiering --no-wasm-tier-up\`).
+  Tiering its hot functions up compiled them on a worker thread with ~8 MB of transient memory
+  (seen with strace and /proc/PID/smaps as one worker's malloc arena growing and shrinking), the
+  spike that made the peak 87 MB before;
+- a full garbage collection once the screen has been quiet for 250 ms after a burst of frames,
+  when the heap grew by 0.5 MB or more since the last one (and at once, during a key held down,
+  when it grew by 4 MB): each frame's garbage that the small
+  young generation promotes would otherwise pile up in the old generation (about 0.5 MB per key)
+  until V8 collected it on its own. It is driven by frames, not by a clock, so an idle tutor
+  arms no timer (see Idle below);
+- diagram drawings are kept per step instead of being re-parsed on every key.
+Readings move by about 1 MB from run to run.
 
 ## Idle
 

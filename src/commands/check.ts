@@ -24,7 +24,7 @@ export const runCheck: Subcommand = async (args, io, options) => {
 		io.stderr('pod-tutor check: name the exercise and give your answer: pod-tutor check <exercise-id> <answer...> (pod-tutor list shows the ids)\n');
 		return EXIT_USAGE;
 	}
-	const course = loadCourseFast(options.lessonDirs);
+	const course = await loadCourseFast(options.lessonDirs);
 	const exercise: Exercise | undefined = course.exercises.get(id);
 	if (!exercise) {
 		const near = similarIds(id, course.exercises.keys());

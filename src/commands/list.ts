@@ -42,7 +42,7 @@ export const runList: Subcommand = async (args, io, options) => {
 		io.stderr(`pod-tutor list: unexpected "${unknown}" (the only option is --json)\n`);
 		return EXIT_USAGE;
 	}
-	const course = loadCourseFast(options.lessonDirs);
+	const course = await loadCourseFast(options.lessonDirs);
 	const snapshot = readProgressSnapshot(io.env);
 	if (snapshot.warning) io.stderr(`pod-tutor: ${snapshot.warning}\n`);
 	const lessons = lessonListing(course, snapshot.data);

@@ -27,7 +27,7 @@ export const runProgress: Subcommand = async (args, io, options) => {
 		return EXIT_FAIL;
 	}
 	for (const warning of read.warnings) io.stderr(`pod-tutor progress: ${file}: ${warning}\n`);
-	const course = loadCourseFast(options.lessonDirs);
+	const course = await loadCourseFast(options.lessonDirs);
 	const report = buildProgressReport(course, read.data, file);
 	io.stdout(json ? `${JSON.stringify(report, null, 2)}\n` : formatProgressReport(report));
 	return EXIT_OK;

@@ -5,6 +5,9 @@ import {withConfigDir} from '../progress/progress-path.js';
 import {lessonExerciseIds} from '../progress/progress-report.js';
 import {openProgressStore} from '../progress/progress-store.js';
 import type {ResetScope} from '../progress/progress-updates.js';
+import {DEFAULT_IMAGE} from '../live/lesson-pods.js';
+import {DEFAULT_NAMESPACE} from '../live/live-options.js';
+import {cleanupTutorObjects} from './cleanup.js';
 import {EXIT_FAIL, EXIT_OK, EXIT_USAGE, type CommandIO, type Subcommand} from './command-io.js';
 
 const USAGE = 'Usage: pod-tutor reset (--lesson ID | --exercise ID | --all [--progress-only]) [--yes]';
@@ -90,7 +93,7 @@ export const runReset: Subcommand = async (args, io, options) => {
 		io.stderr(`pod-tutor reset: ${parsed.error}. ${USAGE}\n`);
 		return EXIT_USAGE;
 	}
-	const course = loadCourseFast(options.lessonDirs);
+	const course = await loadCourseFast(options.lessonDirs);
 	const resolved = resolveScope(parsed.scope, course);
 	if ('error' in resolved) {
 		io.stderr(`pod-tutor reset: ${resolved.error}.\n`);
@@ -118,9 +121,6 @@ export const runReset: Subcommand = async (args, io, options) => {
 	io.stdout(`Reset ${resolved.what}.\n`);
 	if (parsed.scope.kind !== 'all' || parsed.progressOnly) return EXIT_OK;
 	// --all starts over completely: the Pods the tutor created go too, found by their labels only.
-	const {cleanupTutorObjects} = await import('./cleanup.js');
-	const {DEFAULT_NAMESPACE} = await import('../live/live-options.js');
-	const {DEFAULT_IMAGE} = await import('../live/lesson-pods.js');
 	const cleaned = await cleanupTutorObjects(io, options, {namespace: DEFAULT_NAMESPACE, image: DEFAULT_IMAGE});
 	if (!cleaned.usable) io.stdout('No cluster or podman is usable here, so there were no live objects to delete.\n');
 	return cleaned.failed ? EXIT_FAIL : EXIT_OK;

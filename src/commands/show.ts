@@ -20,7 +20,7 @@ export const runShow: Subcommand = async (args, io, options) => {
 			return EXIT_USAGE;
 		} else ids.push(args[i]);
 	}
-	const course = loadCourseFast(options.lessonDirs);
+	const course = await loadCourseFast(options.lessonDirs);
 	if (ids.length !== 1) {
 		io.stderr(`pod-tutor show: name one lesson: pod-tutor show <lesson-id>. Lessons: ${course.lessons.map((l) => l.id).join(', ')}\n`);
 		return EXIT_USAGE;

@@ -1,7 +1,7 @@
 import {createHash} from 'node:crypto';
 import {readdirSync, readFileSync, statSync} from 'node:fs';
 import {join, resolve, sep} from 'node:path';
-import {loadCourse, packageRoot} from './course-loader.js';
+import {packageRoot} from './package-root.js';
 import type {Course, Exercise, Lesson} from './types.js';
 
 /**
@@ -104,12 +104,17 @@ export function readCourseCache(packageDir: string): Course | undefined {
 	return {lessons: cache.lessons.map((l) => rebase(l, '', root + sep)), broken: cache.broken, exercises, problems: cache.problems};
 }
 
-/** The course for these lesson folders: from the build's cache when only the bundled lessons are asked for. */
-export function loadCourseFast(lessonDirs: readonly string[]): Course {
+/**
+ * The course for these lesson folders: from the build's cache when only the bundled lessons are
+ * asked for. The YAML loader (js-yaml and the validators) is loaded only when the cache cannot
+ * serve, so the first frame does not pay for it.
+ */
+export async function loadCourseFast(lessonDirs: readonly string[]): Promise<Course> {
 	const root = packageRoot();
 	if (lessonDirs.length === 1 && resolve(lessonDirs[0]) === join(root, 'lessons')) {
 		const cached = readCourseCache(root);
 		if (cached) return cached;
 	}
+	const {loadCourse} = await import('./course-loader.js');
 	return loadCourse({lessonDirs});
 }

@@ -14,20 +14,8 @@ export interface LoadOptions {
 	readonly exerciseProblems?: (exercise: Exercise) => readonly FieldProblem[];
 }
 
-/** The folder holding package.json: lessons/ and exercises/ ship beside the bundle. */
-export function packageRoot(from: string = fileURLToPath(import.meta.url)): string {
-	let dir = dirname(from);
-	for (;;) {
-		if (existsSync(join(dir, 'package.json')) && existsSync(join(dir, 'lessons'))) return dir;
-		const parent = dirname(dir);
-		if (parent === dir) throw new Error(`cannot find the pod-tutor package folder above ${from}`);
-		dir = parent;
-	}
-}
-
-export function bundledLessonDir(): string {
-	return join(packageRoot(), 'lessons');
-}
+// Where the package is: kept in a module of its own, which the first frame loads without this one.
+export {bundledLessonDir, packageRoot} from './package-root.js';
 
 /** A lesson pack given as DIR may hold lessons/ and exercises/, or be the lessons folder itself. */
 export function resolveLessonDir(dir: string): string {

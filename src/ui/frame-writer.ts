@@ -79,6 +79,7 @@ export class FrameWriter extends EventEmitter {
 		}
 		this.previous = [...lines];
 		if (out) this.send(out);
+		this.emit('frame');
 	}
 
 	/** After the screen was lost (another program ran, the window was resized): draw it all again. */

@@ -11,6 +11,7 @@ import {liveContextFrom, type LiveContext} from '../live/live-context.js';
 import type {LiveOptions} from '../live/live-options.js';
 import {LESSON_POD} from '../live/tutor-live-actions.js';
 import {FrameWriter} from './frame-writer.js';
+import {fullCollection, QuietCollector} from './quiet-collector.js';
 import {CLEAR_HOME, LEAVE_SCREEN} from './terminal-screen.js';
 import {TutorApp} from './tutor-app.js';
 
@@ -42,6 +43,9 @@ export async function startApp(options: StartOptions): Promise<number> {
 	let instance: ReturnType<typeof render> | undefined;
 	if (resized) process.stdout.write(CLEAR_HOME);
 	const writer = new FrameWriter(process.stdout, resized ? [] : options.firstFrame);
+	const collect = fullCollection();
+	const collector = collect ? new QuietCollector({collect}) : undefined;
+	if (collector) writer.on('frame', () => collector.activity());
 	const handOver = (argv: readonly string[]) => {
 		const result = runInTerminal(argv, {stdin: process.stdin, stdout: process.stdout});
 		writer.redraw();
@@ -83,6 +87,7 @@ export async function startApp(options: StartOptions): Promise<number> {
 	} finally {
 		cancelAllCommands();
 		writer.dispose();
+		collector?.dispose();
 		restore();
 		process.off('SIGHUP', onSignal);
 		process.off('SIGTERM', onSignal);

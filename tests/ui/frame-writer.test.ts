@@ -31,6 +31,18 @@ describe('FrameWriter', () => {
 		expect(term.written).toEqual([]);
 	});
 
+	it('tells listeners about every frame Ink draws, but not about cursor-only writes', () => {
+		const term = new Terminal();
+		const writer = new FrameWriter(term, ['a']);
+		let frames = 0;
+		writer.on('frame', () => frames++);
+		writer.write('\u001B[?25l');
+		expect(frames).toBe(0);
+		writer.write(`${eraseLines(2)}a\n`);
+		writer.write(`${eraseLines(2)}b\n`);
+		expect(frames).toBe(2);
+	});
+
 	it('clears rows left over from a taller frame', () => {
 		const term = new Terminal();
 		const writer = new FrameWriter(term, ['a', 'b', 'c']);
