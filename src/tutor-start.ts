@@ -66,7 +66,8 @@ export async function runTutor(lessonId: string | undefined, rest: readonly stri
 	// work above is faster with the defaults (docs/PERFORMANCE.md has the measurements):
 	// - keep the young generation at its first size instead of letting it double (several MB);
 	//   V8 reads this each time it would grow the space, so setting it late takes effect;
-	// - no optimising compiler for JavaScript: its code and compile zones cost ~3 MB;
+	// - JavaScript stays in the interpreter (no optimising or baseline compiler): their code and
+	//   compile zones cost ~4 MB, and a key's few ms of work did not get measurably slower;
 	// - run Yoga's WebAssembly (Ink's layout engine, loaded just below) with the baseline
 	//   compiler only: tiering its hot functions up compiles them on a worker thread with
 	//   ~8 MB of transient memory, a spike seen the first time a lesson step is laid out.
