@@ -15,8 +15,8 @@ import {liveContextFrom, type LiveContext} from '../../src/live/live-context.js'
 import {PodmanBackend} from '../../src/live/podman-backend.js';
 import {currentUserLabel, tutorLabels} from '../../src/live/tutor-labels.js';
 import {checkLiveExercise, createLessonPod, LESSON_POD, lessonPodDiagram} from '../../src/live/tutor-live-actions.js';
-import {openProgressStore} from '../../src/progress/progress-store.js';
-import {initialState} from '../../src/tutor/tutor-state.js';
+import {openProgressStore, type ProgressStore} from '../../src/progress/progress-store.js';
+import {initialState, type TutorState} from '../../src/tutor/tutor-state.js';
 import {TutorApp} from '../../src/ui/tutor-app.js';
 import {repoCourse} from '../tutor/course-fixture.js';
 
@@ -50,6 +50,19 @@ async function untilRunning(name: string) {
 		if (Date.now() > deadline) throw new Error(`${name} did not start: ${pod.ok ? JSON.stringify(pod.value.containers) : pod.error}`);
 		await new Promise((resolve) => setTimeout(resolve, 300));
 	}
+}
+
+/** The tutor rendered in-process, and a wait for a text on its frame (one deadline for the whole test). */
+function renderTutor(state: TutorState, store: ProgressStore, live: {live?: LiveContext; liveReady?: Promise<LiveContext | undefined>}, limitMs = 30_000) {
+	const app = render(<TutorApp initial={state} style={{charset: 'ascii', attributes: false, color: false}} store={store} handOver={() => ({exitCode: 0})} {...live} />);
+	const deadline = Date.now() + limitMs;
+	const waitFor = async (text: string) => {
+		while (!(app.lastFrame() ?? '').includes(text)) {
+			if (Date.now() > deadline) throw new Error(`no "${text}" in:\n${app.lastFrame()}`);
+			await new Promise((resolve) => setTimeout(resolve, 50));
+		}
+	};
+	return {app, waitFor};
 }
 
 beforeAll(async () => {
@@ -94,14 +107,7 @@ describe('live keys of the tutor with real podman', () => {
 			const liveReady = new Promise<LiveContext | undefined>((resolve) => {
 				answer = resolve;
 			});
-			const app = render(<TutorApp initial={state} style={{charset: 'ascii', attributes: false, color: false}} store={store} handOver={() => ({exitCode: 0})} liveReady={liveReady} />);
-			const deadline = Date.now() + 60_000;
-			const waitFor = async (text: string) => {
-				while (!(app.lastFrame() ?? '').includes(text)) {
-					if (Date.now() > deadline) throw new Error(`no "${text}" in:\n${app.lastFrame()}`);
-					await new Promise((resolve) => setTimeout(resolve, 50));
-				}
-			};
+			const {app, waitFor} = renderTutor(state, store, {liveReady}, 60_000);
 			await waitFor(`step ${step + 1}/`);
 			app.stdin.write('p');
 			await waitFor('Looking for kubectl, crictl and podman first...');
@@ -145,20 +151,13 @@ describe('live keys of the tutor with real podman', () => {
 			const store = openProgressStore({POD_TUTOR_CONFIG_DIR: dir}).store;
 			store.visitStep(lesson.id, step, lesson.steps.length);
 			const state = initialState({...course, exercises}, store.data(), {columns: 80, rows: 24}, lesson.id);
-			const app = render(<TutorApp initial={state} style={{charset: 'ascii', attributes: false, color: false}} store={store} handOver={() => ({exitCode: 0})} live={live} />);
-			const deadline = Date.now() + 30_000;
-			const waitFor = async (test: (frame: string) => boolean, what: string) => {
-				while (!test(app.lastFrame() ?? '')) {
-					if (Date.now() > deadline) throw new Error(`no ${what} in:\n${app.lastFrame()}`);
-					await new Promise((resolve) => setTimeout(resolve, 50));
-				}
-			};
-			await waitFor((f) => f.includes('Predict, then observe:'), 'the exercise');
+			const {app, waitFor} = renderTutor(state, store, {live});
+			await waitFor('Predict, then observe:');
 			app.stdin.write('\r');
-			await waitFor((f) => f.includes('ready to run with podman'), 'the command, ready to run after the prediction');
+			await waitFor('ready to run with podman');
 			expect(app.lastFrame()).not.toContain('recorded output');
 			app.stdin.write('\r');
-			await waitFor((f) => f.includes('done in'), 'the finished command');
+			await waitFor('done in');
 			expect(app.lastFrame()).toMatch(/web-app\s+Running/);
 			expect(store.refresh().predictions[predict.id]).toBeDefined();
 			app.unmount();
@@ -190,14 +189,7 @@ describe('live keys of the tutor with real podman', () => {
 			const step = lesson.steps.findIndex((s) => s.kind === 'exercise' && s.exercise === exercise.id);
 			store.visitStep(lesson.id, step, lesson.steps.length);
 			const state = initialState(repoCourse(), store.data(), {columns: 80, rows: 24}, lesson.id);
-			const app = render(<TutorApp initial={state} style={{charset: 'ascii', attributes: false, color: false}} store={store} handOver={() => ({exitCode: 0})} live={live} />);
-			const deadline = Date.now() + 30_000;
-			const waitFor = async (text: string) => {
-				while (!(app.lastFrame() ?? '').includes(text)) {
-					if (Date.now() > deadline) throw new Error(`no "${text}" in:\n${app.lastFrame()}`);
-					await new Promise((resolve) => setTimeout(resolve, 50));
-				}
-			};
+			const {app, waitFor} = renderTutor(state, store, {live});
 			await waitFor('Write a manifest:');
 			app.stdin.write('c');
 			await waitFor('[right]');
