@@ -2,6 +2,7 @@
  * Turning `pod-tutor check ID <answer...>` arguments into an Answer. Every error says what to
  * type instead, with an example built from the exercise itself.
  */
+import {parseDuration} from '../k8s/duration.js';
 import {parseQuantity, quantityEquals} from '../k8s/quantity.js';
 import type {Exercise, OrderingExercise, QuantityExercise} from '../content/types.js';
 import type {Answer} from './answer.js';
@@ -29,10 +30,11 @@ function exampleOrder(ex: OrderingExercise): number[] {
 
 /** An example quantity in the exercise's unit that is not the answer. */
 function exampleQuantity(ex: QuantityExercise): string {
-	const candidates = ex.resource === 'cpu' ? ['500m', '100m'] : ex.resource === 'memory' ? ['64Mi', '128Mi'] : ['3', '5'];
-	const reference = parseQuantity(String(ex.answer));
+	const candidates = ex.resource === 'cpu' ? ['500m', '100m'] : ex.resource === 'memory' ? ['64Mi', '128Mi'] : ex.resource === 'duration' ? ['60s', '10m'] : ['3', '5'];
+	const parse = ex.resource === 'duration' ? parseDuration : parseQuantity;
+	const reference = parse(String(ex.answer));
 	return candidates.find((candidate) => {
-		const parsed = parseQuantity(candidate);
+		const parsed = parse(candidate);
 		return !reference.ok || !parsed.ok || !quantityEquals(parsed.value, reference.value);
 	}) ?? candidates[0];
 }
