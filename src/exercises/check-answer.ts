@@ -304,7 +304,7 @@ function runRules(ex: ManifestExercise, manifest: ManifestObject): RuleRun[] {
 	return ex.rules.map((rule) => {
 		const outcome = runRule(rule, manifest);
 		const useFeedback = !outcome.passed && !outcome.exact && typeof rule.feedback === 'string';
-		return {item: {name: ruleLabel(rule), passed: outcome.passed, message: useFeedback ? String(rule.feedback).trim() : outcome.message}, outcome: outcome.message};
+		return {item: {name: ruleLabel(rule), passed: outcome.passed, message: useFeedback ? String(rule.feedback).trim().replace(/\s*\n\s*/g, ' ') : outcome.message}, outcome: outcome.message};
 	});
 }
 

@@ -6,6 +6,7 @@
 import type {FreeTextExercise, ListAnswer} from '../content/types.js';
 import {parseCommand, sameCommand, type ParsedCommand} from './command-match.js';
 import {
+	assertsLoosely,
 	assertsPhrase,
 	buildSynonymTable,
 	prepareText,
@@ -50,7 +51,7 @@ function sameShortAnswer(ex: FreeTextExercise, table: SynonymTable, given: strin
 
 /** The contradicting phrase the answer asserts (not negated), if any. */
 function contradiction(words: Words, phrases: readonly string[] | undefined, table: SynonymTable): string | undefined {
-	return phrases?.find((phrase) => assertsPhrase(words, withoutArticles(prepareText(phrase, table))));
+	return phrases?.find((phrase) => assertsLoosely(words, withoutArticles(prepareText(phrase, table))));
 }
 
 function checkKeyPoints(ex: FreeTextExercise, text: string, table: SynonymTable): TextVerdict {

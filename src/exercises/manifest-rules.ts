@@ -347,6 +347,15 @@ export const MANIFEST_RULES: Readonly<Record<string, RuleSpec>> = {
 				return failExactly(`spec.shareProcessNamespace is the string "${raw}"; write true or false without quotes`);
 			}
 			const actual = raw === true;
+			if (p.equals === true && !actual) {
+				if (pod.spec?.hostPID === true) {
+					return failExactly('spec.hostPID: true joins the node\'s pid namespace, not a Pod-wide one; set spec.shareProcessNamespace: true instead');
+				}
+				const misplaced = pod.containers.find((c) => 'shareProcessNamespace' in c.fields);
+				if (misplaced) {
+					return failExactly(`shareProcessNamespace is set inside container ${misplaced.name}; it is a field of the Pod spec, beside containers`);
+				}
+			}
 			return actual === p.equals
 				? pass(`spec.shareProcessNamespace is ${String(actual)}`)
 				: failWith(p.equals

@@ -110,6 +110,30 @@ export function prepareText(text: string, table: SynonymTable): Words {
 /** Words preceding a phrase that turn it round: "not a container", "never each container". */
 const NEGATIONS = new Set(['not', 'never', 'no', 'nor', 'isnt', 'arent', 'doesnt', 'dont', 'nothing', 'without']);
 
+/**
+ * Like assertsPhrase, but other words may stand between the phrase's words (at most `slack` in
+ * all): "each container in the Pod gets its own IP" asserts "each container gets its own ip".
+ * For contradictions, where a rephrased mistake must still count as the mistake.
+ */
+export function assertsLoosely(words: Words, phrase: Words, slack = 3): boolean {
+	if (phrase.length === 0) return false;
+	for (let at = 0; at < words.length; at += 1) {
+		if (words[at] !== phrase[0]) continue;
+		let j = 1;
+		let end = at;
+		for (let k = at + 1; k < words.length && j < phrase.length && k - at < phrase.length + slack; k += 1) {
+			if (words[k] === phrase[j]) {
+				j += 1;
+				end = k;
+			}
+		}
+		if (j < phrase.length) continue;
+		const span = words.slice(Math.max(0, at - 2), end + 1);
+		if (!span.some((word) => NEGATIONS.has(word))) return true;
+	}
+	return false;
+}
+
 /** True when `phrase` appears in `words` and no negation stands in the two words before it. */
 export function assertsPhrase(words: Words, phrase: Words): boolean {
 	if (phrase.length === 0) return false;
