@@ -49,9 +49,17 @@ function sameShortAnswer(ex: FreeTextExercise, table: SynonymTable, given: strin
 	return target.length > 0 && readings(given, table).some((words) => sameWords(words, target));
 }
 
-/** The contradicting phrase the answer asserts (not negated), if any. */
-function contradiction(words: Words, phrases: readonly string[] | undefined, table: SynonymTable): string | undefined {
-	return phrases?.find((phrase) => assertsLoosely(words, withoutArticles(prepareText(phrase, table))));
+/**
+ * The contradicting phrase the answer asserts (not negated), if any. Each sentence is read on its
+ * own, so words of two sentences never make one claim.
+ */
+function contradiction(text: string, phrases: readonly string[] | undefined, table: SynonymTable): string | undefined {
+	if (!phrases || phrases.length === 0) return undefined;
+	const sentences = text.split(/[.;:!?\n]+/).map((sentence) => withoutArticles(prepareText(sentence, table)));
+	return phrases.find((phrase) => {
+		const words = withoutArticles(prepareText(phrase, table));
+		return sentences.some((sentence) => assertsLoosely(sentence, words));
+	});
 }
 
 function checkKeyPoints(ex: FreeTextExercise, text: string, table: SynonymTable): TextVerdict {
@@ -59,12 +67,12 @@ function checkKeyPoints(ex: FreeTextExercise, text: string, table: SynonymTable)
 	const checks: TextCheckItem[] = [];
 	for (const point of ex.keyPoints ?? []) {
 		const made = point.any.some((phrase) => assertsPhrase(words, withoutArticles(prepareText(phrase, table))));
-		const against = contradiction(words, point.contradicts, table);
+		const against = contradiction(text, point.contradicts, table);
 		checks.push(against
 			? {name: point.name, passed: false, message: `says "${against}", which is the opposite of: ${point.name}`}
 			: {name: point.name, passed: made, message: made ? `mentions ${point.name}` : `does not mention ${point.name}`});
 	}
-	const against = contradiction(words, ex.contradicts, table);
+	const against = contradiction(text, ex.contradicts, table);
 	if (against) checks.push({name: 'no contradiction', passed: false, message: `says "${against}", which the lesson shows is not so`});
 	const missing = checks.filter((check) => !check.passed && check.message.startsWith('does not mention')).map((check) => check.name);
 	const contradicted = checks.filter((check) => !check.passed && check.message.startsWith('says '));
@@ -132,7 +140,7 @@ export function checkFreeTextAnswer(ex: FreeTextExercise, text: string): TextVer
 	const accepted = [ex.answer, ...(ex.accept ?? [])];
 	let correct = accepted.some((listed) => sameShortAnswer(ex, table, text, listed));
 	const checks: TextCheckItem[] = [{name: 'answer', passed: correct, message: correct ? 'matches an accepted answer' : 'does not match an accepted answer'}];
-	const against = contradiction(withoutArticles(prepareText(text, table)), ex.contradicts, table);
+	const against = contradiction(text, ex.contradicts, table);
 	if (correct && against) {
 		correct = false;
 		checks.push({name: 'no contradiction', passed: false, message: `says "${against}", which the lesson shows is not so`});

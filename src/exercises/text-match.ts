@@ -115,7 +115,7 @@ const NEGATIONS = new Set(['not', 'never', 'no', 'nor', 'isnt', 'arent', 'doesnt
  * all): "each container in the Pod gets its own IP" asserts "each container gets its own ip".
  * For contradictions, where a rephrased mistake must still count as the mistake.
  */
-export function assertsLoosely(words: Words, phrase: Words, slack = 3): boolean {
+export function assertsLoosely(words: Words, phrase: Words, slack = 2): boolean {
 	if (phrase.length === 0) return false;
 	for (let at = 0; at < words.length; at += 1) {
 		if (words[at] !== phrase[0]) continue;

@@ -55,6 +55,11 @@ describe('free text generalises', () => {
 		expect(result.correct).toBe(false);
 		expect(result.checks.find((check) => check.name === 'no contradiction')?.message).toBe('says "container is the smallest deployable unit", which the lesson shows is not so');
 	});
+	it('together-interview: words of two sentences, or far apart, make no contradiction', () => {
+		const ex = exercise('together-interview');
+		const answer = `${ex.answer as string} Each container has its own pid namespace, the Pod one IP. Each container has its own. IP is shared.`;
+		expect(checkAnswer(ex, text(answer)).correct).toBe(true);
+	});
 	it('together-interview: a negated contradiction is no contradiction', () => {
 		const ex = exercise('together-interview');
 		expect(checkAnswer(ex, text(`The containers do not each have their own IP. ${ex.answer as string}`)).correct).toBe(true);
