@@ -16,10 +16,11 @@ export type Words = readonly string[];
 function simplifyToken(token: string): string {
 	let out = token.replace(/^[a-z][a-z0-9+.-]*:\/\//, '').replace(/\/+$/, '');
 	const parts = out.split('/');
+	const hadPath = parts.length > 1;
 	if (parts.length > 1 && /[.:]|^localhost$/.test(parts[0])) parts.shift();
 	if (parts.length > 1 && parts[0] === 'library') parts.shift();
 	out = parts.join('/');
-	if (parts.length > 1 || /:[0-9]+\.[0-9.]+$|:latest$/.test(out)) out = out.replace(/@sha256:[0-9a-f]+$/, '').replace(/:[\w.-]+$/, '');
+	if (hadPath || /:[0-9]+\.[0-9.]+$|:latest$/.test(out)) out = out.replace(/@sha256:[0-9a-f]+$/, '').replace(/:[\w.-]+$/, '');
 	return out;
 }
 
