@@ -4,7 +4,8 @@
  */
 import {parseDuration} from '../k8s/duration.js';
 import {parseQuantity, quantityEquals} from '../k8s/quantity.js';
-import type {Exercise, OrderingExercise, QuantityExercise} from '../content/types.js';
+import type {Choice, Exercise, OrderingExercise, QuantityExercise} from '../content/types.js';
+import {normaliseWords} from './text-match.js';
 import type {Answer} from './answer.js';
 
 export type CliAnswer = {readonly ok: true; readonly answer: Answer} | {readonly ok: false; readonly error: string};
@@ -16,6 +17,24 @@ function usage(ex: Exercise, what: string, example: string): CliAnswer {
 /** `a c`, `a,c` and `a, c` all mean the same list. */
 function splitList(args: readonly string[]): string[] {
 	return args.flatMap((arg) => arg.split(/[\s,]+/)).filter((part) => part !== '');
+}
+
+/**
+ * A choice named by its id (any case) or, when no id is a number, by its position as shown (1 is
+ * the first). The learner sees both in the app and on `pod-tutor show`.
+ */
+function choiceFor(choices: readonly Choice[], token: string): string | undefined {
+	const byId = choices.find((c) => c.id.toLowerCase() === token.toLowerCase());
+	if (byId) return byId.id;
+	if (/^\d+$/.test(token) && !choices.some((c) => /^\d+$/.test(c.id))) return choices[Number(token) - 1]?.id;
+	return undefined;
+}
+
+/** A choice typed out as its text (case, spacing and punctuation aside). */
+function choiceByText(choices: readonly Choice[], text: string): string | undefined {
+	const words = normaliseWords(text).join(' ');
+	if (words === '') return undefined;
+	return choices.find((c) => normaliseWords(c.text).join(' ') === words)?.id;
 }
 
 /** An example order that is never the reference answer, so the usage line gives nothing away. */
@@ -97,8 +116,9 @@ export function parseCliAnswer(ex: Exercise, args: readonly string[], readText: 
 			const ids = ex.choices.map((c) => c.id);
 			const parts = splitList(args);
 			const what = `one choice id (${ids.join(', ')})`;
-			if (parts.length !== 1) return usage(ex, what, ids[0] ?? 'a');
-			const id = ids.find((candidate) => candidate.toLowerCase() === parts[0].toLowerCase());
+			const byText = choiceByText(ex.choices, args.join(' '));
+			if (parts.length !== 1) return byText ? {ok: true, answer: {kind: 'choice', selected: [byText]}} : usage(ex, what, ids[0] ?? 'a');
+			const id = choiceFor(ex.choices, parts[0]) ?? byText;
 			if (id === undefined) return usage(ex, `${what}, not "${parts[0]}"`, ids[0] ?? 'a');
 			return {ok: true, answer: {kind: 'choice', selected: [id]}};
 		}
@@ -110,7 +130,7 @@ export function parseCliAnswer(ex: Exercise, args: readonly string[], readText: 
 			if (parts.length === 0) return usage(ex, what, example);
 			const selected: string[] = [];
 			for (const part of parts) {
-				const id = ids.find((candidate) => candidate.toLowerCase() === part.toLowerCase());
+				const id = choiceFor(ex.choices, part);
 				if (id === undefined) return usage(ex, `${what}; there is no choice "${part}"`, example);
 				if (!selected.includes(id)) selected.push(id);
 			}
