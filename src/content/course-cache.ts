@@ -84,8 +84,7 @@ export function serializeCourse(course: Course, packageDir: string): string {
 		files,
 		lessons: course.lessons.map((l) => rebase(l, root + sep, '')),
 		broken: course.broken,
-		// Examples are for `validate` (which reads the files), not for learners: left out (JSON drops undefined).
-		exercises: [...course.exercises.values()].map((e) => rebase({...e, examples: undefined}, root + sep, '')),
+		exercises: [...course.exercises.values()].map((e) => rebase(e, root + sep, '')),
 		problems: course.problems,
 	};
 	return JSON.stringify(cache);
