@@ -4,6 +4,7 @@
  * ships precompiled. They are imported lazily, the first time a manifest is checked, so neither
  * the first frame nor any other exercise kind pays for them (see docs/DECISIONS.md).
  */
+import {valueAtPath} from '../k8s/pod-model.js';
 import type {FieldPath} from './manifest-yaml.js';
 
 /** One place where the object breaks the schema. */
@@ -21,7 +22,12 @@ interface AjvError {
 type ValidateFunction = ((data: unknown) => boolean) & {errors?: readonly AjvError[] | null};
 
 /** apiVersion and kind the schema knows, with the module that validates them. */
-const SCHEMAS: Readonly<Record<string, {readonly apiVersion: string; readonly load: () => Promise<{validate: unknown}>}>> = {
+interface SchemaEntry {
+	readonly apiVersion: string;
+	readonly load: () => Promise<{validate: unknown}>;
+}
+
+const SCHEMAS: Readonly<Record<string, SchemaEntry>> = {
 	Pod: {apiVersion: 'v1', load: () => import('kubernetes-models/_schemas/IoK8sApiCoreV1Pod')},
 	Deployment: {apiVersion: 'apps/v1', load: () => import('kubernetes-models/_schemas/IoK8sApiAppsV1Deployment')},
 	Job: {apiVersion: 'batch/v1', load: () => import('kubernetes-models/_schemas/IoK8sApiBatchV1Job')},
@@ -39,10 +45,13 @@ let loading: Promise<void> | undefined;
 
 /** Loads the validators once; every later call returns at once. */
 export function loadApiSchema(): Promise<void> {
-	loading ??= Promise.all(Object.entries(SCHEMAS).map(async ([kind, entry]) => [kind, (await entry.load()).validate as ValidateFunction] as const))
-		.then((pairs) => {
-			loaded = new Map(pairs);
-		});
+	const load = async ([kind, entry]: [string, SchemaEntry]) => {
+		const module = await entry.load();
+		return [kind, module.validate as ValidateFunction] as const;
+	};
+	loading ??= Promise.all(Object.entries(SCHEMAS).map(load)).then((pairs) => {
+		loaded = new Map(pairs);
+	});
 	return loading;
 }
 
@@ -74,15 +83,10 @@ function describeValue(value: unknown): string {
 	return typeof value === 'string' ? `the string ${JSON.stringify(value)}` : String(value);
 }
 
-function valueAt(root: unknown, path: FieldPath): unknown {
-	let node = root;
-	for (const key of path) node = node !== null && typeof node === 'object' ? (node as Record<string | number, unknown>)[key] : undefined;
-	return node;
-}
 
 function messageFor(error: AjvError, root: unknown): SchemaProblem {
 	const path = pathOf(error.instancePath);
-	const value = valueAt(root, path);
+	const value = valueAtPath(root, path);
 	switch (error.keyword) {
 		case 'required': {
 			const field = String(error.params.missingProperty);
@@ -90,11 +94,13 @@ function messageFor(error: AjvError, root: unknown): SchemaProblem {
 		}
 		case 'type': {
 			const wanted = String(error.params.type).split(',').map((t) => TYPE_WORDS[t] ?? t).join(' or ');
-			const hint = typeof value === 'string' && (value === 'true' || value === 'false' || /^\d+$/.test(value)) ? ' (remove the quotes)' : '';
+			const quoted = typeof value === 'string' && /^(true|false|\d+)$/.test(value);
+			const hint = quoted ? ' (remove the quotes)' : '';
 			return {path, message: `must be ${wanted}, not ${describeValue(value)}${hint}`};
 		}
 		case 'enum':
-			return {path, message: `must be one of ${(error.params.allowedValues as unknown[]).map(String).join(', ')}, not ${describeValue(value)}`};
+			const allowed = (error.params.allowedValues as unknown[]).map(String).join(', ');
+			return {path, message: `must be one of ${allowed}, not ${describeValue(value)}`};
 		case 'format':
 			return {path, message: `${describeValue(value)} is not a valid ${String(error.params.format)}`};
 		default:

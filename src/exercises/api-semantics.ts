@@ -15,17 +15,20 @@ export interface SemanticProblem {
 }
 
 const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+const ENDS = 'starting and ending with a letter or digit';
 const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 
 function labelProblem(name: string): string | undefined {
 	if (name.length > 63) return `"${name}" is ${name.length} characters; a name here is at most 63`;
-	if (!DNS1123_LABEL.test(name)) return `"${name}" is not a valid name: use lower-case letters, digits and "-", starting and ending with a letter or digit`;
+	if (!DNS1123_LABEL.test(name)) return `"${name}" is not a valid name: use lower-case letters, digits and "-", ${ENDS}`;
 	return undefined;
 }
 
 function subdomainProblem(name: string): string | undefined {
 	if (name.length > 253) return `"${name}" is ${name.length} characters; an object name is at most 253`;
-	if (!DNS1123_SUBDOMAIN.test(name)) return `"${name}" is not a valid object name: use lower-case letters, digits, "-" and ".", starting and ending with a letter or digit`;
+	if (!DNS1123_SUBDOMAIN.test(name)) {
+		return `"${name}" is not a valid object name: use lower-case letters, digits, "-" and ".", ${ENDS}`;
+	}
 	return undefined;
 }
 
@@ -62,7 +65,8 @@ function checkContainers(pod: ReturnType<typeof viewPod>, problems: SemanticProb
 			if (earlier) {
 				problems.push({
 					path: at(container, specPath, 'name'),
-					message: `the name "${name}" is already used by ${earlier.list}[${earlier.index}]; names are unique across containers, initContainers and ephemeralContainers`,
+					message: `the name "${name}" is already used by ${earlier.list}[${earlier.index}]; names are unique across`
+						+ ' containers, initContainers and ephemeralContainers',
 				});
 			} else {
 				firstUse.set(name, container);
@@ -70,14 +74,19 @@ function checkContainers(pod: ReturnType<typeof viewPod>, problems: SemanticProb
 		}
 		const image = container.fields.image;
 		if (typeof image !== 'string' || image.trim() === '') {
-			problems.push({path: at(container, specPath, 'image'), message: 'missing: every container needs an image, such as image: busybox:1.36'});
+			const message = 'missing: every container needs an image, such as image: busybox:1.36';
+			problems.push({path: at(container, specPath, 'image'), message});
 		}
 		const restartPolicy = container.fields.restartPolicy;
 		if (restartPolicy !== undefined && container.list === 'initContainers' && restartPolicy !== 'Always') {
-			problems.push({path: at(container, specPath, 'restartPolicy'), message: `an init container takes only restartPolicy: Always (which makes it a sidecar), not ${JSON.stringify(restartPolicy)}`});
+			const message = 'an init container takes only restartPolicy: Always (which makes it a sidecar),'
+				+ ` not ${JSON.stringify(restartPolicy)}`;
+			problems.push({path: at(container, specPath, 'restartPolicy'), message});
 		}
 		if (restartPolicy !== undefined && container.list !== 'initContainers') {
-			problems.push({path: at(container, specPath, 'restartPolicy'), message: 'only init containers take a restartPolicy of their own (Always makes a native sidecar); the Pod-wide one is spec.restartPolicy'});
+			const message = 'only init containers take a restartPolicy of their own (Always makes a native sidecar);'
+				+ ' the Pod-wide one is spec.restartPolicy';
+			problems.push({path: at(container, specPath, 'restartPolicy'), message});
 		}
 	}
 }
@@ -90,7 +99,9 @@ function checkVolumes(pod: ReturnType<typeof viewPod>, problems: SemanticProblem
 		if (name === undefined) return;
 		const problem = labelProblem(name);
 		if (problem) problems.push({path: [...specPath, 'volumes', i, 'name'], message: problem});
-		if (declared.has(name)) problems.push({path: [...specPath, 'volumes', i, 'name'], message: `volume "${name}" is declared twice`});
+		if (declared.has(name)) {
+			problems.push({path: [...specPath, 'volumes', i, 'name'], message: `volume "${name}" is declared twice`});
+		}
 		declared.add(name);
 	});
 	for (const container of pod.containers) {
@@ -100,14 +111,18 @@ function checkVolumes(pod: ReturnType<typeof viewPod>, problems: SemanticProblem
 			const name = asText(mount?.name);
 			const mountPath = asText(mount?.mountPath);
 			if (name !== undefined && !declared.has(name)) {
-				const known = declared.size > 0 ? ` (the Pod declares ${[...declared].join(', ')})` : ' (the Pod declares no volumes)';
+				const names = [...declared].join(', ');
+				const known = declared.size > 0 ? ` (the Pod declares ${names})` : ' (the Pod declares no volumes)';
 				problems.push({
 					path: at(container, specPath, 'volumeMounts', i, 'name'),
 					message: `mounts volume "${name}", which spec.volumes does not declare${known}`,
 				});
 			}
 			if (mountPath !== undefined) {
-				if (seenPaths.has(mountPath)) problems.push({path: at(container, specPath, 'volumeMounts', i, 'mountPath'), message: `${mountPath} is mounted twice in ${container.name}`});
+				if (seenPaths.has(mountPath)) {
+					const path = at(container, specPath, 'volumeMounts', i, 'mountPath');
+					problems.push({path, message: `${mountPath} is mounted twice in ${container.name}`});
+				}
 				seenPaths.add(mountPath);
 			}
 		});
@@ -137,7 +152,8 @@ function checkProcessSharing(pod: ReturnType<typeof viewPod>, problems: Semantic
 	if (pod.spec?.shareProcessNamespace === true && pod.spec?.hostPID === true) {
 		problems.push({
 			path: [...pod.specPath, 'shareProcessNamespace'],
-			message: 'shareProcessNamespace and hostPID cannot both be true: the Pod either has its own shared pid namespace or uses the node\'s',
+			message: 'shareProcessNamespace and hostPID cannot both be true:'
+				+ ' the Pod either has its own shared pid namespace or uses the node\'s',
 		});
 	}
 }
@@ -154,7 +170,10 @@ function checkResources(pod: ReturnType<typeof viewPod>, problems: SemanticProbl
 				const parsed = parseQuantity(raw);
 				const path = at(container, pod.specPath, 'resources', side, resource);
 				if (!parsed.ok) problems.push({path, message: parsed.error});
-				else if (parsed.value.num < 0n) problems.push({path, message: `${parsed.value.text} is negative; a ${side === 'requests' ? 'request' : 'limit'} cannot be below zero`});
+				else if (parsed.value.num < 0n) {
+					const what = side === 'requests' ? 'request' : 'limit';
+					problems.push({path, message: `${parsed.value.text} is negative; a ${what} cannot be below zero`});
+				}
 				else amounts[side][resource] = parsed;
 			}
 		}
@@ -164,7 +183,8 @@ function checkResources(pod: ReturnType<typeof viewPod>, problems: SemanticProbl
 			if (compareQuantities(request.value, limit.value) > 0) {
 				problems.push({
 					path: at(container, pod.specPath, 'resources', 'requests', resource),
-					message: `the ${resource} request ${request.value.text} is above the limit ${limit.value.text}; a request must be less than or equal to its limit`,
+					message: `the ${resource} request ${request.value.text} is above the limit ${limit.value.text};`
+						+ ' a request must be less than or equal to its limit',
 				});
 			}
 		}
@@ -182,26 +202,31 @@ function checkSelector(manifest: ManifestObject, problems: SemanticProblem[]): v
 	const spec = asFields(manifest.spec);
 	if (spec === undefined) return;
 	if (asFields(valueAtPath(manifest, templatePath)) === undefined) {
-		problems.push({path: [...templatePath], message: `missing: a ${String(manifest.kind)} needs a Pod template here (metadata.labels and spec)`});
+		const message = `missing: a ${String(manifest.kind)} needs a Pod template here (metadata.labels and spec)`;
+		problems.push({path: [...templatePath], message});
 		return;
 	}
 	const selector = asFields(spec.selector);
 	if (selector === undefined) {
-		problems.push({path: ['spec', 'selector'], message: `missing: a ${String(manifest.kind)} needs spec.selector.matchLabels naming its Pods' labels`});
+		const message = `missing: a ${String(manifest.kind)} needs spec.selector.matchLabels naming its Pods' labels`;
+		problems.push({path: ['spec', 'selector'], message});
 		return;
 	}
 	const wanted = matchLabels(selector) ?? {};
 	const labels = asFields(valueAtPath(manifest, [...templatePath, 'metadata', 'labels'])) ?? {};
 	if (Object.keys(wanted).length === 0 && asList(selector.matchExpressions).length === 0) {
-		problems.push({path: ['spec', 'selector'], message: 'an empty selector would select every Pod; name at least one label in matchLabels'});
+		const message = 'an empty selector would select every Pod; name at least one label in matchLabels';
+		problems.push({path: ['spec', 'selector'], message});
 		return;
 	}
-	const unmatched = Object.entries(wanted).filter(([key, value]) => String(labels[key]) !== String(value) || !(key in labels));
+	const has = ([key, value]: [string, unknown]) => key in labels && String(labels[key]) === String(value);
+	const unmatched = Object.entries(wanted).filter((entry) => !has(entry));
 	if (unmatched.length > 0) {
 		const asked = unmatched.map(([key, value]) => `${key}: ${String(value)}`).join(', ');
 		problems.push({
 			path: [...templatePath, 'metadata', 'labels'],
-			message: `selector does not match template labels: the selector asks for ${asked}, which ${[...templatePath, 'metadata', 'labels'].join('.')} does not have`,
+			message: `selector does not match template labels: the selector asks for ${asked},`
+				+ ` which ${[...templatePath, 'metadata', 'labels'].join('.')} does not have`,
 		});
 	}
 }

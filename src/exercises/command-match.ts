@@ -21,11 +21,18 @@ interface ToolFlags {
 const TOOLS: Readonly<Record<string, ToolFlags>> = {
 	crictl: {
 		short: {v: 'verbose', a: 'all', q: 'quiet', o: 'output', n: 'namespace', s: 'state', l: 'latest', p: 'pod'},
-		valued: new Set(['output', 'namespace', 'state', 'pod', 'name', 'label', 'id', 'image', 'runtime-endpoint', 'image-endpoint', 'timeout', 'config']),
+		valued: new Set([
+			'output', 'namespace', 'state', 'pod', 'name', 'label', 'id', 'image', 'runtime-endpoint', 'image-endpoint',
+			'timeout', 'config',
+		]),
 	},
 	kubectl: {
-		short: {n: 'namespace', o: 'output', c: 'container', f: 'filename', l: 'selector', A: 'all-namespaces', i: 'stdin', t: 'tty', w: 'watch'},
-		valued: new Set(['namespace', 'output', 'container', 'filename', 'selector', 'image', 'target', 'context', 'replicas', 'copy-to']),
+		short: {
+			n: 'namespace', o: 'output', c: 'container', f: 'filename', l: 'selector', A: 'all-namespaces', i: 'stdin', t: 'tty',
+			w: 'watch',
+		},
+		valued: new Set(['namespace', 'output', 'container', 'filename', 'selector', 'image', 'target', 'context', 'replicas',
+			'copy-to']),
 	},
 	nsenter: {
 		short: {t: 'target', n: 'net', m: 'mount', u: 'uts', i: 'ipc', p: 'pid', U: 'user', a: 'all'},

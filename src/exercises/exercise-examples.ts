@@ -32,16 +32,21 @@ export function requiredExamples(ex: Exercise): {readonly right: number; readonl
 }
 
 /** One example answer, checked as the CLI would check it; an error when the CLI cannot read it. */
-export type ExampleRun = {readonly ok: true; readonly result: CheckResult} | {readonly ok: false; readonly error: string};
+export type ExampleRun =
+	| {readonly ok: true; readonly result: CheckResult}
+	| {readonly ok: false; readonly error: string};
 
 const MAX_EXAMPLE_BYTES = 1024 * 1024;
 
-function readExampleFile(ex: Exercise, entry: string): {ok: true; text: string; path: string} | {ok: false; error: string} {
+type ExampleFile = {ok: true; text: string; path: string} | {ok: false; error: string};
+
+function readExampleFile(ex: Exercise, entry: string): ExampleFile {
 	const folder = join(dirname(ex.file), 'examples', ex.id);
 	const path = isAbsolute(entry) ? entry : normalize(join(dirname(ex.file), entry));
 	const inside = relative(folder, path);
 	if (inside === '' || inside.startsWith('..') || isAbsolute(inside) || inside.includes(`..${sep}`)) {
-		return {ok: false, error: `manifest examples are files under examples/${ex.id}/ next to the exercise file, not "${entry}"`};
+		const where = `examples/${ex.id}/ next to the exercise file`;
+		return {ok: false, error: `manifest examples are files under ${where}, not "${entry}"`};
 	}
 	try {
 		const text = readFileSync(path, 'utf8');
@@ -49,7 +54,8 @@ function readExampleFile(ex: Exercise, entry: string): {ok: true; text: string; 
 		return {ok: true, text, path};
 	} catch (error) {
 		const code = (error as NodeJS.ErrnoException | undefined)?.code;
-		return {ok: false, error: code === 'ENOENT' ? `no such file ${entry} (looked in ${path})` : `cannot read ${entry}: ${String(error)}`};
+		if (code === 'ENOENT') return {ok: false, error: `no such file ${entry} (looked in ${path})`};
+		return {ok: false, error: `cannot read ${entry}: ${String(error)}`};
 	}
 }
 
@@ -84,13 +90,18 @@ export function exampleProblems(ex: Exercise): ExampleProblem[] {
 	const need = requiredExamples(ex);
 	const examples = ex.examples;
 	if (!examples) {
-		return [{path: 'examples', message: `missing: list at least ${need.right} right and ${need.wrong} wrong answers as learners would type them (docs/LESSON-FORMAT.md, "examples")`}];
+		const message = `missing: list at least ${need.right} right and ${need.wrong} wrong answers`
+			+ ' as learners would type them (docs/LESSON-FORMAT.md, "examples")';
+		return [{path: 'examples', message}];
 	}
 	if (examples.right.length < need.right) {
-		problems.push({path: 'examples.right', message: `lists ${examples.right.length}; a ${ex.kind} exercise needs at least ${need.right} right answers, phrased as different learners would`});
+		const message = `lists ${examples.right.length}; a ${ex.kind} exercise needs at least ${need.right} right answers,`
+			+ ' phrased as different learners would';
+		problems.push({path: 'examples.right', message});
 	}
 	if (examples.wrong.length < need.wrong) {
-		problems.push({path: 'examples.wrong', message: `lists ${examples.wrong.length}; a ${ex.kind} exercise needs at least ${need.wrong} wrong answers`});
+		const message = `lists ${examples.wrong.length}; a ${ex.kind} exercise needs at least ${need.wrong} wrong answers`;
+		problems.push({path: 'examples.wrong', message});
 	}
 	for (const side of ['right', 'wrong'] as const) {
 		examples[side].forEach((entry, i) => {

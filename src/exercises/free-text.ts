@@ -62,6 +62,10 @@ function contradiction(text: string, phrases: readonly string[] | undefined, tab
 	});
 }
 
+function contradicted(phrase: string): TextCheckItem {
+	return {name: 'no contradiction', passed: false, message: `says "${phrase}", which the lesson shows is not so`};
+}
+
 function checkKeyPoints(ex: FreeTextExercise, text: string, table: SynonymTable): TextVerdict {
 	const words = withoutArticles(prepareText(text, table));
 	const checks: TextCheckItem[] = [];
@@ -73,11 +77,12 @@ function checkKeyPoints(ex: FreeTextExercise, text: string, table: SynonymTable)
 			: {name: point.name, passed: made, message: made ? `mentions ${point.name}` : `does not mention ${point.name}`});
 	}
 	const against = contradiction(text, ex.contradicts, table);
-	if (against) checks.push({name: 'no contradiction', passed: false, message: `says "${against}", which the lesson shows is not so`});
-	const missing = checks.filter((check) => !check.passed && check.message.startsWith('does not mention')).map((check) => check.name);
-	const contradicted = checks.filter((check) => !check.passed && check.message.startsWith('says '));
+	if (against) checks.push(contradicted(against));
+	const failed = checks.filter((check) => !check.passed);
+	const missing = failed.filter((check) => check.message.startsWith('does not mention')).map((check) => check.name);
+	const opposite = failed.filter((check) => check.message.startsWith('says '));
 	const parts = [];
-	if (contradicted.length > 0) parts.push(`Your answer ${contradicted.map((check) => check.message).join('; and ')}.`);
+	if (opposite.length > 0) parts.push(`Your answer ${opposite.map((check) => check.message).join('; and ')}.`);
 	if (missing.length > 0) parts.push(`Your answer does not yet cover: ${missing.join('; ')}.`);
 	return {correct: checks.every((check) => check.passed), checks, generic: parts.join(' ')};
 }
@@ -85,7 +90,10 @@ function checkKeyPoints(ex: FreeTextExercise, text: string, table: SynonymTable)
 /* ---------- lists ---------- */
 
 /** Words that join or decorate list items: "the net, uts and ipc namespaces". */
-const LIST_NOISE = new Set(['and', 'or', 'plus', 'also', 'namespace', 'namespaces', 'ns', 'the', 'a', 'an', 'its', 'their', 'both', 'all', 'of', 'them', 'shared', 'share']);
+const LIST_NOISE = new Set([
+	'and', 'or', 'plus', 'also', 'namespace', 'namespaces', 'ns', 'the', 'a', 'an', 'its', 'their', 'both', 'all', 'of',
+	'them', 'shared', 'share',
+]);
 
 interface ListEntry {
 	readonly words: Words;
@@ -96,7 +104,9 @@ interface ListEntry {
 function listEntries(list: ListAnswer, table: SynonymTable): ListEntry[] {
 	const entries: ListEntry[] = [];
 	list.items.forEach((names, i) => names.forEach((name) => entries.push({words: prepareText(name, table), ref: i})));
-	list.others.forEach((other, i) => other.any.forEach((name) => entries.push({words: prepareText(name, table), ref: -1 - i})));
+	list.others.forEach((other, i) => {
+		for (const name of other.any) entries.push({words: prepareText(name, table), ref: -1 - i});
+	});
 	return entries.filter((entry) => entry.words.length > 0).sort((a, b) => b.words.length - a.words.length);
 }
 
@@ -121,7 +131,10 @@ function checkList(list: ListAnswer, text: string, table: SynonymTable): TextVer
 	const parts: string[] = [];
 	if (missing.length > 0) parts.push(`you left out ${missing.join(', ')}`);
 	for (const other of extra) parts.push(other.note.trim().replace(/\.$/, ''));
-	if (unknown.length > 0) parts.push(`${unknown.join(', ')} ${unknown.length === 1 ? 'is' : 'are'} not one of the items asked for`);
+	if (unknown.length > 0) {
+		const verb = unknown.length === 1 ? 'is' : 'are';
+		parts.push(`${unknown.join(', ')} ${verb} not one of the items asked for`);
+	}
 	const correct = parts.length === 0;
 	const shown = list.items.map((names) => names[0]).join(', ');
 	return {
@@ -139,11 +152,12 @@ export function checkFreeTextAnswer(ex: FreeTextExercise, text: string): TextVer
 	if (ex.keyPoints && ex.keyPoints.length > 0) return checkKeyPoints(ex, text, table);
 	const accepted = [ex.answer, ...(ex.accept ?? [])];
 	let correct = accepted.some((listed) => sameShortAnswer(ex, table, text, listed));
-	const checks: TextCheckItem[] = [{name: 'answer', passed: correct, message: correct ? 'matches an accepted answer' : 'does not match an accepted answer'}];
+	const message = correct ? 'matches an accepted answer' : 'does not match an accepted answer';
+	const checks: TextCheckItem[] = [{name: 'answer', passed: correct, message}];
 	const against = contradiction(text, ex.contradicts, table);
 	if (correct && against) {
 		correct = false;
-		checks.push({name: 'no contradiction', passed: false, message: `says "${against}", which the lesson shows is not so`});
+		checks.push(contradicted(against));
 	}
 	return {correct, checks, generic: 'Not quite: compare your answer with the explanation.'};
 }
@@ -155,7 +169,7 @@ export function matchesListedWrong(ex: FreeTextExercise, text: string, phrasings
 		const a = checkList(ex.list, text, table).checks[0].message;
 		return phrasings.some((phrasing) => checkList(ex.list as ListAnswer, phrasing, table).checks[0].message === a);
 	}
-	return phrasings.some((phrasing) => sameShortAnswer(ex, table, text, phrasing) || containsWhole(ex, table, text, phrasing));
+	return phrasings.some((p) => sameShortAnswer(ex, table, text, p) || containsWhole(ex, table, text, p));
 }
 
 /** A long answer makes a listed mistake when it contains the mistake's words (not negated). */

@@ -39,7 +39,8 @@ function scan(words: readonly string[], out: ListeningPort[]): void {
 
 /** Ports named in command and args; a shell script given to `sh -c` is read word by word too. */
 export function listeningPorts(command: readonly unknown[], args: readonly unknown[]): ListeningPort[] {
-	const words = [...command, ...args].filter((w): w is string | number => typeof w === 'string' || typeof w === 'number').map(String);
+	const isWord = (w: unknown): w is string | number => typeof w === 'string' || typeof w === 'number';
+	const words = [...command, ...args].filter(isWord).map(String);
 	const out: ListeningPort[] = [];
 	const split = words.flatMap((word) => (/\s/.test(word) ? word.split(/[\s;&|'"]+/).filter((w) => w !== '') : [word]));
 	scan(split, out);

@@ -21,12 +21,15 @@ export function parseDuration(input: string | number): QuantityResult {
 	const parts = [...compact.matchAll(/(\d+(?:\.\d+)?)\s*([a-z]*)/g)];
 	const rest = compact.replace(/(\d+(?:\.\d+)?)\s*([a-z]*)/g, '').trim();
 	if (parts.length === 0 || rest !== '') {
-		return {ok: false, error: `"${text}" is not a duration: write a number of seconds (300), or with a unit (300s, 5m, 5 minutes)`};
+		const how = 'write a number of seconds (300), or with a unit (300s, 5m, 5 minutes)';
+		return {ok: false, error: `"${text}" is not a duration: ${how}`};
 	}
 	let millis = 0n;
 	for (const [, number, unit] of parts) {
 		const factor = unit === '' ? 1 : UNIT_SECONDS[unit];
-		if (factor === undefined) return {ok: false, error: `"${text}" has an unknown unit "${unit}": use s, m or h (or seconds, minutes, hours)`};
+		if (factor === undefined) {
+			return {ok: false, error: `"${text}" has an unknown unit "${unit}": use s, m or h (or seconds, minutes, hours)`};
+		}
 		millis += BigInt(Math.round(Number(number) * factor * 1000));
 	}
 	const parsed = parseQuantity(`${millis}m`);

@@ -74,7 +74,9 @@ export function podTemplatePath(kind: unknown): readonly string[] | undefined {
 
 export function valueAtPath(root: unknown, path: readonly (string | number)[]): unknown {
 	let node = root;
-	for (const key of path) node = node !== null && typeof node === 'object' ? (node as Record<string | number, unknown>)[key] : undefined;
+	for (const key of path) {
+		node = node !== null && typeof node === 'object' ? (node as Record<string | number, unknown>)[key] : undefined;
+	}
 	return node;
 }
 
