@@ -16,6 +16,10 @@ interface ToolFlags {
 	readonly short: Readonly<Record<string, string>>;
 	/** Long names that take a value. */
 	readonly valued: ReadonlySet<string>;
+	/** Flags that choose how to reach the runtime or cluster, not what the command does: ignored. */
+	readonly connection?: ReadonlySet<string>;
+	/** Short letters of the connection flags, which come before the subcommand. */
+	readonly globalShort?: Readonly<Record<string, string>>;
 }
 
 const TOOLS: Readonly<Record<string, ToolFlags>> = {
@@ -25,6 +29,8 @@ const TOOLS: Readonly<Record<string, ToolFlags>> = {
 			'output', 'namespace', 'state', 'pod', 'name', 'label', 'id', 'image', 'runtime-endpoint', 'image-endpoint',
 			'timeout', 'config',
 		]),
+		connection: new Set(['runtime-endpoint', 'image-endpoint', 'timeout', 'config', 'debug']),
+		globalShort: {r: 'runtime-endpoint', i: 'image-endpoint', t: 'timeout', c: 'config', D: 'debug'},
 	},
 	kubectl: {
 		short: {
@@ -32,7 +38,8 @@ const TOOLS: Readonly<Record<string, ToolFlags>> = {
 			w: 'watch',
 		},
 		valued: new Set(['namespace', 'output', 'container', 'filename', 'selector', 'image', 'target', 'context', 'replicas',
-			'copy-to']),
+			'copy-to', 'kubeconfig', 'cluster', 'user', 'request-timeout']),
+		connection: new Set(['context', 'kubeconfig', 'cluster', 'user', 'request-timeout']),
 	},
 	nsenter: {
 		short: {t: 'target', n: 'net', m: 'mount', u: 'uts', i: 'ipc', p: 'pid', U: 'user', a: 'all'},
@@ -76,7 +83,8 @@ export function parseCommand(text: string): ParsedCommand | undefined {
 			const body = word.slice(1).replace(/=.*$/, '');
 			const inline = word.includes('=') ? word.slice(word.indexOf('=') + 1) : undefined;
 			for (let j = 0; j < body.length; j += 1) {
-				const name = spec.short[body[j]] || body[j];
+				const globalName = positionals.length === 0 ? spec.globalShort?.[body[j]] : undefined;
+				const name = globalName ?? (spec.short[body[j]] || body[j]);
 				if (spec.valued.has(name)) {
 					// -ojson, -o json and -o=json all give the value.
 					const rest = body.slice(j + 1);
@@ -90,6 +98,7 @@ export function parseCommand(text: string): ParsedCommand | undefined {
 			positionals.push(word);
 		}
 	}
+	for (const name of spec.connection ?? []) flags.delete(name);
 	return {tool, positionals, flags};
 }
 

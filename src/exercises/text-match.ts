@@ -17,7 +17,10 @@ function simplifyToken(token: string): string {
 	let out = token.replace(/^[a-z][a-z0-9+.-]*:\/\//, '').replace(/\/+$/, '');
 	const parts = out.split('/');
 	const hadPath = parts.length > 1;
-	if (parts.length > 1 && /[.:]|^localhost$/.test(parts[0])) parts.shift();
+	// localhost:8080/metrics is a URL (keep the host); registry.k8s.io/pause an image (drop the registry).
+	const host = /^(localhost|\d+\.\d+\.\d+\.\d+|\[[\d:a-f]*\])(:\d+)?$/.test(parts[0]);
+	if (host && hadPath) return parts[0];
+	if (parts.length > 1 && /[.:]/.test(parts[0])) parts.shift();
 	if (parts.length > 1 && parts[0] === 'library') parts.shift();
 	out = parts.join('/');
 	if (hadPath || /:[0-9]+\.[0-9.]+$|:latest$/.test(out)) out = out.replace(/@sha256:[0-9a-f]+$/, '').replace(/:[\w.-]+$/, '');
@@ -43,7 +46,7 @@ export function withoutGlosses(text: string): string {
 }
 
 /** Words that carry no meaning in a short answer: "it is the kernel" is "kernel". */
-const FILLER = new Set(['a', 'an', 'the', 'it', 'its', 'is', 'are', 'i', 'think', 'probably', 'maybe', 'just', 'simply', 'called', 'named', 'answer', 'this', 'that', 'thats', 'would', 'be', 'use', 'type', 'run', 'one']);
+const FILLER = new Set(['a', 'an', 'the', 'it', 'its', 'is', 'are', 'i', 'think', 'probably', 'maybe', 'just', 'simply', 'called', 'named', 'answer', 'field', 'this', 'that', 'thats', 'would', 'be', 'use', 'type', 'run', 'one']);
 
 /** Articles only: in a sentence the other filler words can matter. */
 const ARTICLES = new Set(['a', 'an', 'the']);

@@ -12,10 +12,19 @@ const UNIT_SECONDS: Readonly<Record<string, number>> = {
 	h: 3600, hr: 3600, hrs: 3600, hour: 3600, hours: 3600,
 };
 
-/** Seconds, as a Quantity (text kept as typed). A bare number is seconds. */
+const NUMBER_WORDS: Readonly<Record<string, number>> = {
+	one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, fifteen: 15, twenty: 20,
+	thirty: 30, forty: 40, fifty: 50, sixty: 60, ninety: 90, hundred: 100,
+};
+
+/** Seconds, as a Quantity (text kept as typed). A bare number is seconds; `five minutes` is 300. */
 export function parseDuration(input: string | number): QuantityResult {
 	const text = String(input).trim();
-	const compact = text.toLowerCase().replace(/\band\b/g, ' ').replace(/,/g, ' ');
+	const compact = text
+		.toLowerCase()
+		.replace(/\band\b/g, ' ')
+		.replace(/,/g, ' ')
+		.replace(/\b[a-z]+\b/g, (word) => (word in NUMBER_WORDS ? String(NUMBER_WORDS[word]) : word));
 	if (compact === '') return {ok: false, error: 'the duration is empty'};
 	if (compact.startsWith('-')) return {ok: false, error: `"${text}" is negative; a duration cannot be below zero`};
 	const parts = [...compact.matchAll(/(\d+(?:\.\d+)?)\s*([a-z]*)/g)];

@@ -55,6 +55,8 @@ describe('tokens that name one thing', () => {
 		expect(normaliseWords('docker.io/library/nginx@sha256:abcdef')).toEqual(['nginx']);
 		expect(normaliseWords('pause:3.10')).toEqual(['pause']);
 		expect(normaliseWords('app:8080')).toEqual(['app', '8080']);
+		expect(normaliseWords('localhost:8080/metrics')).toEqual(['localhost', '8080']);
+		expect(normaliseWords('http://127.0.0.1:8080/healthz')).toEqual(['127', '0', '0', '1', '8080']);
 	});
 	it('singular and plural are one word on both sides', () => {
 		const none = buildSynonymTable([]);

@@ -75,6 +75,11 @@ describe('commands are compared as commands', () => {
 		expect(same('kubectl exec -it web -- sh', 'kubectl exec -i -t web -- sh')).toBe(true);
 		expect(same('$ nsenter -t 42 -n ip addr', 'nsenter --net --target 42 ip addr')).toBe(true);
 	});
+	it('flags that only say how to reach the runtime or cluster are left out', () => {
+		expect(same('crictl -r unix:///run/containerd/containerd.sock pods', 'crictl pods')).toBe(true);
+		expect(same('crictl --timeout 5s pods -v', 'crictl pods --verbose')).toBe(true);
+		expect(same('kubectl --context lab get pods', 'kubectl get pods')).toBe(true);
+	});
 	it('a different subcommand or flag is a different command', () => {
 		expect(same('crictl ps', 'crictl pods')).toBe(false);
 		expect(same('crictl ps -a', 'crictl ps')).toBe(false);
