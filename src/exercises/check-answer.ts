@@ -20,7 +20,7 @@ import type {
 	SingleChoiceExercise,
 } from '../content/types.js';
 import type {Answer} from './answer.js';
-import {apiSchemaLoaded, apiVersionOf, loadApiSchema, schemaProblems} from './api-schema.js';
+import {apiSchemaProblem, apiVersionOf, loadApiSchema, schemaProblems} from './api-schema.js';
 import {semanticProblems} from './api-semantics.js';
 import {parseManifest, type FieldPath, type ManifestObject, type ManifestParse} from './manifest-yaml.js';
 import {asFields, asText} from './pod-view.js';
@@ -281,8 +281,9 @@ function apiServerChecks(ex: ManifestExercise, parsed: Extract<ManifestParse, {o
 			: `a ${kind} is served as apiVersion ${served}, not ${JSON.stringify(manifest.apiVersion)}`);
 		return items;
 	}
-	if (!apiSchemaLoaded()) {
-		items.push({name: 'API server', passed: false, message: 'the Kubernetes API schema was not loaded before checking (a pod-tutor bug: please report it)'});
+	const unavailable = apiSchemaProblem();
+	if (unavailable) {
+		items.push({name: 'API server', passed: false, message: unavailable});
 		return items;
 	}
 	const structural = schemaProblems(manifest) ?? [];
