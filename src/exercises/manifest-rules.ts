@@ -289,7 +289,9 @@ export const MANIFEST_RULES: Readonly<Record<string, RuleSpec>> = {
 			// A native sidecar runs for the Pod's whole life, beside the app containers: it counts.
 			const running = pod.containers.filter((c) => isLongRunning(c.role));
 			const sidecars = running.filter((c) => c.role === 'sidecar').length;
-			const shown = `${running.length} container${running.length === 1 ? '' : 's'} that keep running${sidecars > 0 ? ` (${sidecars} of them native sidecars)` : ''}`;
+			const one = running.length === 1;
+			const ofThem = sidecars > 0 ? ` (${sidecars} of them native sidecar${sidecars === 1 ? '' : 's'})` : '';
+			const shown = `${running.length} container${one ? '' : 's'} that keep${one ? 's' : ''} running${ofThem}`;
 			return running.length >= (p.count as number)
 				? pass(`the Pod has ${shown}`)
 				: failWith(`the Pod has ${shown} in spec.containers and native sidecars; it needs at least ${String(p.count)}`);
@@ -308,6 +310,9 @@ export const MANIFEST_RULES: Readonly<Record<string, RuleSpec>> = {
 	replicas: {
 		params: {equals: required('whole')},
 		check: (pod, p) => {
+			if (podTemplatePath(pod.kind) === undefined) {
+				return failWith(`a ${pod.kind ?? 'manifest without a kind'} has no replicas; a Deployment keeps ${String(p.equals)} Pods running`);
+			}
 			const replicas = asFields(pod.root.spec)?.replicas;
 			if (replicas === undefined) return failWith(`spec.replicas is not set, so the ${pod.kind ?? 'workload'} runs 1 Pod; set replicas: ${String(p.equals)}`);
 			return replicas === p.equals
