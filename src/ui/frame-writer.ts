@@ -34,6 +34,8 @@ const BLANK: Cell = {char: ' ', codes: [], key: '', width: 1};
 const RESET = `${ESC}[0m`;
 /** A gap of unchanged plain cells up to this wide is cheaper to re-send than to jump over. */
 const MAX_FILL = 3;
+// eslint-disable-next-line no-control-regex
+const PRIVATE_MODES_ONLY = /^(?:\u001B\[\?[0-9;]*[hl])+$/;
 
 /** A line of text with SGR attributes as terminal cells, cut at `columns`. */
 export function cellsOf(line: string, columns: number): Cell[] {
@@ -90,10 +92,14 @@ export class FrameWriter extends EventEmitter {
 
 	readonly isTTY = true;
 
-	/** Ink's writes (debug mode): each one is a whole frame. */
+	/**
+	 * Ink's writes (debug mode): each one is a whole frame. Ink also shows the cursor when it
+	 * unmounts (a private mode sequence alone); the cursor is the terminal session's, so that
+	 * write is dropped.
+	 */
 	write(data: string | Uint8Array, encoding?: unknown, callback?: () => void): boolean {
 		const text = typeof data === 'string' ? data : Buffer.from(data).toString('utf8');
-		if (text !== '') this.draw(text.replace(/\n$/, '').split('\n'));
+		if (text !== '' && !PRIVATE_MODES_ONLY.test(text)) this.draw(text.replace(/\n$/, '').split('\n'));
 		const done = typeof encoding === 'function' ? encoding : callback;
 		if (typeof done === 'function') setImmediate(done as () => void);
 		return true;

@@ -63,6 +63,8 @@ describe('FrameWriter', () => {
 		writer.on('frame', () => frames++);
 		writer.write('one\ntwo\n');
 		writer.write('one\nTWO');
+		// Ink shows the cursor when it unmounts; the cursor is the terminal session's.
+		writer.write('\u001B[?25h');
 		expect(frames).toBe(2);
 		await new Promise<void>((resolve) => writer.write('', resolve));
 		expect(frames).toBe(2);
