@@ -13,7 +13,8 @@ export interface EmulatedScreen {
 
 export type TerminalChunk = string | {readonly resize: readonly [number, number]};
 
-const SCRIPT = fileURLToPath(new URL('pyte-screen.py', import.meta.url));
+// One emulator script for the tests and the benchmark.
+const SCRIPT = fileURLToPath(new URL('../../scripts/bench/pyte-screen.py', import.meta.url));
 /** pyte comes with the system's python3 (apt package python3-pyte), not with a pyenv one. */
 const PYTHON = '/usr/bin/python3';
 
