@@ -1,9 +1,10 @@
 import {EventEmitter} from 'node:events';
-import {mkdtempSync, readFileSync, rmSync, statSync} from 'node:fs';
+import {mkdtempSync, readdirSync, readFileSync, rmSync, statSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {oneLine, saveErrorDetails} from '../../src/error-report.js';
+import {startCommand} from '../../src/live/command-runner.js';
 import {signalExitCode, withTerminal} from '../../src/ui/terminal-session.js';
 
 class FakeStdin extends EventEmitter {
@@ -35,6 +36,21 @@ function io() {
 	const stdin = new FakeStdin();
 	const stdout = new FakeStdout();
 	return {stdin, stdout, both: {stdin: stdin as unknown as NodeJS.ReadStream, stdout: stdout as unknown as NodeJS.WriteStream}};
+}
+
+/** Processes of a process group that are still alive (a killed one may linger as a zombie until reaped). */
+function liveMembersOf(group: number): number[] {
+	const alive: number[] = [];
+	for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+		try {
+			const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+			const [state, , pgrp] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+			if (Number(pgrp) === group && state !== 'Z') alive.push(Number(pid));
+		} catch {
+			// Gone meanwhile.
+		}
+	}
+	return alive;
 }
 
 const SIGNALS = ['SIGHUP', 'SIGINT', 'SIGTERM', 'SIGTSTP', 'SIGCONT', 'uncaughtException', 'unhandledRejection'] as const;
@@ -72,6 +88,20 @@ describe('withTerminal', () => {
 		const after = stdout.written.length;
 		keep?.draw(['late']);
 		expect(stdout.written.length).toBe(after);
+	});
+
+	it('stops the commands still running, their whole process group, before it returns', async () => {
+		const {both} = io();
+		let group = 0;
+		await withTerminal(both, async () => {
+			// A command that leaves a grandchild behind in its group, and ignores SIGTERM.
+			const command = startCommand({file: 'sh', args: ['-c', "trap '' TERM; sleep 30 & sleep 30"], timeoutMs: 60000, killGraceMs: 200});
+			group = command.pid!;
+			await new Promise((resolve) => setTimeout(resolve, 100));
+			return 0;
+		});
+		expect(group).toBeGreaterThan(0);
+		expect(liveMembersOf(group)).toEqual([]);
 	});
 
 	it('gives 128 + the signal number for the signals that end the tutor', () => {
