@@ -91,6 +91,9 @@ export async function startApp(options: StartOptions): Promise<number> {
 		patchConsole: false,
 	});
 	terminal.onInterrupt(() => instance.unmount());
+	// For the benchmark (scripts/bench/start-stamps.mjs reads it): when Ink took over, and how
+	// many keys had been answered before it and were left for it.
+	performance.mark('pod-tutor:ink', {detail: {answeredEarly: typeahead.answered, queued: typeahead.queued.length}});
 	void detectBackends({live: options.live, configDir: options.configDir})
 		.then((detected) => {
 			const context = liveContextFrom(detected, {...LESSON_POD, namespace: options.live.namespace, image: options.live.image});
