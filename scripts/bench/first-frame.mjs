@@ -45,7 +45,8 @@ function burstPlan(env) {
 		steps.push({send: KEYS.down, label: `key-${i}`});
 	});
 	steps.push({wait_text: AFTER_BURST_ROW, since: 'key-0', label: 'all-applied'}, {wait_quiet: 150}, {send: 'q'});
-	return {argv: [process.execPath, join(projectRoot, 'bin/pod-tutor.js')], env, timeout: 15, steps};
+	// On quit the tutor stops the backend detection it started (up to its 2 s grace): wait for that.
+	return {argv: [process.execPath, join(projectRoot, 'bin/pod-tutor.js')], env, timeout: 15, exit_timeout: 10, steps};
 }
 
 function helloPlan(bundle, env) {

@@ -67,6 +67,9 @@ function isBlank(cell: Cell | undefined): boolean {
 export class FrameWriter extends EventEmitter {
 	/** What the terminal shows, as far as this writer knows: rows of cells. */
 	private screen: Cell[][] = [];
+	/** The text each row of `screen` was drawn from, at `shownColumns` wide. */
+	private shown: string[] = [];
+	private shownColumns = 0;
 	/** The last frame drawn, as lines (for redrawing). */
 	private lines: readonly string[] = [];
 	private disposed = false;
@@ -115,9 +118,17 @@ export class FrameWriter extends EventEmitter {
 		let pen: readonly AnsiCode[] = [];
 		let at = {row: -1, column: -1};
 		const next: Cell[][] = [];
+		const texts: string[] = [];
 		for (let row = 0; row < rows; row++) {
-			const cells = cellsOf(lines[row] ?? '', columns);
+			const text = lines[row] ?? '';
+			texts.push(text);
 			const old = this.screen[row] ?? [];
+			// Most rows of a frame are the rows already shown: nothing to parse, nothing to send.
+			if (row < this.screen.length && this.shown[row] === text && this.shownColumns === columns) {
+				next.push(old);
+				continue;
+			}
+			const cells = cellsOf(text, columns);
 			next.push(cells);
 			let lastUsed = cells.length - 1;
 			while (lastUsed >= 0 && isBlank(cells[lastUsed])) lastUsed--;
@@ -144,6 +155,8 @@ export class FrameWriter extends EventEmitter {
 		}
 		if (pen.length > 0) out += RESET;
 		this.screen = next;
+		this.shown = texts;
+		this.shownColumns = columns;
 		if (out) this.send(out);
 		this.emit('frame');
 	}

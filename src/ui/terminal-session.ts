@@ -121,8 +121,9 @@ export class TerminalSession {
 		this.ended = true;
 		this.reader?.stop();
 		this.writer.dispose();
-		await stopCommands();
+		// The terminal first: the learner gets the shell back while the commands are stopped.
 		this.giveScreen();
+		await stopCommands();
 		for (const [event, handler] of this.handlers) process.off(event, handler);
 	}
 
