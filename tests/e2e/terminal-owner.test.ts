@@ -73,6 +73,17 @@ describe('the terminal owner', () => {
 		});
 	}
 
+	it('SIGTERM the moment the first frame shows (Ink still loading): exit 143, terminal restored', async () => {
+		const tutor = shell();
+		tutor.run(TUTOR);
+		await tutor.waitFor(HOME, 'the first frame');
+		process.kill(tutorPid(tutor), 'SIGTERM');
+		const after = await tutor.waitFor((s) => /\[exited \d+\]/.test(s), 'the tutor to exit');
+		expect(after).toContain('[exited 143]');
+		expect(tutor.pane('#{alternate_on}')).toBe('0');
+		expect(tutor.pane('#{cursor_flag}')).toBe('1');
+	});
+
 	it('Ctrl+Z suspends like a full-screen program; fg comes back to the same screen with nothing recorded', async () => {
 		const {lesson, step, exercise} = findExerciseStep('single-choice');
 		writeFileSync(join(configDir, 'progress.json'), JSON.stringify({version: 1, lessons: {}, exercises: {}, predictions: {}, drafts: {}, last: {lessonId: lesson.id, step, at: new Date().toISOString()}}));
@@ -135,7 +146,8 @@ describe('keys a terminal can send', () => {
 		for (const l of ['P', 'Q', 'R', 'S', 'E']) for (let m = 2; m <= 8; m++) hostile.push(`${ESC}[1;${m}${l}`, `${ESC}O${l}`);
 		for (const n of [2, 11, 12, 13, 14, 15, 17, 18, 19, 20, 21, 23, 24]) for (let m = 1; m <= 8; m++) hostile.push(m === 1 ? `${ESC}[${n}~` : `${ESC}[${n};${m}~`);
 		hostile.push(`${ESC}[31m`, `${ESC}[0m`, `${ESC}]0;PWNED\u0007`, `${ESC}]52;c;UFdORUQ=\u0007`, `${ESC}[<0;10;5M`, `${ESC}[I`, `${ESC}[O`, `${ESC}[2J`);
-		for (const sequence of hostile) tutor.type(sequence);
+		// One tmux call for all of them: as fast as a terminal would send a burst.
+		tutor.type(hostile.join(''));
 		tutor.paste(`pasted ${ESC}[31mred${ESC}[0m ${ESC}]0;PWNED\u0007 text`);
 		tutor.paste('y'.repeat(100 * 1024));
 		// A key after all of them is answered: everything before it was read, and nothing moved.
@@ -145,7 +157,7 @@ describe('keys a terminal can send', () => {
 		expect(tutor.pane('#{pane_title}')).not.toContain('PWNED');
 		tutor.keys('q');
 		await tutor.waitFor((s) => s.includes('[exited 0]'), 'the tutor to exit');
-	});
+	}, 60000);
 });
 
 describe('resizing', () => {
@@ -174,7 +186,7 @@ describe('resizing', () => {
 			const got = await tutor.waitFor((s) => s === want, `the screen at ${c}x${r} to equal a fresh start`).catch((error: Error) => error.message);
 			expect({size: `${c}x${r}`, screen: got}).toEqual({size: `${c}x${r}`, screen: want});
 		}
-	});
+	}, 60000);
 });
 
 async function waitUntil(test: () => boolean, what: string, timeoutMs = 5000): Promise<void> {
