@@ -332,6 +332,21 @@ function ruleFailures(ex: ManifestExercise, source: string, origin: string): str
 	return runRules(ex, parsed.manifest).flatMap((run, index) => (run.item.passed ? [] : [failureKey(index, run)]));
 }
 
+/**
+ * The rule failures of each listed wrong manifest, worked out once per exercise: they depend on
+ * the exercise alone, and parsing them again for every answer was most of a check's time.
+ */
+const listedFailureCache = new WeakMap<ManifestExercise, readonly (readonly string[] | undefined)[]>();
+
+function listedFailures(ex: ManifestExercise): readonly (readonly string[] | undefined)[] {
+	let cached = listedFailureCache.get(ex);
+	if (!cached) {
+		cached = ex.wrong.map((w) => ruleFailures(ex, w.answer, `${ex.id} wrong answer`));
+		listedFailureCache.set(ex, cached);
+	}
+	return cached;
+}
+
 /** Indexes of the rules a manifest fails, or undefined when it does not parse. */
 export function failingRules(ex: ManifestExercise, source: string, origin: string): number[] | undefined {
 	return ruleFailures(ex, source, origin)?.map((failure) => Number(failure.split('\u0000')[0]));
@@ -359,8 +374,9 @@ function checkManifest(ex: ManifestExercise, answer: Answer): CheckResult {
 	const correct = checks.every((check) => check.passed);
 	let targeted: string[] = [];
 	if (!correct && failures.size > 0) {
-		const applying = ex.wrong.flatMap((w) => {
-			const wrongFails = ruleFailures(ex, w.answer, `${ex.id} wrong answer`);
+		const listed = listedFailures(ex);
+		const applying = ex.wrong.flatMap((w, i) => {
+			const wrongFails = listed[i];
 			const applies = wrongFails !== undefined && wrongFails.length > 0 && wrongFails.every((f) => failures.has(f));
 			return applies ? [{w, size: wrongFails.length}] : [];
 		});
