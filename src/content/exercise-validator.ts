@@ -2,7 +2,7 @@ import {describeValue, FieldReader, type Path} from './field-reader.js';
 import {validateCommand} from './lesson-validator.js';
 import {EXERCISE_KINDS, type Choice, type Exercise, type ExerciseKind, type KeyPoint, type ManifestRule, type WrongAnswer} from './types.js';
 
-const COMMON_KEYS = ['id', 'kind', 'prompt', 'hints', 'explanation', 'answer', 'wrong', 'topics'];
+const COMMON_KEYS = ['id', 'kind', 'prompt', 'hints', 'explanation', 'answer', 'wrong', 'topics', 'examples'];
 const KIND_KEYS: Record<ExerciseKind, readonly string[]> = {
 	'single-choice': ['choices'],
 	'multiple-choice': ['choices'],
