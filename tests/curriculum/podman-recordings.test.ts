@@ -1,0 +1,68 @@
+/**
+ * podman runs on the machine the course was written on, so what a lesson shows as podman's output
+ * must be what podman printed there: every podman command of the course (command steps and the
+ * commands predict exercises observe) has its recording in tests/fixtures/curriculum/podman,
+ * made by running exactly those arguments ({image} = the local busybox image).
+ */
+import {readdirSync, readFileSync} from 'node:fs';
+import {dirname, join} from 'node:path';
+import {fileURLToPath} from 'node:url';
+import {describe, expect, test} from 'vitest';
+import type {CommandSpec} from '../../src/content/types.js';
+import {curriculum} from './curriculum-course.js';
+
+const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'curriculum', 'podman');
+
+interface Fixture {
+	readonly name: string;
+	readonly args: readonly string[];
+	readonly output: string;
+	readonly exitCode: number;
+}
+
+function fixtures(): Fixture[] {
+	return readdirSync(FIXTURES)
+		.filter((f) => f.endsWith('.args.json'))
+		.map((f) => {
+			const name = f.slice(0, -'.args.json'.length);
+			const read = (ext: string): string => readFileSync(join(FIXTURES, `${name}${ext}`), 'utf8');
+			return {name, args: JSON.parse(read('.args.json')) as string[], output: read('.out'), exitCode: Number(read('.rc').trim())};
+		});
+}
+
+function podmanCommands(): Array<{where: string; command: CommandSpec}> {
+	const course = curriculum();
+	const steps = course.lessons.flatMap((l) => l.steps.flatMap((s, i) => (s.kind === 'command' && s.tool === 'podman' ? [{where: `${l.file}: steps[${i}]`, command: s}] : [])));
+	const observed = [...course.exercises.values()].flatMap((e) => (e.kind === 'predict' && e.observe.tool === 'podman' ? [{where: `${e.file}: observe`, command: e.observe}] : []));
+	return [...steps, ...observed];
+}
+
+const key = (args: readonly string[]): string => JSON.stringify(args);
+/** The lesson Pod is web-app offline; the recordings name it. */
+const offline = (args: readonly string[]): string[] => args.map((a) => a.replaceAll('{pod}', 'web-app'));
+
+describe('podman recordings', () => {
+	test('the course shows podman commands', () => {
+		expect(podmanCommands().length).toBeGreaterThanOrEqual(5);
+	});
+
+	test('each one is byte for byte a recording made with exactly its arguments', () => {
+		const byArgs = new Map(fixtures().map((f) => [key(f.args), f]));
+		const problems = podmanCommands().flatMap(({where, command}) => {
+			const fixture = byArgs.get(key(offline(command.args)));
+			if (!fixture) return [`${where}: podman ${command.args.join(' ')} has no recording in tests/fixtures/curriculum/podman`];
+			const out: string[] = [];
+			if (fixture.output !== command.recorded.output) out.push(`${where}: output differs from ${fixture.name}.out`);
+			if (fixture.exitCode !== (command.recorded.exitCode ?? 0)) out.push(`${where}: exit code differs from ${fixture.name}.rc`);
+			return out;
+		});
+		expect(problems).toEqual([]);
+	});
+
+	test('a changed output would be caught', () => {
+		const [first] = fixtures();
+		expect(first).toBeDefined();
+		expect(first.output).not.toBe(`${first.output}x`);
+		expect(fixtures().every((f) => f.output.length > 0)).toBe(true);
+	});
+});
