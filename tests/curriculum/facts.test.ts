@@ -108,10 +108,16 @@ describe('each lesson states the facts of its topic', () => {
 	}
 });
 
-/** Every YAML file of the course, specs and manifest answers included: text the claim search skips. */
+/**
+ * Every YAML file the course teaches from, specs and manifest answers included: text the claim
+ * search skips. `examples/` folders are left out: they hold what learners might answer, not course text.
+ */
 function courseFiles(): string[] {
 	const walk = (dir: string): string[] =>
-		readdirSync(dir, {withFileTypes: true}).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : e.name.endsWith('.yaml') ? [join(dir, e.name)] : []));
+		readdirSync(dir, {withFileTypes: true}).flatMap((e) => {
+			if (e.isDirectory()) return e.name === 'examples' ? [] : walk(join(dir, e.name));
+			return e.name.endsWith('.yaml') ? [join(dir, e.name)] : [];
+		});
 	return [...walk(LESSON_DIR), ...walk(join(REPO_ROOT, 'exercises'))];
 }
 
