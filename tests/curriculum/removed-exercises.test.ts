@@ -11,7 +11,7 @@ import {curriculum} from './curriculum-course.js';
 
 const REPLACED: Record<string, string> = {
 	'container-stack-order': 'container-host-pid',
-	'pause-who-creates': 'pause-empty-pod',
+	'pause-who-creates': 'pause-infra-count',
 	'net-what-is-shared': 'net-docker-join',
 	'together-quiz-namespaces': 'together-ns-evidence',
 	'together-quiz-restart-ip': 'together-restart-emptydir',
