@@ -12,7 +12,7 @@ import {curriculum} from './curriculum-course.js';
 const REPLACED: Record<string, string> = {
 	'container-stack-order': 'container-host-pid',
 	'pause-who-creates': 'pause-infra-count',
-	'net-what-is-shared': 'net-docker-join',
+	'net-what-is-shared': 'net-docker-port',
 	'together-quiz-namespaces': 'together-ns-evidence',
 	'together-quiz-restart-ip': 'together-restart-emptydir',
 };
