@@ -65,3 +65,29 @@ describe('podman recordings', () => {
 		expect(fixtures().every((f) => f.output.length > 0)).toBe(true);
 	});
 });
+
+describe('recordings quoted in exercise text', () => {
+	test('ns-docker-join shows the namespace numbers podman printed for web and joined', () => {
+		const recorded = readFileSync(join(FIXTURES, 'web-joined-ns.txt'), 'utf8');
+		const number = (name: string, kind: string): string | undefined => new RegExp(`^${name} ${kind} ${kind}:\\[(\\d+)\\]$`, 'm').exec(recorded)?.[1];
+		const exercise = curriculum().exercises.get('ns-docker-join');
+		expect(exercise).toBeDefined();
+		for (const kind of ['net', 'uts', 'ipc', 'pid']) {
+			const web = number('web', kind);
+			const joined = number('joined', kind);
+			expect(web && joined, kind).toBeTruthy();
+			expect(exercise!.prompt).toContain(`${kind}: web \`${web}\`, joined \`${joined}\``);
+		}
+	});
+});
+
+test('together-ns-evidence shows the numbers read on the containerd node (tests/fixtures/crictl/node-proc-ns.txt)', () => {
+	const node = readFileSync(join(FIXTURES, '..', '..', 'crictl', 'node-proc-ns.txt'), 'utf8');
+	const prompt = (curriculum().exercises.get('together-ns-evidence')?.prompt ?? '').replace(/\s+/g, ' ');
+	for (const who of ['pause', 'app', 'log-shipper']) {
+		const line = new RegExp(`^${who} pid=\\d+ (.*)$`, 'm').exec(node)?.[1] ?? '';
+		const numbers = [...line.matchAll(/(net|uts|ipc|pid|mnt)=\1:\[(\d+)\]/g)].map((m) => `${m[1]} \`${m[2]}\``);
+		expect(numbers, who).toHaveLength(5);
+		expect(prompt).toContain(`${who}: ${numbers.join(', ')}`);
+	}
+});
