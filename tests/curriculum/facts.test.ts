@@ -1,7 +1,7 @@
 import {readdirSync, readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {describe, expect, test} from 'vitest';
-import {allClaims, claimsOfLesson, lessonById, LESSON_DIR, REPO_ROOT, sentences} from './curriculum-course.js';
+import {allClaims, claimsOfLesson, curriculum, lessonById, LESSON_DIR, REPO_ROOT, sentences} from './curriculum-course.js';
 import {RIGHT_CLAIMS, WRONG_CLAIMS, wrongClaimsIn} from './fact-detectors.js';
 
 /** Sentences in the shape of the seeds' mistakes (see FACTS.md); each detector must catch its own. */
@@ -134,5 +134,24 @@ describe('manifests in the course follow FACTS.md too', () => {
 	test('the check above would catch a short name', () => {
 		expect(/\.svc\.cluster\.local\.?$/.test('db')).toBe(false);
 		expect([...'until nslookup db; do sleep 2; done'.matchAll(/\bnslookup\s+([\w.-]+)/g)].map((m) => m[1])).toEqual(['db']);
+	});
+});
+
+describe('the namespace kinds agree across the course', () => {
+	const KINDS = ['pid', 'mnt', 'net', 'uts', 'ipc', 'user', 'cgroup', 'time'];
+
+	test('lesson 2 lists the eight kinds, and says eight', () => {
+		const lesson = lessonById('namespaces');
+		const first = lesson?.steps[0];
+		expect(first?.kind).toBe('text');
+		const body = first?.kind === 'text' ? first.body : '';
+		const listed = [...body.matchAll(/^\s*- `([a-z]+)`:/gm)].map((m) => m[1]);
+		expect(listed).toEqual(KINDS);
+		expect(body).toMatch(/\beight kinds\b/);
+	});
+
+	test('ns-kinds names the same eight in its explanation', () => {
+		const explanation = curriculum().exercises.get('ns-kinds')?.explanation ?? '';
+		expect(KINDS.filter((k) => !new RegExp(`\\b${k}\\b`).test(explanation))).toEqual([]);
 	});
 });
