@@ -30,10 +30,3 @@ export function runInTerminal(
 		if (io.stdin.isTTY) io.stdin.setRawMode(wasRaw);
 	}
 }
-
-/** The learner's editor as an argument array ($VISUAL, then $EDITOR, else the system's). */
-export function editorArgv(env: NodeJS.ProcessEnv): string[] {
-	const configured = (env.VISUAL || env.EDITOR || '').trim();
-	if (configured) return configured.split(/\s+/);
-	return ['editor'];
-}

@@ -4,7 +4,7 @@ import {join} from 'node:path';
 import {afterEach, beforeEach, describe, expect, it} from 'vitest';
 import type {ManifestExercise, SingleChoiceExercise} from '../../src/content/types.js';
 import {repoCourse, repoRoot} from '../tutor/course-fixture.js';
-import {TmuxSession} from './tmux-session.js';
+import {TmuxSession} from '../helpers/tmux-session.js';
 
 let configDir: string;
 let session: TmuxSession;

@@ -4,10 +4,12 @@
  * Offline (no backend for the step's tool): the recorded output, labelled as recorded.
  */
 import {Box, Text, useInput} from 'ink';
-import {useRef} from 'react';
+import {useEffect, useRef} from 'react';
 import type {CommandSpec} from '../../content/types.js';
 import type {LiveContext} from '../../live/live-context.js';
 import {sanitiseTerminalText} from '../../live/terminal-sanitiser.js';
+import {intentFor, type Intent} from '../../tutor/keymap.js';
+import type {IntentChannel} from '../intent-channel.js';
 import {commandLine, formatElapsed, visibleLines, wrapOutput} from './command-pane-state.js';
 import {useCommandRun} from './use-command-run.js';
 
@@ -19,6 +21,11 @@ export interface CommandPaneProps {
 	readonly height: number;
 	/** Called when the learner is finished with the step (Enter after the output is shown). */
 	readonly onDone?: () => void;
+	/**
+	 * The pane's keys, decided by the app (run, stop, scroll). Without it the pane reads the
+	 * keyboard itself, through the same keymap.
+	 */
+	readonly intents?: IntentChannel;
 	/** @default true */
 	readonly isActive?: boolean;
 }
@@ -40,20 +47,30 @@ export function CommandPane(props: CommandPaneProps) {
 	const current = useRef({maxBack: 0, phase: state.phase});
 	current.current = {maxBack: Math.max(0, lines.length - outputRows), phase: state.phase};
 
+	const onIntent = (intent: Intent) => {
+		const {maxBack, phase} = current.current;
+		if (intent === 'up') return run.scroll(1, maxBack);
+		if (intent === 'down') return run.scroll(-1, maxBack);
+		if (intent === 'pageUp') return run.scroll(outputRows, maxBack);
+		if (intent === 'pageDown') return run.scroll(-outputRows, maxBack);
+		if (intent === 'cancel' && phase === 'running') return run.cancel();
+		if (intent === 'run') {
+			if (offline || phase === 'done' || phase === 'refused') return props.onDone?.();
+			if (phase === 'idle') return run.start();
+		}
+	};
+	const handler = useRef(onIntent);
+	useEffect(() => {
+		handler.current = onIntent;
+	});
+	const {intents} = props;
+	useEffect(() => intents?.listen((intent) => handler.current(intent)), [intents]);
 	useInput(
-		(_input, key) => {
-			const {maxBack, phase} = current.current;
-			if (key.upArrow) return run.scroll(1, maxBack);
-			if (key.downArrow) return run.scroll(-1, maxBack);
-			if (key.pageUp) return run.scroll(outputRows, maxBack);
-			if (key.pageDown) return run.scroll(-outputRows, maxBack);
-			if (key.escape && phase === 'running') return run.cancel();
-			if (key.return) {
-				if (offline || phase === 'done' || phase === 'refused') return props.onDone?.();
-				if (phase === 'idle') return run.start();
-			}
+		(input, key) => {
+			const intent = intentFor({...key, input}, ['command']);
+			if (intent) handler.current(intent);
 		},
-		{isActive: props.isActive ?? true},
+		{isActive: (props.isActive ?? true) && !intents},
 	);
 
 	const shownLine = run.argv ? commandLine(run.argv.file, run.argv.args) : commandLine(command.tool, command.args);
