@@ -18,6 +18,8 @@ import {checkLiveExercise, createLessonPod, LESSON_POD, lessonPodDiagram} from '
 import {openProgressStore, type ProgressStore} from '../../src/progress/progress-store.js';
 import {initialState, type TutorState} from '../../src/tutor/tutor-state.js';
 import {TutorApp} from '../../src/ui/tutor-app.js';
+import {frameWhere} from '../helpers/ink-app.js';
+import {waitFor as waitForValue} from '../helpers/wait-for.js';
 import {repoCourse} from '../tutor/course-fixture.js';
 
 const image = process.env.POD_TUTOR_LIVE_IMAGE ?? 'localhost/busybox:tutor';
@@ -52,16 +54,10 @@ async function untilRunning(name: string) {
 	}
 }
 
-/** The tutor rendered in-process, and a wait for a text on its frame (one deadline for the whole test). */
+/** The tutor rendered in-process, and a wait for a text on its frame (each wait up to limitMs). */
 function renderTutor(state: TutorState, store: ProgressStore, live: {live?: LiveContext; liveReady?: Promise<LiveContext | undefined>}, limitMs = 30_000) {
 	const app = render(<TutorApp initial={state} style={{charset: 'ascii', attributes: false, color: false}} store={store} handOver={() => ({exitCode: 0})} {...live} />);
-	const deadline = Date.now() + limitMs;
-	const waitFor = async (text: string) => {
-		while (!(app.lastFrame() ?? '').includes(text)) {
-			if (Date.now() > deadline) throw new Error(`no "${text}" in:\n${app.lastFrame()}`);
-			await new Promise((resolve) => setTimeout(resolve, 50));
-		}
-	};
+	const waitFor = (text: string) => frameWhere(app, (f) => f.includes(text), JSON.stringify(text), limitMs);
 	return {app, waitFor};
 }
 
@@ -158,7 +154,7 @@ describe('live keys of the tutor with real podman', () => {
 			app.stdin.write('\r');
 			await waitFor('done in');
 			expect(app.lastFrame()).toMatch(/web-app\s+Running/);
-			expect(store.refresh().predictions[predict.id]).toBeDefined();
+			await waitForValue(() => store.refresh().predictions[predict.id], (p) => p !== undefined, 'the saved prediction');
 			app.unmount();
 		} finally {
 			rmSync(dir, {recursive: true, force: true});
@@ -193,7 +189,9 @@ describe('live keys of the tutor with real podman', () => {
 			app.stdin.write('c');
 			await waitFor('[right]');
 			expect(app.lastFrame()).toContain(`Your real Pod ${podName} (read with podman) passes every check.`);
-			expect(store.refresh().exercises[exercise.id]).toMatchObject({attempts: 1, correct: true});
+			// The attempt is saved by the app's effect runner just after the verdict is drawn.
+			const saved = await waitForValue(() => store.refresh().exercises[exercise.id], (r) => r?.attempts === 1, 'the saved attempt');
+			expect(saved).toMatchObject({attempts: 1, correct: true});
 			app.unmount();
 		} finally {
 			rmSync(dir, {recursive: true, force: true});
