@@ -37,6 +37,7 @@ export function toAscii(text: string): string {
 	return text.replace(/[^\x00-\x7E]/g, (ch) => ASCII_REPLACEMENTS[ch] ?? '?');
 }
 
+// eslint-disable-next-line no-control-regex -- an escape sequence is what it matches
 const SGR = /\u001B\[[0-9;]*m/g;
 
 export function stripAttributes(text: string): string {

@@ -1,7 +1,7 @@
 import type {CommandSpec, Exercise, Lesson, Step} from '../content/types.js';
 import {markupLines, verbatimLines, wrapSpans} from '../render/markup-lines.js';
 import {commandLine, exerciseLines, stepLines, type StepContext} from '../render/step-lines.js';
-import {bold, dim, fitLine, inverse, toAscii, visibleWidth, type TextStyle} from '../render/text-style.js';
+import {bold, dim, fitLine, toAscii, visibleWidth, type TextStyle} from '../render/text-style.js';
 import {footer, helpEntries, type KeyContext} from './keymap.js';
 import {inputOf, lessonById, lessonStatus, MIN_SIZE, sessionOf, type LessonStatus, type TutorState} from './tutor-state.js';
 import {lastAnswerOf} from './widget-state.js';

@@ -1,4 +1,3 @@
-import React from 'react';
 import {render} from 'ink';
 import type {Course} from '../content/types.js';
 import {openProgressStore} from '../progress/progress-store.js';
@@ -40,7 +39,6 @@ export async function startApp(options: StartOptions): Promise<number> {
 	const size = {columns: process.stdout.columns || options.size.columns, rows: process.stdout.rows || options.size.rows};
 	const resized = size.columns !== options.size.columns || size.rows !== options.size.rows;
 	const initial = initialState(options.course, opened.store.data(), size, options.lessonId, notice);
-	let instance: ReturnType<typeof render> | undefined;
 	if (resized) process.stdout.write(CLEAR_HOME);
 	const writer = new FrameWriter(process.stdout, resized ? [] : options.firstFrame);
 	const collect = fullCollection();
@@ -54,7 +52,7 @@ export async function startApp(options: StartOptions): Promise<number> {
 	const restore = () => process.stdout.write(LEAVE_SCREEN);
 	// A dropped SSH connection or a kill: progress is already saved with every change.
 	const onSignal = () => {
-		instance?.unmount();
+		instance.unmount();
 		restore();
 		process.exit(0);
 	};
@@ -68,7 +66,7 @@ export async function startApp(options: StartOptions): Promise<number> {
 		answer = resolve;
 	});
 	const app = (live?: LiveContext) => <TutorApp initial={initial} style={options.style} store={opened.store} handOver={handOver} live={live} liveReady={liveReady} />;
-	instance = render(app(), {
+	const instance = render(app(), {
 		stdout: writer as unknown as NodeJS.WriteStream,
 		exitOnCtrlC: false,
 		patchConsole: false,
@@ -77,7 +75,7 @@ export async function startApp(options: StartOptions): Promise<number> {
 		.then((detected) => {
 			const context = liveContextFrom(detected, {...LESSON_POD, namespace: options.live.namespace, image: options.live.image});
 			if (Object.keys(context.backends).length === 0) return answer(undefined);
-			instance?.rerender(app(context));
+			instance.rerender(app(context));
 			answer(context);
 		})
 		// Detection failing means offline mode, which is what the app already shows.

@@ -1,4 +1,4 @@
-import React, {useEffect, useReducer, useRef} from 'react';
+import {useEffect, useReducer, useRef, useState} from 'react';
 import {Box, Text, useApp, useInput, useStdout} from 'ink';
 import type {LiveContext} from '../live/live-context.js';
 import type {ProgressStore} from '../progress/progress-store.js';
@@ -41,7 +41,7 @@ export function TutorApp({initial, style, store, handOver, live, liveReady, env 
 	const [state, dispatch] = useReducer(tutorAppReducer, initial);
 	const {exit} = useApp();
 	const {stdout} = useStdout();
-	const pane = useRef(new IntentChannel()).current;
+	const [pane] = useState(() => new IntentChannel());
 	useTutorEffects(state, dispatch, {store, handOver, live, liveReady, style, env, pane, exit});
 
 	useEffect(() => {

@@ -2,7 +2,6 @@
  * The tutor's live keys against real podman (run .ci/live-setup.sh first): `p` creates the lesson
  * Pod, `c` checks the learner's real Pod for a manifest exercise, in the app as a learner uses it.
  */
-import React from 'react';
 import {mkdtempSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';

@@ -43,12 +43,10 @@ export function CommandPane(props: CommandPaneProps) {
 	const offline = !backend;
 	const text = offline ? sanitiseTerminalText(command.recorded.output) : state.output;
 	const lines = wrapOutput(text, Math.max(10, width - 2));
-	// Ink may hand a key to the handler of an earlier render; refs give it the current values.
-	const current = useRef({maxBack: 0, phase: state.phase});
-	current.current = {maxBack: Math.max(0, lines.length - outputRows), phase: state.phase};
+	const maxBack = Math.max(0, lines.length - outputRows);
+	const phase = state.phase;
 
 	const onIntent = (intent: Intent) => {
-		const {maxBack, phase} = current.current;
 		if (intent === 'up') return run.scroll(1, maxBack);
 		if (intent === 'down') return run.scroll(-1, maxBack);
 		if (intent === 'pageUp') return run.scroll(outputRows, maxBack);
@@ -59,6 +57,7 @@ export function CommandPane(props: CommandPaneProps) {
 			if (phase === 'idle') return run.start();
 		}
 	};
+	// The listener and Ink's input handler stay in place; each key reaches this render's onIntent.
 	const handler = useRef(onIntent);
 	useEffect(() => {
 		handler.current = onIntent;

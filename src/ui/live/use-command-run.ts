@@ -60,7 +60,7 @@ export function useCommandRun(command: CommandSpec, backend: LiveBackend | undef
 			running.current = undefined;
 			dispatch({type: 'finish', now: Date.now(), output: output.text(), outcome: result.outcome, exitCode: result.exitCode, message: result.error});
 		});
-	}, [argv?.file, argv?.args.join('\u0000'), expandError]);
+	}, [argv, expandError]);
 
 	const cancel = useCallback(() => running.current?.cancel(), []);
 	const scroll = useCallback((lines: number, maxBack: number) => dispatch({type: 'scroll', lines, maxBack}), []);
