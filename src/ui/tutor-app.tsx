@@ -1,4 +1,4 @@
-import {useEffect, useReducer, useRef, useState} from 'react';
+import {useEffect, useLayoutEffect, useReducer, useRef, useState} from 'react';
 import {Box, Text, useApp, useInput, useStdout} from 'ink';
 import type {LiveContext} from '../live/live-context.js';
 import type {ProgressStore} from '../progress/progress-store.js';
@@ -58,7 +58,7 @@ export function TutorApp({initial, style, store, handOver, live, liveReady, env 
 	useInput((input, key) => dispatch({type: 'key', key: {...key, input}, limits: limits.current}));
 	const reader = !isTooSmall(state) && !state.help && state.view.name === 'reader';
 	const screen = reader ? readerScreen(state, style, drawDiagramStep, env) : undefined;
-	useEffect(() => {
+	useLayoutEffect(() => {
 		if (screen) limits.current = screen.limits;
 	});
 

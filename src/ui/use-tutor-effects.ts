@@ -3,7 +3,7 @@
  * opens the editor, sends keys to the command pane, runs live actions once detection answers.
  * The only place where the app touches the progress store, the terminal hand-over and live mode.
  */
-import {useEffect, useRef, type Dispatch} from 'react';
+import {useEffect, useLayoutEffect, useRef, type Dispatch} from 'react';
 import type {LiveContext} from '../live/live-context.js';
 import {checkLiveExercise, createLessonPod, lessonPodDiagram, lessonShellArgv} from '../live/tutor-live-actions.js';
 import type {ProgressResult, ProgressStore} from '../progress/progress-store.js';
@@ -37,7 +37,7 @@ const WAITING: Record<LiveAction, string> = {
 export function useTutorEffects(state: TutorState, dispatch: Dispatch<TutorEvent>, deps: EffectDeps): void {
 	// The runner reads the props of the latest render (live mode arrives after the first frame).
 	const latest = useRef(deps);
-	useEffect(() => {
+	useLayoutEffect(() => {
 		latest.current = deps;
 	});
 	useEffect(() => {

@@ -4,7 +4,7 @@
  * Offline (no backend for the step's tool): the recorded output, labelled as recorded.
  */
 import {Box, Text, useInput} from 'ink';
-import {useEffect, useRef} from 'react';
+import {useEffect, useLayoutEffect, useRef} from 'react';
 import type {CommandSpec} from '../../content/types.js';
 import type {LiveContext} from '../../live/live-context.js';
 import {sanitiseTerminalText} from '../../live/terminal-sanitiser.js';
@@ -57,9 +57,10 @@ export function CommandPane(props: CommandPaneProps) {
 			if (phase === 'idle') return run.start();
 		}
 	};
-	// The listener and Ink's input handler stay in place; each key reaches this render's onIntent.
+	// The listener and Ink's input handler stay in place; each key reaches the onIntent of the
+	// render on screen (a layout effect: updated before the next key can be read).
 	const handler = useRef(onIntent);
-	useEffect(() => {
+	useLayoutEffect(() => {
 		handler.current = onIntent;
 	});
 	const {intents} = props;
