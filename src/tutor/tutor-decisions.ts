@@ -2,7 +2,9 @@ import type {Exercise} from '../content/types.js';
 import type {Answer} from '../exercises/answer.js';
 import {checkAnswer, type CheckResult} from '../exercises/check-answer.js';
 import {intentFor, type Intent, type KeyPress} from './keymap.js';
-import {currentExercise, currentStep, keyContexts, paneCommand, stepKey, type ScreenLimits} from './screen.js';
+import type {StepContext} from '../render/step-lines.js';
+import type {TextStyle} from '../render/text-style.js';
+import {currentExercise, currentStep, keyContexts, paneCommand, readerScreen, stepKey, type ScreenLimits} from './screen.js';
 import type {Effect} from './tutor-effects.js';
 import {hasAttempted, inputOf, sessionOf, tutorReducer, visitEffect, type Action, type LiveAction, type TutorState} from './tutor-state.js';
 import {choiceRows, moveChoice, orderingReducer, textFieldReducer, toggleChoice, type WidgetInput} from './widget-state.js';
@@ -230,4 +232,19 @@ export function tutorAppReducer(state: TutorState, event: TutorEvent): TutorStat
 	const effects = visit ? [...decision.effects, visit] : decision.effects;
 	if (effects.length === 0) return decision.state;
 	return {...decision.state, outbox: [...decision.state.outbox, ...effects]};
+}
+
+/** Effects that can wait in the outbox until the app is up: saving and recording. */
+const DEFERRABLE = new Set<Effect['type']>(['saveVisit', 'recordAttempt', 'recordPrediction', 'recordHint', 'recordReveal']);
+
+/**
+ * A key typed before Ink is up (the first frame's typeahead): the next state, with what it saves
+ * queued in the outbox for the app, or undefined when the key needs the app at once (the command
+ * pane, the editor, live mode, quitting) and waits for it, with every key after it.
+ */
+export function earlyKey(state: TutorState, key: KeyPress, style: TextStyle, drawDiagram: StepContext['drawDiagram']): TutorState | undefined {
+	const onReader = state.view.name === 'reader' && !state.help;
+	const limits = onReader ? readerScreen(state, style, drawDiagram).limits : NO_LIMITS;
+	const next = tutorAppReducer(state, {type: 'key', key, limits});
+	return next.outbox.slice(state.outbox.length).every((e) => DEFERRABLE.has(e.type)) ? next : undefined;
 }

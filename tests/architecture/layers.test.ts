@@ -12,6 +12,8 @@ const src = join(repoRoot, 'src');
 /** May import the Ink layer: it is that layer, or starts it. */
 const INK_SIDE = ['ui/', 'cli.ts', 'tutor-start.ts'];
 const UI_PACKAGES = /^(react|react\/.*|ink|ink-.*)$/;
+const DOMAIN = ['content/', 'exercises/', 'k8s/', 'diagram/', 'progress/', 'live/'];
+const ABOVE_DOMAIN = ['ui/', 'tutor/', 'render/', 'commands/', 'cli.ts', 'tutor-start.ts'];
 
 function sourceFiles(dir: string): string[] {
 	return readdirSync(dir).flatMap((name) => {
@@ -43,6 +45,17 @@ describe('layers', () => {
 			for (const spec of importsOf(readFileSync(path, 'utf8'))) {
 				if (UI_PACKAGES.test(spec)) problems.push(`${name} imports ${spec}`);
 				if (spec.startsWith('.') && relative(src, resolve(dirname(path), spec)).startsWith('ui/')) problems.push(`${name} imports ${spec}`);
+			}
+		}
+		expect(problems).toEqual([]);
+	});
+
+	it('keeps the domain folders free of the layers above them (tutor, render, commands, ui)', () => {
+		const problems: string[] = [];
+		for (const {path, name} of files.filter((f) => DOMAIN.some((d) => f.name.startsWith(d)))) {
+			for (const spec of importsOf(readFileSync(path, 'utf8')).filter((s) => s.startsWith('.'))) {
+				const target = relative(src, resolve(dirname(path), spec));
+				if (ABOVE_DOMAIN.some((above) => target === above.replace(/\.ts$/, '.js') || target.startsWith(above))) problems.push(`${name} imports ${spec}`);
 			}
 		}
 		expect(problems).toEqual([]);

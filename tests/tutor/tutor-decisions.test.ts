@@ -6,7 +6,7 @@ import {drawDiagramStep} from '../../src/render/diagram-step.js';
 import type {TextStyle} from '../../src/render/text-style.js';
 import type {Intent} from '../../src/tutor/keymap.js';
 import {isTooSmall, keyContext, readerScreen, screenLines} from '../../src/tutor/screen.js';
-import {decide, tutorAppReducer} from '../../src/tutor/tutor-decisions.js';
+import {decide, earlyKey, tutorAppReducer} from '../../src/tutor/tutor-decisions.js';
 import {initialState, inputOf, sessionOf, tutorReducer, type TutorState} from '../../src/tutor/tutor-state.js';
 import {findExerciseStep, repoCourse} from './course-fixture.js';
 
@@ -180,5 +180,19 @@ describe('help and a too-small window keep the widget state (#14.4)', () => {
 			expect(inputOf(back, exercise), kind).toEqual(before);
 			expect(screenLines(back, ascii, drawDiagramStep).join('\n')).toEqual(screenLines(worked, ascii, drawDiagramStep).join('\n'));
 		}
+	});
+});
+
+describe('keys typed before Ink is up', () => {
+	it('are decided by the same reducer, their saves queued for the app; a key that needs the app waits', () => {
+		const start = initialState(repoCourse(), emptyProgress(), {columns: 80, rows: 24});
+		const opened = earlyKey(start, {input: '\r', return: true}, ascii, drawDiagramStep)!;
+		const lesson = repoCourse().lessons[0];
+		expect(opened.view).toMatchObject({name: 'reader', lessonId: lesson.id, step: 0});
+		expect(opened.outbox).toEqual([{type: 'saveVisit', lessonId: lesson.id, step: 0, steps: lesson.steps.length}]);
+		expect(earlyKey(start, {input: 'c', ctrl: true}, ascii, drawDiagramStep)).toBeUndefined();
+		const command = repoCourse().lessons.find((l) => l.steps.some((s) => s.kind === 'command'))!;
+		const onCommand = tutorReducer(start, {type: 'open', lessonId: command.id, step: command.steps.findIndex((s) => s.kind === 'command')});
+		expect(earlyKey(onCommand, {input: '\r', return: true}, ascii, drawDiagramStep)).toBeUndefined();
 	});
 });
