@@ -1,5 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import {expandPlaceholders, runCommand, startCommand} from '../../src/live/command-runner.js';
+import {waitFor} from '../helpers/wait-for.js';
 
 const node = process.execPath;
 
@@ -12,13 +13,6 @@ function alive(pid: number): boolean {
 	}
 }
 
-async function waitFor(check: () => boolean, ms = 10_000): Promise<void> {
-	const until = Date.now() + ms;
-	while (!check()) {
-		if (Date.now() > until) throw new Error('condition not met in time');
-		await new Promise((resolve) => setTimeout(resolve, 20));
-	}
-}
 
 describe('command runner with real child processes', () => {
 	it('runs an argument array without a shell and returns exit code and both streams', async () => {
@@ -65,12 +59,12 @@ describe('command runner with real child processes', () => {
 				grandchild = Number(text.trim());
 			},
 		});
-		await waitFor(() => grandchild > 0);
+		await waitFor(() => grandchild, (pid) => pid > 0, 'the grandchild\'s pid');
 		expect(alive(grandchild)).toBe(true);
 		running.cancel();
 		const result = await running.done;
 		expect(result.outcome).toBe('cancelled');
-		await waitFor(() => !alive(grandchild));
+		await waitFor(() => alive(grandchild), (up) => !up, 'the grandchild gone');
 	});
 
 	it('stops a command that hangs when its timeout passes', async () => {
