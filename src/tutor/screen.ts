@@ -337,15 +337,26 @@ export function readerScreen(state: TutorState, style: TextStyle, drawDiagram: S
 	};
 }
 
+/** Draws a command pane as text (the pane as it looks before anything runs). */
+export type PaneLines = (command: CommandSpec, width: number, rows: number, style: TextStyle) => string[];
+
 /**
  * The whole screen as text, for every screen there is: what the first frame prints before Ink
- * has loaded. A command pane's rows are left blank (the pane draws itself once Ink runs).
+ * has loaded. A command pane's rows come from `paneLines`, or are left blank.
  */
-export function screenLines(state: TutorState, style: TextStyle, drawDiagram: StepContext['drawDiagram'], env: NodeJS.ProcessEnv = {}): string[] {
+export function screenLines(
+	state: TutorState,
+	style: TextStyle,
+	drawDiagram: StepContext['drawDiagram'],
+	env: NodeJS.ProcessEnv = {},
+	paneLines?: PaneLines,
+): string[] {
 	if (isTooSmall(state)) return tooSmallLines(state);
 	if (state.help) return helpLines(state, style);
 	if (state.view.name === 'home') return homeLines(state, style);
 	const screen = readerScreen(state, style, drawDiagram, env);
-	const middle = screen.widget ? screen.widget.lines : Array.from({length: screen.pane?.rows ?? 0}, () => '');
+	const {pane} = screen;
+	const blank = () => Array.from({length: pane?.rows ?? 0}, () => '');
+	const middle = screen.widget ? screen.widget.lines : pane && paneLines ? paneLines(pane.command, state.size.columns, pane.rows, style) : blank();
 	return [...screen.frame.header, ...screen.frame.text, ...middle, ...screen.frame.footer];
 }
