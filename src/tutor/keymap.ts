@@ -244,7 +244,11 @@ export function displayKey(name: KeyName, ascii: boolean): string {
  * The bindings in force in these contexts, each with only the keys that reach it: a key an
  * earlier context takes (Esc in a text field) is not promised by a later one.
  */
-export function effectiveBindings(contexts: readonly KeyContext[]): Array<{binding: Binding; keys: KeyName[]}> {
+export function effectiveBindings(contexts: readonly KeyContext[]): ReadonlyArray<{binding: Binding; keys: KeyName[]}> {
+	// Every frame draws a footer from this: a screen's few context lists are worked out once.
+	const cacheKey = contexts.join(' ');
+	const cached = EFFECTIVE.get(cacheKey);
+	if (cached) return cached;
 	const seen = new Set<Binding>();
 	const out: Array<{binding: Binding; keys: KeyName[]}> = [];
 	for (const context of [...contexts, 'global'] as KeyContext[]) {
@@ -255,8 +259,11 @@ export function effectiveBindings(contexts: readonly KeyContext[]): Array<{bindi
 			if (keys.length > 0) out.push({binding, keys});
 		}
 	}
+	EFFECTIVE.set(cacheKey, out);
 	return out;
 }
+
+const EFFECTIVE = new Map<string, ReadonlyArray<{binding: Binding; keys: KeyName[]}>>();
 
 /** The keys of one intent in these contexts, for a sentence ("Press e or Enter"). */
 export function keysFor(intent: Intent, contexts: readonly KeyContext[], ascii: boolean): string[] {
