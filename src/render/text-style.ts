@@ -33,11 +33,9 @@ const ASCII_REPLACEMENTS: Record<string, string> = {
 
 /** Replaces what a non-UTF-8 terminal cannot show with ASCII look-alikes; the rest becomes '?'. */
 export function toAscii(text: string): string {
-	// eslint-disable-next-line no-control-regex
 	return text.replace(/[^\x00-\x7E]/g, (ch) => ASCII_REPLACEMENTS[ch] ?? '?');
 }
 
-// eslint-disable-next-line no-control-regex -- an escape sequence is what it matches
 const SGR = /\u001B\[[0-9;]*m/g;
 
 export function stripAttributes(text: string): string {

@@ -18,7 +18,6 @@ export function textFieldReducer(state: TextFieldState, action: TextFieldAction)
 	switch (action.type) {
 		case 'type': {
 			// Pasted text arrives as one chunk; keep only printable characters of one line.
-			// eslint-disable-next-line no-control-regex
 			const typed = action.text.replace(/[\r\n]+/g, ' ').replace(/[\u0000-\u001F\u007F]/g, '');
 			if (!typed) return state;
 			return {value: value.slice(0, caret) + typed + value.slice(caret), caret: caret + typed.length};

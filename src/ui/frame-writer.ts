@@ -19,9 +19,7 @@ export interface FrameTarget {
 const ESC = '\u001B';
 // What Ink's log-update puts before a frame: eraseLines(n) (erase line, cursor up, ..., cursor
 // to column 1) and, on a frame that fills the terminal, clearTerminal.
-// eslint-disable-next-line no-control-regex
 const ERASE_PREFIX = /^(?:\u001B\[2K|\u001B\[1A|\u001B\[G|\u001B\[2J|\u001B\[3J|\u001B\[H|\u001Bc)+/;
-// eslint-disable-next-line no-control-regex
 const CONTROL_ONLY = /^(?:\u001B\[\?[0-9;]*[hl]|\u001B\[[0-9;]*[A-HJKST]|\u001B\[\d*G)*$/;
 
 export class FrameWriter extends EventEmitter {
@@ -101,9 +99,7 @@ export class FrameWriter extends EventEmitter {
 }
 
 // Characters that take exactly one column, so a column can be computed by counting them.
-// eslint-disable-next-line no-control-regex
 const ONE_COLUMN = /^(?:[\x20-\x7e\u00a0-\u02ff\u2010-\u2027\u2030-\u205f\u2190-\u21ff\u2500-\u25ff\u2600-\u26ff\u2700-\u27bf]|\u001B\[[0-9;?]*[A-Za-z])*$/;
-// eslint-disable-next-line no-control-regex
 const TOKENS = /\u001B\[([0-9;?]*)([A-Za-z])| {5,}|[^\u001B ]+| {1,4}/g;
 const MIN_SKIP = 5;
 
