@@ -2,7 +2,7 @@ import type {CommandSpec, Exercise, Lesson, Step} from '../content/types.js';
 import {markupLines, verbatimLines, wrapSpans} from '../render/markup-lines.js';
 import {commandLine, exerciseLines, stepLines, type StepContext} from '../render/step-lines.js';
 import {bold, dim, fitLine, toAscii, visibleWidth, type TextStyle} from '../render/text-style.js';
-import {footer, helpEntries, type KeyContext} from './keymap.js';
+import {footer, helpEntries, keysFor, type KeyContext} from './keymap.js';
 import {inputOf, lessonById, lessonStatus, MIN_SIZE, sessionOf, type LessonStatus, type TutorState} from './tutor-state.js';
 import {lastAnswerOf} from './widget-state.js';
 import {widgetLayout, widgetLines} from './widget-layout.js';
@@ -25,7 +25,8 @@ export function isTooSmall(state: TutorState): boolean {
 export function tooSmallLines(state: TutorState): string[] {
 	const {columns, rows} = state.size;
 	const width = Math.max(10, columns);
-	const text = `Terminal too small (${columns}x${rows}). pod-tutor needs at least ${MIN_SIZE.columns} columns and ${MIN_SIZE.rows} rows: make the window larger. Ctrl+C quits; your progress is saved.`;
+	const quit = keysFor('quit', [], true)[0];
+	const text = `Terminal too small (${columns}x${rows}). pod-tutor needs at least ${MIN_SIZE.columns} columns and ${MIN_SIZE.rows} rows: make the window larger. ${quit} quits; your progress is saved.`;
 	return wrapSpans([{text}], width, {charset: 'ascii', attributes: false, color: false}).slice(0, Math.max(1, rows - 1));
 }
 

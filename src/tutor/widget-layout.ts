@@ -2,7 +2,7 @@ import type {Choice, Exercise} from '../content/types.js';
 import {wrapSpans} from '../render/markup-lines.js';
 import {parseInline} from '../content/markup.js';
 import {inverse, type TextStyle} from '../render/text-style.js';
-import {footer, keysFor} from './keymap.js';
+import {keysFor} from './keymap.js';
 import type {WidgetInput} from './widget-state.js';
 
 /**
@@ -118,7 +118,8 @@ function textFieldLines(label: string, field: {value: string; caret: number}, fo
 	const caretShown = style.attributes ? `${shown.slice(0, at)}${inverse(cursorChar, style)}${shown.slice(at + 1)}` : plainCaret;
 	const text = focused ? caretShown : shown || '(empty)';
 	const ascii = style.charset === 'ascii';
-	const help = focused ? footer(['field'], ascii, ['check', 'leaveField']) : `${keysFor('editField', ['textfield'], ascii).join(' or ')}: type in the field`;
+	// Focused, the footer says what Enter and Esc do; left, how to come back.
+	const help = focused ? 'type here' : `${keysFor('editField', ['textfield'], ascii).join(' or ')}: type in the field`;
 	return [`${label}: ${help}`, `${pointer(focused, style)}${text}`];
 }
 
