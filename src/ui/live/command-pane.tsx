@@ -8,7 +8,7 @@ import {useEffect, useLayoutEffect, useRef} from 'react';
 import type {CommandSpec} from '../../content/types.js';
 import type {LiveContext} from '../../live/live-context.js';
 import {sanitiseTerminalText} from '../../live/terminal-sanitiser.js';
-import {intentFor, keysFor, type Intent} from '../../tutor/keymap.js';
+import {intentFor, type Intent} from '../../tutor/keymap.js';
 import type {IntentChannel} from '../intent-channel.js';
 import {commandLine, formatElapsed, visibleLines, wrapOutput} from './command-pane-state.js';
 import {useCommandRun} from './use-command-run.js';
@@ -31,8 +31,6 @@ export interface CommandPaneProps {
 }
 
 const SPINNER = ['|', '/', '-', '\\'];
-/** A key's name for the pane's hint line, from the keymap (spelled out: Up, not an arrow). */
-const keyOf = (intent: Intent) => keysFor(intent, ['command'], true)[0];
 /** Rows the pane uses besides the output: command line, status line, hint. */
 const CHROME_ROWS = 3;
 
@@ -82,16 +80,16 @@ export function CommandPane(props: CommandPaneProps) {
 	let hint: string;
 	if (offline) {
 		status = `recorded output (no ${command.tool} here), exit code ${command.recorded.exitCode}`;
-		hint = `${keyOf('run')}: continue, ${keyOf('up')}/${keyOf('down')}: scroll`;
+		hint = 'Enter: continue, Up/Down: scroll';
 	} else if (state.phase === 'idle') {
 		status = run.expandError ? `cannot run: ${run.expandError}` : `ready to run with ${command.tool}`;
-		hint = `${keyOf('run')}: run it (nothing runs until you press ${keyOf('run')})`;
+		hint = 'Enter: run it (nothing runs until you press Enter)';
 	} else if (state.phase === 'running') {
 		status = `${SPINNER[Math.floor(state.elapsedMs / 100) % SPINNER.length]} running ${formatElapsed(state.elapsedMs)}`;
-		hint = `${keyOf('cancel')}: stop it`;
+		hint = 'Esc: stop it';
 	} else if (state.phase === 'refused') {
 		status = `not run: ${state.message ?? ''}`;
-		hint = `${keyOf('run')}: continue`;
+		hint = 'Enter: continue';
 	} else {
 		const how =
 			state.outcome === 'exited'
@@ -100,7 +98,7 @@ export function CommandPane(props: CommandPaneProps) {
 					? 'stopped by you'
 					: (state.message ?? state.outcome ?? '');
 		status = `done in ${formatElapsed(state.elapsedMs)}, ${how}`;
-		hint = `${keyOf('run')}: continue, ${keyOf('up')}/${keyOf('down')}: scroll`;
+		hint = 'Enter: continue, Up/Down: scroll';
 	}
 
 	return (
