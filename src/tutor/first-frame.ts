@@ -5,8 +5,9 @@ import type {TutorState} from './tutor-state.js';
 
 /**
  * The screen as the app will draw it, printed before Ink has loaded: the same text functions as
- * the app's (src/tutor/screen.ts), widgets included; a command pane's rows are left blank.
+ * the app's (src/tutor/screen.ts), widgets included; a command pane's rows are left blank. The
+ * environment names the editor on a manifest exercise, as the app's default does.
  */
-export function firstFrame(state: TutorState, style: TextStyle, drawDiagram: StepContext['drawDiagram'], env: NodeJS.ProcessEnv = {}): string[] {
+export function firstFrame(state: TutorState, style: TextStyle, drawDiagram: StepContext['drawDiagram'], env: NodeJS.ProcessEnv = process.env): string[] {
 	return screenLines(state, style, drawDiagram, env);
 }

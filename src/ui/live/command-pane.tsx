@@ -10,7 +10,7 @@ import type {LiveContext} from '../../live/live-context.js';
 import {sanitiseTerminalText} from '../../live/terminal-sanitiser.js';
 import {intentFor, type Intent} from '../../tutor/keymap.js';
 import type {IntentChannel} from '../intent-channel.js';
-import {commandLine, formatElapsed, visibleLines, wrapOutput} from './command-pane-state.js';
+import {commandLine, formatElapsed, visibleLines, wrapOutput} from '../../tutor/command-pane-state.js';
 import {useCommandRun} from './use-command-run.js';
 
 export interface CommandPaneProps {
