@@ -55,7 +55,7 @@ describe('the first frame is the frame Ink draws', () => {
 	for (const size of [{columns: 80, rows: 24}, {columns: 60, rows: 16}]) {
 		it(`at ${size.columns}x${size.rows}, for home, help, too small, text, diagram and every exercise kind`, async () => {
 			for (const [name, state] of screens(size)) {
-				const expected = trimmed(firstFrame(state, ascii, drawDiagramStep).join('\n'));
+				const expected = trimmed(firstFrame(state, ascii, drawDiagramStep, {}).join('\n'));
 				const app = render(<TutorApp initial={state} style={ascii} store={store} handOver={() => ({exitCode: 0})} env={{}} />);
 				const drawn = await frameWhere(app, (f) => f !== '', `the ${name} screen`);
 				expect(trimmed(drawn), name).toEqual(expected);
