@@ -77,6 +77,7 @@ export function TutorApp({initial, style, store, handOver, live, liveReady, env 
 					width={state.size.columns}
 					height={screen.pane.rows}
 					intents={pane}
+					ascii={style.charset === 'ascii'}
 					onDone={() => dispatch({type: 'step', delta: 1})}
 				/>
 			) : screen.widget ? (

@@ -4,6 +4,8 @@
  * The only place where the app touches the progress store, the terminal hand-over and live mode.
  */
 import {useEffect, useLayoutEffect, useRef, type Dispatch} from 'react';
+import {apiSchemaLoaded} from '../exercises/api-schema.js';
+import {prepareChecking} from '../exercises/check-answer.js';
 import type {LiveContext} from '../live/live-context.js';
 import {checkLiveExercise, createLessonPod, lessonPodDiagram, lessonShellArgv} from '../live/tutor-live-actions.js';
 import type {ProgressResult, ProgressStore} from '../progress/progress-store.js';
@@ -77,7 +79,13 @@ function perform(effect: Effect, state: TutorState, dispatch: Dispatch<TutorEven
 			const edited = editManifest(exercise.id, typeof previous === 'string' ? previous : exercise.template, deps.env, deps.handOver);
 			if (!edited.ok) return dispatch({type: 'notice', text: edited.message});
 			saved(store.saveDraft(exercise.id, edited.text));
-			return dispatch({type: 'answer', exerciseId: exercise.id, answer: {kind: 'manifest', source: edited.text, origin: 'editor'}});
+			const answer = {type: 'answer', exerciseId: exercise.id, answer: {kind: 'manifest', source: edited.text, origin: 'editor'}} as const;
+			// Manifests are checked against the API schema, imported on first use (a lazy chunk).
+			if (apiSchemaLoaded()) return dispatch(answer);
+			void prepareChecking(exercise)
+				.then(() => dispatch(answer))
+				.catch((error: unknown) => dispatch({type: 'notice', text: `The manifest could not be checked: ${error instanceof Error ? error.message : String(error)}`}));
+			return;
 		}
 		case 'pane':
 			return deps.pane.send(effect.intent);

@@ -10,7 +10,7 @@ import type {LiveContext} from '../../live/live-context.js';
 import {sanitiseTerminalText} from '../../live/terminal-sanitiser.js';
 import {intentFor, type Intent} from '../../tutor/keymap.js';
 import type {IntentChannel} from '../intent-channel.js';
-import {commandLine, formatElapsed, visibleLines, wrapOutput} from '../../tutor/command-pane-state.js';
+import {commandLine, cutLine, formatElapsed, visibleLines, wrapOutput} from '../../tutor/command-pane-state.js';
 import {useCommandRun} from './use-command-run.js';
 
 export interface CommandPaneProps {
@@ -28,6 +28,8 @@ export interface CommandPaneProps {
 	readonly intents?: IntentChannel;
 	/** @default true */
 	readonly isActive?: boolean;
+	/** The terminal has no Unicode: lines are cut with "...". */
+	readonly ascii?: boolean;
 }
 
 const SPINNER = ['|', '/', '-', '\\'];
@@ -103,19 +105,15 @@ export function CommandPane(props: CommandPaneProps) {
 
 	return (
 		<Box flexDirection="column" width={width}>
-			<Text wrap="truncate-end">$ {shownLine}</Text>
+			<Text>{cutLine(`$ ${shownLine}`, width, props.ascii)}</Text>
 			<Box flexDirection="column" height={outputRows}>
 				{view.above > 0 && <Text dimColor>(up: {view.above} more lines)</Text>}
 				{(view.above > 0 ? view.lines.slice(1) : view.lines).map((line, i) => (
 					<Text key={i}>{line === '' ? ' ' : line}</Text>
 				))}
 			</Box>
-			<Text color={offline ? 'yellow' : state.phase === 'done' && state.exitCode !== 0 ? 'red' : undefined} wrap="truncate-end">
-				{status}
-			</Text>
-			<Text dimColor wrap="truncate-end">
-				{hint}
-			</Text>
+			<Text color={offline ? 'yellow' : state.phase === 'done' && state.exitCode !== 0 ? 'red' : undefined}>{cutLine(status, width, props.ascii)}</Text>
+			<Text dimColor>{cutLine(hint, width, props.ascii)}</Text>
 		</Box>
 	);
 }
