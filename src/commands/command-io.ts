@@ -30,7 +30,3 @@ export const EXIT_OK = 0;
 export const EXIT_FAIL = 1;
 export const EXIT_USAGE = 2;
 
-/** A usage mistake: the message names the argument and says what to do. */
-export class UsageError extends Error {
-	override readonly name = 'UsageError';
-}

@@ -1,6 +1,5 @@
 import {existsSync, readdirSync, readFileSync, statSync} from 'node:fs';
 import {dirname, join, relative, resolve, sep} from 'node:path';
-import {fileURLToPath} from 'node:url';
 import {validateExercise} from './exercise-validator.js';
 import {FieldReader, type FieldProblem} from './field-reader.js';
 import {validateLesson} from './lesson-validator.js';

@@ -67,7 +67,7 @@ function finish(lines: readonly Line[], color: boolean): string[] {
 	});
 }
 
-function processLine(c: ContainerModel, model: PodModel, charset: Charset): string {
+function processLine(c: ContainerModel, charset: Charset): string {
 	const words = [...c.command, ...c.args].map((w) => cleanText(w, charset));
 	const cmd = words.length > 0 ? words.join(' ') : "image default";
 	if (c.namespaces.pid === 'own') return `PID 1: ${cmd}`;
@@ -119,7 +119,7 @@ function containerItems(c: ContainerModel, model: PodModel, charset: Charset): C
 	if (c.kind !== 'pause') items.push({text: cleanText(c.image, charset), role: 'dim', fit: 'wrap2'});
 	const note = kindNote(c);
 	if (note) items.push({text: note, role: 'dim', fit: 'wrap'});
-	items.push({text: processLine(c, model, charset), fit: 'wrap2'});
+	items.push({text: processLine(c, charset), fit: 'wrap2'});
 	for (const port of c.ports) {
 		const clash = port.clashesWith.length > 0;
 		items.push({text: `port ${port.containerPort}/${port.protocol}`, fit: 'wrap', ...(clash ? {extra: {text: ' CONFLICT', role: 'warn'}} : {})});

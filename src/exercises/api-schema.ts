@@ -115,9 +115,10 @@ function messageFor(error: AjvError, root: unknown): SchemaProblem {
 			const hint = quoted ? ' (remove the quotes)' : '';
 			return {path, message: `must be ${wanted}, not ${describeValue(value)}${hint}`};
 		}
-		case 'enum':
+		case 'enum': {
 			const allowed = (error.params.allowedValues as unknown[]).map(String).join(', ');
 			return {path, message: `must be one of ${allowed}, not ${describeValue(value)}`};
+		}
 		case 'format':
 			return {path, message: `${describeValue(value)} is not a valid ${String(error.params.format)}`};
 		default:

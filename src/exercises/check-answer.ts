@@ -419,7 +419,3 @@ export function checkAnswer(ex: Exercise, answer: Answer): CheckResult {
 	}
 }
 
-/** Whether the answer counts as an attempt (it could be read, right or wrong). */
-export function isWellFormed(ex: Exercise, answer: Answer): boolean {
-	return !checkAnswer(ex, answer).malformed;
-}

@@ -3,7 +3,7 @@
  * stdin and stdout. dist/ is built once by tests/global-setup.ts; npm pack runs with
  * --ignore-scripts so it packs that build instead of rebuilding under other running tests.
  */
-import {execFile, execFileSync} from 'node:child_process';
+import {execFile} from 'node:child_process';
 import {cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';

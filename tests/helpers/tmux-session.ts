@@ -1,4 +1,5 @@
 import {execFileSync} from 'node:child_process';
+import {waitFor} from './wait-for.js';
 
 /**
  * The built tutor in a real pseudo-terminal: a tmux session of a given size on a private tmux
@@ -65,14 +66,10 @@ export class TmuxSession {
 		this.tmux('send-keys', '-t', this.name, ...keys);
 	}
 
-	async waitFor(test: (screen: string) => boolean, what: string, timeoutMs = 10000): Promise<string> {
-		const deadline = Date.now() + timeoutMs;
-		for (;;) {
-			const screen = this.screen();
-			if (test(screen)) return screen;
-			if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; the screen was:\n${screen}`);
-			await new Promise((resolve) => setTimeout(resolve, 50));
-		}
+	/** Waits until the captured screen passes the test; returns it. */
+	waitFor(test: (screen: string) => boolean, what: string, timeoutMs = 10000): Promise<string> {
+		// A capture is a tmux process: read the screen less often than an in-process frame.
+		return waitFor(() => this.screen(), test, what, timeoutMs, 50);
 	}
 
 	resize(columns: number, rows: number): void {

@@ -2,7 +2,7 @@
  * The state of one command step: idle until the learner presses Enter, running with streamed
  * output, then done (or refused before it ran). Plain data and a reducer, no React.
  */
-import type {RunOutcome} from '../../live/command-runner.js';
+import type {RunOutcome} from '../live/command-runner.js';
 
 export type PanePhase = 'idle' | 'running' | 'done' | 'refused';
 
