@@ -74,7 +74,10 @@ export function TutorApp({initial, style, store, handOver, live, liveReady}: Tut
 			dispatch({type: 'progress', progress: result.data});
 			if (result.warning) dispatch({type: 'notice', text: result.warning});
 		} else {
-			dispatch({type: 'notice', text: `Progress not saved: ${result.error}`});
+			// The store keeps a change the disk refused and saves it with the next one: show it as made.
+			if (result.unsaved) dispatch({type: 'progress', progress: result.unsaved.data});
+			const kept = result.unsaved ? ' Your work is kept here and saved with your next change.' : '';
+			dispatch({type: 'notice', text: `Progress not saved: ${result.error}${kept}`});
 		}
 	}, []);
 

@@ -7,7 +7,7 @@ import {Box, Text, useInput} from 'ink';
 import {useRef} from 'react';
 import type {CommandSpec} from '../../content/types.js';
 import type {LiveContext} from '../../live/live-context.js';
-import {sanitiseTerminalText} from '../../live/terminal-sanitiser.js';
+import {sanitiseTerminalText} from '../../text/terminal-sanitiser.js';
 import {commandLine, formatElapsed, visibleLines, wrapOutput} from './command-pane-state.js';
 import {useCommandRun} from './use-command-run.js';
 
