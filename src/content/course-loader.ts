@@ -1,17 +1,19 @@
-import {existsSync, readdirSync, readFileSync, statSync} from 'node:fs';
+import {existsSync, readdirSync, statSync} from 'node:fs';
 import {dirname, join, relative, resolve, sep} from 'node:path';
-import {fileURLToPath} from 'node:url';
+import {readFileBounded} from '../files/bounded-read.js';
 import {validateExercise} from './exercise-validator.js';
 import {FieldReader, type FieldProblem} from './field-reader.js';
 import {validateLesson} from './lesson-validator.js';
-import type {BrokenLesson, Course, Exercise, Lesson, Problem} from './types.js';
-import {parseYamlSource, type YamlSource} from './yaml-source.js';
+import type {BrokenLesson, Course, DiagramStep, Exercise, Lesson, Problem} from './types.js';
+import {MAX_LESSON_FILE_BYTES, parseYamlSource, type YamlSource} from './yaml-source.js';
 
 export interface LoadOptions {
 	/** Folders holding lesson files; each one's exercises are in the sibling folder `exercises/`. */
 	readonly lessonDirs: readonly string[];
 	/** Meaning checks for one exercise (src/exercises adds them); structure is checked here. */
 	readonly exerciseProblems?: (exercise: Exercise) => readonly FieldProblem[];
+	/** Why a diagram step's file or spec cannot be drawn (src/diagram adds it); without it, only that the file can be read. */
+	readonly diagramProblem?: (step: DiagramStep, lessonFile: string) => string | undefined;
 }
 
 // Where the package is: kept in a module of its own, which the first frame loads without this one.
@@ -33,10 +35,15 @@ export function displayPath(file: string): string {
 	return rel && !rel.startsWith('..') && !rel.startsWith(sep) ? rel : file;
 }
 
+/**
+ * Every entry named *.yaml or *.yml, whatever it is: a symbolic link is followed when it stays in
+ * the pack, and a link that leaves it, a folder, a FIFO or a device is reported by name when
+ * read, never skipped in silence (a skipped file shows up later as a puzzling "unknown exercise").
+ */
 function yamlFiles(dir: string): string[] {
 	try {
 		return readdirSync(dir, {withFileTypes: true})
-			.filter((e) => e.isFile() && /\.ya?ml$/.test(e.name))
+			.filter((e) => /\.ya?ml$/.test(e.name))
 			.map((e) => join(dir, e.name))
 			.sort();
 	} catch {
@@ -46,13 +53,10 @@ function yamlFiles(dir: string): string[] {
 
 type Parsed = {ok: true; source: YamlSource} | {ok: false; problem: Problem};
 
-function parseFile(file: string): Parsed {
-	let text: string;
-	try {
-		text = readFileSync(file, 'utf8');
-	} catch (error) {
-		return {ok: false, problem: {file: displayPath(file), path: '', message: `cannot read the file: ${(error as Error).message}`}};
-	}
+function parseFile(file: string, pack: string): Parsed {
+	const read = readFileBounded(file, {limit: MAX_LESSON_FILE_BYTES, within: pack});
+	if (!read.ok) return {ok: false, problem: {file: displayPath(file), path: '', message: `cannot read the file: ${read.reason}`}};
+	const text = read.text;
 	const result = parseYamlSource(text);
 	if (!result.ok) return {ok: false, problem: {file: displayPath(file), path: '', line: result.line, message: result.message}};
 	return {ok: true, source: result.source};
@@ -68,8 +72,8 @@ interface LessonCandidate {
 	broken?: BrokenLesson;
 }
 
-function loadLessonFile(file: string, exerciseRoot: string): LessonCandidate {
-	const parsed = parseFile(file);
+function loadLessonFile(file: string, exerciseRoot: string, options: LoadOptions): LessonCandidate {
+	const parsed = parseFile(file, dirname(file));
 	if (!parsed.ok) return {broken: {file: displayPath(file), problems: [parsed.problem]}};
 	const reader = new FieldReader();
 	const fields = validateLesson(parsed.source.value, reader);
@@ -78,17 +82,24 @@ function loadLessonFile(file: string, exerciseRoot: string): LessonCandidate {
 	if (!fields) return {broken: {id, file: displayPath(file), problems: toProblems(file, reader, parsed.source)}};
 	const problems: Problem[] = [];
 	fields.steps.forEach((step, i) => {
-		if (step.kind === 'diagram' && step.file && !existsSync(join(dirname(file), step.file))) {
-			problems.push({
-				file: displayPath(file),
-				path: `steps[${i}].file`,
-				line: parsed.source.lineOf(['steps', i, 'file']),
-				message: `no such file "${step.file}" next to the lesson (looked in ${displayPath(join(dirname(file), step.file))})`,
-			});
-		}
+		if (step.kind !== 'diagram') return;
+		const message = diagramProblem(step, file, options);
+		if (message === undefined) return;
+		const field = step.file === undefined ? 'spec' : 'file';
+		problems.push({file: displayPath(file), path: `steps[${i}].${field}`, line: parsed.source.lineOf(['steps', i, field]), message});
 	});
 	if (problems.length > 0) return {broken: {id, file: displayPath(file), problems}};
 	return {lesson: {...fields, file, exerciseDir: join(exerciseRoot, fields.id)}, source: parsed.source};
+}
+
+function diagramProblem(step: DiagramStep, lessonFile: string, options: LoadOptions): string | undefined {
+	if (options.diagramProblem) return options.diagramProblem(step, lessonFile);
+	if (step.file === undefined) return undefined;
+	const target = join(dirname(lessonFile), step.file);
+	const read = readFileBounded(target, {limit: MAX_LESSON_FILE_BYTES * 2, within: dirname(lessonFile)});
+	if (read.ok) return undefined;
+	if (read.problem === 'missing') return `no such file "${step.file}" next to the lesson (looked in ${displayPath(target)})`;
+	return `diagram file ${step.file}: ${read.reason}`;
 }
 
 function loadExerciseDir(lesson: Lesson, options: LoadOptions): {exercises: Exercise[]; problems: Problem[]; brokenIds: Set<string>} {
@@ -97,7 +108,7 @@ function loadExerciseDir(lesson: Lesson, options: LoadOptions): {exercises: Exer
 	// Ids of exercise files that exist but have problems: a step naming one is not "unknown".
 	const brokenIds = new Set<string>();
 	for (const file of yamlFiles(lesson.exerciseDir)) {
-		const parsed = parseFile(file);
+		const parsed = parseFile(file, lesson.exerciseDir);
 		if (!parsed.ok) {
 			problems.push(parsed.problem);
 			continue;
@@ -139,7 +150,7 @@ export function loadCourse(options: LoadOptions): Course {
 		if (files.length === 0) problems.push({file: displayPath(dir), path: '', message: 'the folder holds no lesson files (*.yaml)'});
 		const lessonFolders = new Set<string>();
 		for (const file of files) {
-			const candidate = loadLessonFile(file, exerciseRoot);
+			const candidate = loadLessonFile(file, exerciseRoot, options);
 			if (candidate.broken) {
 				broken.push(candidate.broken);
 				if (candidate.broken.id) lessonFolders.add(candidate.broken.id);
