@@ -1,11 +1,13 @@
 import React, {useCallback, useEffect, useReducer, useRef, useState} from 'react';
 import {Box, Text, useApp, useInput, useStdout, type Key} from 'ink';
-import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import type {Exercise} from '../content/types.js';
 import type {Answer} from '../exercises/answer.js';
 import {checkAnswer} from '../exercises/check-answer.js';
+import {MAX_MANIFEST_BYTES} from '../exercises/manifest-yaml.js';
+import {readFileBounded} from '../files/bounded-read.js';
 import type {ProgressResult, ProgressStore} from '../progress/progress-store.js';
 import {drawDiagramStep} from '../render/diagram-step.js';
 import type {TextStyle} from '../render/text-style.js';
@@ -127,13 +129,13 @@ export function TutorApp({initial, style, store, handOver, live, liveReady}: Tut
 			writeFileSync(file, typeof previous === 'string' ? previous : ex.template);
 			let result = handOver([...editorArgv(process.env), file]);
 			if (result.error && !process.env.VISUAL && !process.env.EDITOR) result = handOver(['vi', file]);
-			let text: string | undefined;
-			try {
-				text = readFileSync(file, 'utf8');
-			} catch {
-				text = undefined;
-			}
+			const read = readFileBounded(file, {limit: MAX_MANIFEST_BYTES});
 			rmSync(dir, {recursive: true, force: true});
+			if (!result.error && !read.ok && read.problem === 'too-large') {
+				dispatch({type: 'notice', text: `The manifest was not checked: ${read.reason} (the limit is 1 MiB).`});
+				return;
+			}
+			const text = read.ok ? read.text : undefined;
 			if (result.error || text === undefined) {
 				dispatch({type: 'notice', text: `No editor could be started (${result.error ?? 'the file vanished'}): set EDITOR, or use pod-tutor check ${ex.id} --file pod.yaml`});
 				return;
