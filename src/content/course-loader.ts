@@ -70,6 +70,8 @@ interface LessonCandidate {
 	lesson?: Lesson;
 	source?: YamlSource;
 	broken?: BrokenLesson;
+	/** Diagram steps that cannot be drawn: the lesson is broken, but its exercises are still checked and reported. */
+	problems?: Problem[];
 }
 
 function loadLessonFile(file: string, exerciseRoot: string, options: LoadOptions): LessonCandidate {
@@ -88,8 +90,7 @@ function loadLessonFile(file: string, exerciseRoot: string, options: LoadOptions
 		const field = step.file === undefined ? 'spec' : 'file';
 		problems.push({file: displayPath(file), path: `steps[${i}].${field}`, line: parsed.source.lineOf(['steps', i, field]), message});
 	});
-	if (problems.length > 0) return {broken: {id, file: displayPath(file), problems}};
-	return {lesson: {...fields, file, exerciseDir: join(exerciseRoot, fields.id)}, source: parsed.source};
+	return {lesson: {...fields, file, exerciseDir: join(exerciseRoot, fields.id)}, source: parsed.source, problems};
 }
 
 function diagramProblem(step: DiagramStep, lessonFile: string, options: LoadOptions): string | undefined {
@@ -165,7 +166,7 @@ export function loadCourse(options: LoadOptions): Course {
 			}
 			lessonIds.set(lesson.id, displayPath(file));
 			const loaded = loadExerciseDir(lesson, options);
-			const lessonProblems = [...loaded.problems];
+			const lessonProblems = [...(candidate.problems ?? []), ...loaded.problems];
 			const own = new Map<string, Exercise>();
 			for (const exercise of loaded.exercises) {
 				const clash = exercises.get(exercise.id) ?? own.get(exercise.id);
