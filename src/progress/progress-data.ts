@@ -12,7 +12,7 @@ export const PROGRESS_VERSION = 1;
  * manifest to the checker's own limit (MAX_MANIFEST_BYTES in src/exercises/manifest-yaml.ts,
  * which this module does not import to keep js-yaml out of the store), a draft likewise.
  */
-export const MAX_STORED_TEXT_CHARS = 4096;
+export const MAX_STORED_TEXT_CHARS = 2048;
 export const MAX_STORED_MANIFEST_CHARS = 1024 * 1024;
 /**
  * A file larger than this was not written by pod-tutor's own saves (90 exercises, 9 of them manifests,

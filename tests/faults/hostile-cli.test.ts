@@ -106,7 +106,7 @@ describe('huge and odd answers', () => {
 		expect([0, 1]).toContain(run.code);
 		expectNothingRaw(run);
 		const stored = readFileSync(path.join(config, 'progress.json'), 'utf8');
-		expect(stored.length).toBeLessThan(8 * 1024);
+		expect(stored.length).toBeLessThan(4 * 1024);
 		expect(JSON.parse(stored).exercises['patterns-adapter'].attempts).toBe(1);
 	});
 
