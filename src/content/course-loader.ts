@@ -62,6 +62,25 @@ function parseFile(file: string, pack: string): Parsed {
 	return {ok: true, source: result.source};
 }
 
+/** What would act on a terminal: C0 controls but tab and newline, DEL, C1 (U+009B is a CSI). */
+const TERMINAL_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
+
+/**
+ * Lesson text reaches the screen as the tutor draws it, so a pack's `title: "\e]0;..."` (YAML's
+ * double-quoted escapes make one) would retitle the window. Such a string is reported at its
+ * field, which keeps the lesson off the screen until it is fixed.
+ */
+function reportControlCharacters(value: unknown, reader: FieldReader, at: (string | number)[] = []): void {
+	if (typeof value === 'string') {
+		const found = TERMINAL_CONTROL.exec(value);
+		if (found) reader.report(at, `holds the control character U+${found[0].charCodeAt(0).toString(16).padStart(4, '0').toUpperCase()}; lesson text must be plain text`);
+		return;
+	}
+	if (value === null || typeof value !== 'object') return;
+	if (Array.isArray(value)) value.forEach((item, i) => reportControlCharacters(item, reader, [...at, i]));
+	else for (const [key, item] of Object.entries(value)) reportControlCharacters(item, reader, [...at, key]);
+}
+
 function toProblems(file: string, reader: FieldReader, source: YamlSource): Problem[] {
 	return reader.problems.map((p) => ({file: displayPath(file), path: p.path, line: source.lineOf(p.at), message: p.message}));
 }
@@ -78,7 +97,8 @@ function loadLessonFile(file: string, exerciseRoot: string, options: LoadOptions
 	const parsed = parseFile(file, dirname(file));
 	if (!parsed.ok) return {broken: {file: displayPath(file), problems: [parsed.problem]}};
 	const reader = new FieldReader();
-	const fields = validateLesson(parsed.source.value, reader);
+	reportControlCharacters(parsed.source.value, reader);
+	const fields = reader.problems.length > 0 ? undefined : validateLesson(parsed.source.value, reader);
 	const rawId = (parsed.source.value as {id?: unknown} | null)?.id;
 	const id = typeof rawId === 'string' ? rawId : undefined;
 	if (!fields) return {broken: {id, file: displayPath(file), problems: toProblems(file, reader, parsed.source)}};
@@ -115,6 +135,7 @@ function loadExerciseDir(lesson: Lesson, options: LoadOptions): {exercises: Exer
 			continue;
 		}
 		const reader = new FieldReader();
+		reportControlCharacters(parsed.source.value, reader);
 		const exercise = validateExercise(parsed.source.value, lesson.id, file, reader);
 		if (exercise && options.exerciseProblems) {
 			for (const p of options.exerciseProblems(exercise)) reader.problems.push({...p, at: p.path.split(/[.[\]]+/).filter(Boolean).map((s) => (/^\d+$/.test(s) ? Number(s) : s))});

@@ -94,6 +94,7 @@ const replaceLesson = (pack: Pack, from: string, to: string) => write(pack.lesso
 const FAULTS: readonly Fault[] = [
 	{name: 'lesson: not YAML', file: 'lesson', line: true, message: /not valid YAML/, apply: (p) => write(p.lesson, 'id: [base\ntitle: x\n')},
 	{name: 'lesson: unknown step kind', file: 'lesson', field: 'steps[0].kind', message: /unknown value "txt"/, apply: (p) => replaceLesson(p, 'kind: text', 'kind: txt')},
+	{name: 'lesson: an escape sequence in the title', file: 'lesson', field: 'title', message: /control character U\+001B/, apply: (p) => replaceLesson(p, 'title: A base lesson', 'title: "\\e]0;PWNED\\a"')},
 	{name: 'lesson: title missing', file: 'lesson', field: 'title', message: /missing/, apply: (p) => replaceLesson(p, 'title: A base lesson\n', '')},
 	{name: 'lesson: 10,000-deep nesting', file: 'lesson', line: true, message: /nested more than 100 levels/, apply: (p) => write(p.lesson, `${LESSON}extra:\n${DEEP}`)},
 	{name: 'lesson: 10,000 nested [', file: 'lesson', line: true, message: /nested more than 100 levels/, apply: (p) => write(p.lesson, `${LESSON}extra: ${FLOW_DEEP}`)},

@@ -92,9 +92,10 @@ describe('kill -9 and concurrent writers', () => {
 		let kills = 0;
 		for (let round = 0; acknowledged.length < 500; round++) {
 			const w = startWriter(dir, `r${round}`, 'forever');
-			await w.savedAtLeast(1);
-			// A random moment within the next writes: before, during and after the rename.
-			await new Promise((resolve) => setTimeout(resolve, Math.random() * 300));
+			// After a random number of saves, then a random moment within the next one or two: kills
+			// land before, during and after the rename (one process start per kill is what costs).
+			await w.savedAtLeast(1 + Math.floor(Math.random() * 40));
+			await new Promise((resolve) => setTimeout(resolve, Math.random() * 30));
 			w.child.kill('SIGKILL');
 			const {signal} = await w.exited;
 			expect(signal, w.stderr.join('')).toBe('SIGKILL');
