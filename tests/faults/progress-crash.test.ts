@@ -1,83 +1,15 @@
 /**
- * The store under kill -9 and concurrent writers, from separate processes (the bundled store run
- * by tests/fixtures/progress/store-writer.mjs): 0 corrupt files, 0 acknowledged saves lost.
+ * The store under kill -9 and concurrent writers, from separate processes (tests/progress/
+ * store-writers.ts): 0 corrupt files, 0 acknowledged saves lost.
  */
-import {spawn, type ChildProcess} from 'node:child_process';
-import {mkdtempSync, readdirSync, rmSync} from 'node:fs';
-import {tmpdir} from 'node:os';
-import path from 'node:path';
-import {build} from 'esbuild';
-import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import {readdirSync} from 'node:fs';
+import {describe, expect, it} from 'vitest';
 import {readProgressSnapshot} from '../../src/progress/progress-snapshot.js';
 import {openProgressStore} from '../../src/progress/progress-store.js';
-import {root, tempDir} from './built-cli.js';
+import {useStoreWriters} from '../progress/store-writers.js';
+import {tempDir} from './built-cli.js';
 
-const writer = path.join(root, 'tests/fixtures/progress/store-writer.mjs');
-let bundleDir = '';
-let bundle = '';
-
-beforeAll(async () => {
-	bundleDir = mkdtempSync(path.join(tmpdir(), 'pod-tutor-faults-bundle-'));
-	bundle = path.join(bundleDir, 'progress-store.mjs');
-	await build({
-		entryPoints: [path.join(root, 'src/progress/progress-store.ts')],
-		outfile: bundle,
-		bundle: true,
-		platform: 'node',
-		format: 'esm',
-		target: 'node20',
-		logLevel: 'warning',
-		banner: {js: "import {createRequire as __cr} from 'node:module';const require=__cr(import.meta.url);"},
-	});
-});
-afterAll(() => rmSync(bundleDir, {recursive: true, force: true}));
-
-interface Writer {
-	readonly child: ChildProcess;
-	readonly saved: string[];
-	readonly durations: number[];
-	readonly stderr: string[];
-	readonly exited: Promise<{code: number | null; signal: NodeJS.Signals | null}>;
-	savedAtLeast(count: number): Promise<void>;
-}
-
-function startWriter(configDir: string, prefix: string, count: number | 'forever'): Writer {
-	const env = {...process.env};
-	delete env.SNAP;
-	const child = spawn(process.execPath, [writer, bundle, configDir, prefix, String(count)], {stdio: ['ignore', 'pipe', 'pipe'], env});
-	const saved: string[] = [];
-	const durations: number[] = [];
-	const stderr: string[] = [];
-	const waiters: {count: number; resolve: () => void}[] = [];
-	let partial = '';
-	child.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
-		const lines = (partial + chunk).split('\n');
-		partial = lines.pop() ?? '';
-		for (const line of lines) {
-			const [word, id, ms] = line.split(' ');
-			if (word !== 'saved') continue;
-			saved.push(id);
-			durations.push(Number(ms));
-		}
-		for (const waiter of waiters.filter((w) => saved.length >= w.count)) waiter.resolve();
-	});
-	child.stderr!.setEncoding('utf8').on('data', (chunk: string) => stderr.push(chunk));
-	const exited = new Promise<{code: number | null; signal: NodeJS.Signals | null}>((resolve) => child.on('exit', (code, signal) => resolve({code, signal})));
-	return {
-		child,
-		saved,
-		durations,
-		stderr,
-		exited,
-		savedAtLeast: (n) =>
-			Promise.race([
-				new Promise<void>((resolve) => (saved.length >= n ? resolve() : waiters.push({count: n, resolve}))),
-				exited.then(({code}) => {
-					throw new Error(`writer exited (${code}) before saving ${n}: ${stderr.join('')}`);
-				}),
-			]),
-	};
-}
+const processes = useStoreWriters();
 
 function percentile(values: readonly number[], p: number): number {
 	const sorted = [...values].sort((a, b) => a - b);
@@ -91,10 +23,10 @@ describe('kill -9 and concurrent writers', () => {
 		const acknowledged: string[] = [];
 		let kills = 0;
 		for (let round = 0; acknowledged.length < 500; round++) {
-			const w = startWriter(dir, `r${round}`, 'forever');
+			const w = processes.start(dir, `r${round}`, 'forever');
 			// After a random number of saves, then a random moment within the next one or two: kills
 			// land before, during and after the rename (one process start per kill is what costs).
-			await w.savedAtLeast(1 + Math.floor(Math.random() * 40));
+			await w.savedAtLeast(1 + Math.floor(Math.random() * 20));
 			await new Promise((resolve) => setTimeout(resolve, Math.random() * 30));
 			w.child.kill('SIGKILL');
 			const {signal} = await w.exited;
@@ -117,7 +49,7 @@ describe('kill -9 and concurrent writers', () => {
 		{writers: 4, each: 50},
 	])('$writers writers x $each attempts at the same time: 0 lost', async ({writers, each}) => {
 		const dir = tempDir(`writers-${writers}`);
-		const all = Array.from({length: writers}, (_, i) => startWriter(dir, `w${i}`, each));
+		const all = Array.from({length: writers}, (_, i) => processes.start(dir, `w${i}`, each));
 		const results = await Promise.all(all.map((w) => w.exited));
 		results.forEach((result, i) => expect(result.code, all[i].stderr.join('')).toBe(0));
 		const {data, warning} = readProgressSnapshot({POD_TUTOR_CONFIG_DIR: dir});
