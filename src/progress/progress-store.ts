@@ -43,7 +43,12 @@ export type ProgressResult =
 		 * Set when the change was kept in memory (the disk or the lock failed, not the change): the
 		 * progress as it would be, and how many changes wait. The next change saves them all.
 		 */
-		readonly unsaved?: {readonly data: ProgressData; readonly changes: number};
+		readonly unsaved?: {
+			readonly data: ProgressData;
+			readonly changes: number;
+			/** False when nothing will be saved this session (a newer format, a file that could not be moved aside). */
+			readonly retried: boolean;
+		};
 	};
 
 export interface ProgressStore {
@@ -206,21 +211,31 @@ function message(error: unknown): string {
 	return error instanceof Error ? error.message : String(error);
 }
 
-/** A store that keeps the file untouched: every change is refused with `reason` (no "not saved" prefix). */
+/**
+ * A store that keeps the file untouched: every change is refused with `reason` (no "not saved"
+ * prefix), and kept for this session only, so the screen still shows what the learner did.
+ */
 function refusingStore(file: string, reason: string): ProgressStore {
-	const refuse = (): ProgressResult => ({ok: false, error: reason});
-	const data = emptyProgress();
+	let data = emptyProgress();
+	let changes = 0;
+	const refuse = (change: ProgressUpdate): ProgressResult => {
+		const applied = change(data, new Date().toISOString());
+		if (!applied.ok) return applied;
+		data = applied.data;
+		changes++;
+		return {ok: false, error: reason, unsaved: {data, changes, retried: false}};
+	};
 	return {
 		file,
 		data: () => data,
 		refresh: () => data,
-		visitStep: refuse,
-		recordAttempt: refuse,
-		recordHint: refuse,
-		recordReveal: refuse,
-		recordPrediction: refuse,
-		saveDraft: refuse,
-		reset: refuse,
+		visitStep: (lessonId, step, stepCount) => refuse(updates.visitStep(lessonId, step, stepCount)),
+		recordAttempt: (exerciseId, attempt) => refuse(updates.recordAttempt(exerciseId, attempt)),
+		recordHint: (exerciseId, hintsShown) => refuse(updates.recordHint(exerciseId, hintsShown)),
+		recordReveal: (exerciseId) => refuse(updates.recordReveal(exerciseId)),
+		recordPrediction: (exerciseId, choice, correct) => refuse(updates.recordPrediction(exerciseId, choice, correct)),
+		saveDraft: (exerciseId, text) => refuse(updates.saveDraft(exerciseId, text)),
+		reset: (scope) => refuse(updates.reset(scope)),
 	};
 }
 
@@ -341,7 +356,7 @@ export function openProgressStore(env: NodeJS.ProcessEnv = process.env, options:
 		if (!own.ok) return result;
 		current = own.data;
 		unsaved.push({change, at});
-		return {...result, unsaved: {data: current, changes: unsaved.length}};
+		return {...result, unsaved: {data: current, changes: unsaved.length, retried: true}};
 	};
 
 	const store: ProgressStore = {

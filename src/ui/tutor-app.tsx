@@ -78,7 +78,7 @@ export function TutorApp({initial, style, store, handOver, live, liveReady}: Tut
 		} else {
 			// The store keeps a change the disk refused and saves it with the next one: show it as made.
 			if (result.unsaved) dispatch({type: 'progress', progress: result.unsaved.data});
-			const kept = result.unsaved ? ' Your work is kept here and saved with your next change.' : '';
+			const kept = !result.unsaved ? '' : result.unsaved.retried ? ' Your work is kept here and saved with your next change.' : ' Your work is kept until you quit.';
 			dispatch({type: 'notice', text: `Progress not saved: ${result.error}${kept}`});
 		}
 	}, []);

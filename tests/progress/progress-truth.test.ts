@@ -23,7 +23,7 @@ describe('a save the lock or the disk refused', () => {
 		if (refused.ok) return;
 		expect(refused.error).toMatch(/progress\.json\.lock has been held by pod-tutor process \d+/);
 		expect(refused.error).not.toMatch(/Progress not saved/);
-		expect(refused.unsaved).toMatchObject({changes: 1, data: {exercises: {'pause-ip': {attempts: 1, correct: true}}}});
+		expect(refused.unsaved).toMatchObject({changes: 1, retried: true, data: {exercises: {'pause-ip': {attempts: 1, correct: true}}}});
 		expect(store.data().exercises['pause-ip'].correct).toBe(true);
 		expect(JSON.parse(readFileSync(file, 'utf8')).exercises['pause-ip']).toBeUndefined();
 		unlinkSync(`${file}.lock`);
