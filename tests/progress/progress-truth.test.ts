@@ -33,6 +33,16 @@ describe('a save the lock or the disk refused', () => {
 		expect(saved.lessons.pause.currentStep).toBe(1);
 	});
 
+	it('with a file from a newer pod-tutor: nothing saved all session, changes kept on screen only', () => {
+		const {file, env} = newConfig();
+		writeFileSync(file, '{"version": 7}');
+		const {store} = openProgressStore(env);
+		const result = store.recordAttempt('pause-ip', {correct: true});
+		expect(result).toMatchObject({ok: false, error: expect.stringContaining('format version 7'), unsaved: {retried: false, changes: 1}});
+		expect(store.data().exercises['pause-ip'].correct).toBe(true);
+		expect(readFileSync(file, 'utf8')).toBe('{"version": 7}');
+	});
+
 	it('a change that is itself wrong is refused and not kept', () => {
 		const {env} = newConfig();
 		const {store} = openProgressStore(env);
