@@ -303,6 +303,11 @@ export function openProgressStore(env: NodeJS.ProcessEnv = process.env, options:
 
 	/** Changes the disk refused, oldest first: kept in memory and saved with the next change. */
 	const unsaved: {readonly change: ProgressUpdate; readonly at: string}[] = [];
+	const withUnsaved = (data: ProgressData): ProgressData =>
+		unsaved.reduce((base, earlier) => {
+			const replayed = earlier.change(base, earlier.at);
+			return replayed.ok ? replayed.data : base;
+		}, data);
 
 	const apply = (change: ProgressUpdate, at: string): ProgressResult => {
 		const locked = withFileLock(
@@ -320,11 +325,7 @@ export function openProgressStore(env: NodeJS.ProcessEnv = process.env, options:
 					warning = movedAsideMessage(moveAside(file), read.error);
 				} else if (read.kind === 'newer') return {ok: false, error: `${file} was not read: ${read.error}`};
 				else return {ok: false, error: `${read.error}.`};
-				for (const earlier of unsaved) {
-					const replayed = earlier.change(base, earlier.at);
-					if (replayed.ok) base = replayed.data;
-				}
-				const changed = change(base, at);
+				const changed = change(withUnsaved(base), at);
 				if (!changed.ok) return changed;
 				const readOnly = refusesWrites(file);
 				if (readOnly) return {ok: false, error: `${readOnly}.`};
@@ -365,12 +366,7 @@ export function openProgressStore(env: NodeJS.ProcessEnv = process.env, options:
 		refresh: () => {
 			const read = readProgressFile(file);
 			if (read.kind !== 'ok') return current;
-			let data = read.data;
-			for (const earlier of unsaved) {
-				const replayed = earlier.change(data, earlier.at);
-				if (replayed.ok) data = replayed.data;
-			}
-			current = data;
+			current = withUnsaved(read.data);
 			return current;
 		},
 		visitStep: (lessonId, step, stepCount) => guarded(updates.visitStep(lessonId, step, stepCount)),
