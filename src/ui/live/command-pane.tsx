@@ -8,7 +8,7 @@ import {useRef} from 'react';
 import type {CommandSpec} from '../../content/types.js';
 import type {LiveContext} from '../../live/live-context.js';
 import {sanitiseTerminalText} from '../../text/terminal-sanitiser.js';
-import {commandLine, formatElapsed, visibleLines, wrapOutput} from './command-pane-state.js';
+import {commandLine, cutLine, formatElapsed, visibleLines, wrapOutput} from './command-pane-state.js';
 import {useCommandRun} from './use-command-run.js';
 
 export interface CommandPaneProps {
@@ -21,6 +21,8 @@ export interface CommandPaneProps {
 	readonly onDone?: () => void;
 	/** @default true */
 	readonly isActive?: boolean;
+	/** The terminal has no Unicode: lines are cut with "...". */
+	readonly ascii?: boolean;
 }
 
 const SPINNER = ['|', '/', '-', '\\'];
@@ -86,19 +88,15 @@ export function CommandPane(props: CommandPaneProps) {
 
 	return (
 		<Box flexDirection="column" width={width}>
-			<Text wrap="truncate-end">$ {shownLine}</Text>
+			<Text>{cutLine(`$ ${shownLine}`, width, props.ascii)}</Text>
 			<Box flexDirection="column" height={outputRows}>
 				{view.above > 0 && <Text dimColor>(up: {view.above} more lines)</Text>}
 				{(view.above > 0 ? view.lines.slice(1) : view.lines).map((line, i) => (
 					<Text key={i}>{line === '' ? ' ' : line}</Text>
 				))}
 			</Box>
-			<Text color={offline ? 'yellow' : state.phase === 'done' && state.exitCode !== 0 ? 'red' : undefined} wrap="truncate-end">
-				{status}
-			</Text>
-			<Text dimColor wrap="truncate-end">
-				{hint}
-			</Text>
+			<Text color={offline ? 'yellow' : state.phase === 'done' && state.exitCode !== 0 ? 'red' : undefined}>{cutLine(status, width, props.ascii)}</Text>
+			<Text dimColor>{cutLine(hint, width, props.ascii)}</Text>
 		</Box>
 	);
 }
