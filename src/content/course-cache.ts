@@ -124,10 +124,13 @@ export async function loadCourseFast(lessonDirs: readonly string[]): Promise<Cou
 	// The same checks as validate (exercise meaning, diagram specs), so list and the tutor never
 	// show as healthy a lesson that validate calls broken. Imported here, lazily, because the
 	// content layer does not know the checkers; commands get them from course-options.ts.
-	const [{loadCourse}, {exerciseProblems}, {diagramStepProblem}] = await Promise.all([
+	const [{loadCourse}, {exerciseProblems}, {diagramStepProblem}, {loadApiSchema}] = await Promise.all([
 		import('./course-loader.js'),
 		import('../exercises/exercise-problems.js'),
 		import('../diagram/lesson-diagram.js'),
+		import('../exercises/api-schema.js'),
 	]);
+	// Manifest answers and examples are checked against the API schema, as validate does.
+	await loadApiSchema();
 	return loadCourse({lessonDirs, exerciseProblems, diagramProblem: diagramStepProblem});
 }

@@ -40,6 +40,9 @@ wrong:
     feedback: Not two.
   - answer: c
     feedback: Not three.
+examples:
+  right: [a]
+  wrong: [b, c]
 `;
 
 function pack(answer: string, spec: string): string {

@@ -48,6 +48,9 @@ wrong:
     feedback: The scheduler places a whole Pod on one node.
   - answer: c
     feedback: An image says nothing about nodes; the Pod is placed as one unit.
+examples:
+  right: [a]
+  wrong: [b, c]
 `;
 
 const SPEC = `apiVersion: v1
