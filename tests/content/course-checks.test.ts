@@ -1,7 +1,8 @@
 /** The checks validate runs are the ones list, show and the tutor get (loadCourseFast), specs included. */
 import {mkdirSync, rmSync, symlinkSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
-import {describe, expect, it} from 'vitest';
+import {beforeAll, describe, expect, it} from 'vitest';
+import {loadApiSchema} from '../../src/exercises/api-schema.js';
 import {courseLoadOptions} from '../../src/commands/course-options.js';
 import {loadCourseFast} from '../../src/content/course-cache.js';
 import {bundledLessonDir, loadCourse} from '../../src/content/course-loader.js';
@@ -57,6 +58,9 @@ function pack(answer: string, spec: string): string {
 
 const problems = (course: Course) => [...course.broken.flatMap((b) => b.problems), ...course.problems].map(formatProblem);
 const POD = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: x\nspec:\n  containers:\n    - name: a\n      image: busybox:1.36\n';
+
+// Manifest answers and examples are checked against the API schema, loaded first as validate does.
+beforeAll(() => loadApiSchema());
 
 describe('one validator for all', () => {
 	it('an answer not among the choices breaks the lesson for list and the tutor, as for validate', async () => {

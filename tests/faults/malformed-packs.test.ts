@@ -8,7 +8,8 @@ import {execFileSync} from 'node:child_process';
 import {mkdirSync, rmSync, symlinkSync, truncateSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
-import {describe, expect, it} from 'vitest';
+import {beforeAll, describe, expect, it} from 'vitest';
+import {loadApiSchema} from '../../src/exercises/api-schema.js';
 import {courseLoadOptions} from '../../src/commands/course-options.js';
 import {bundledLessonDir, loadCourse} from '../../src/content/course-loader.js';
 import {formatProblem, type Course, type Problem} from '../../src/content/types.js';
@@ -172,6 +173,9 @@ function reported(problems: readonly Problem[], pack: Pack, fault: Fault): boole
 		return fault.field === undefined || p.path === fault.field;
 	});
 }
+
+// Manifest answers and examples are checked against the API schema, loaded first as validate does.
+beforeAll(() => loadApiSchema());
 
 describe('generated malformed packs', () => {
 	const scratch = tempDir('packs');
