@@ -29,4 +29,6 @@ export type Subcommand = (args: readonly string[], io: CommandIO, options: Globa
 export const EXIT_OK = 0;
 export const EXIT_FAIL = 1;
 export const EXIT_USAGE = 2;
+/** The command did its work but could not save it (check: the answer was judged, not recorded). */
+export const EXIT_NOT_SAVED = 3;
 

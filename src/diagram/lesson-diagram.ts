@@ -1,12 +1,38 @@
 /** Draws a lesson's diagram step at the width the reader has right now. */
-import {readFileSync} from 'node:fs';
 import {dirname, resolve} from 'node:path';
 import yaml from 'js-yaml';
 import type {DiagramStep} from '../content/types.js';
+import {readFileBounded} from '../files/bounded-read.js';
 import type {Charset} from './text-line.js';
 import {drawView, modelsFromYaml} from './manifest-diagrams.js';
 
 export type LessonDiagramResult = {readonly ok: true; readonly lines: string[]} | {readonly ok: false; readonly error: string};
+
+/** A spec file is a Pod manifest: the same limit as a learner's (MAX_MANIFEST_BYTES). */
+export const MAX_SPEC_FILE_BYTES = 1024 * 1024;
+
+/**
+ * Reads a diagram step's file: a regular file inside the lesson's folder (a symbolic link that
+ * leads out of it is refused by name), at most MAX_SPEC_FILE_BYTES.
+ */
+export function readSpecFile(step: DiagramStep & {file: string}, lessonFile: string): {ok: true; text: string} | {ok: false; why: string} {
+	const read = readFileBounded(resolve(dirname(lessonFile), step.file), {limit: MAX_SPEC_FILE_BYTES, within: dirname(lessonFile)});
+	return read.ok ? read : {ok: false, why: read.reason};
+}
+
+/** Why a diagram step cannot be drawn (its file or spec), checked when the lesson loads; undefined when it can. */
+export function diagramStepProblem(step: DiagramStep, lessonFile: string): string | undefined {
+	let text: string;
+	if (step.file !== undefined) {
+		const read = readSpecFile({...step, file: step.file}, lessonFile);
+		if (!read.ok) return `diagram file ${step.file}: ${read.why}`;
+		text = read.text;
+	} else if (step.spec !== undefined) {
+		text = yaml.dump(step.spec, {noRefs: true});
+	} else return undefined;
+	const parsed = modelsFromYaml(text);
+	return parsed.ok ? undefined : `${step.file === undefined ? 'the inline spec' : `diagram file ${step.file}`}: ${parsed.error}`;
+}
 
 /**
  * Reads `step.file` relative to the lesson file's folder, or draws `step.spec`; one diagram per
@@ -17,13 +43,9 @@ export function renderDiagramStep(step: DiagramStep, lessonFile: string, width: 
 	let text: string;
 	if (step.file !== undefined) {
 		source = resolve(dirname(lessonFile), step.file);
-		try {
-			text = readFileSync(source, 'utf8');
-		} catch (error) {
-			const code = (error as NodeJS.ErrnoException).code;
-			const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : `cannot read it (${code ?? String(error)})`;
-			return {ok: false, error: `${lessonFile}: diagram file ${step.file}: ${why}`};
-		}
+		const read = readSpecFile({...step, file: step.file}, lessonFile);
+		if (!read.ok) return {ok: false, error: `${lessonFile}: diagram file ${step.file}: ${read.why}`};
+		text = read.text;
 	} else if (step.spec !== undefined) {
 		source = `${lessonFile} (inline spec)`;
 		text = yaml.dump(step.spec);

@@ -2,7 +2,7 @@
  * From YAML text to finished drawings: every document carrying a Pod spec becomes one diagram
  * in the chosen view; other kinds become notes. Shared by the `diagram` command and lessons.
  */
-import yaml from 'js-yaml';
+import {loadYamlSafely} from '../content/safe-yaml.js';
 import type {DiagramView} from '../content/types.js';
 import {extractPodSpecs} from '../k8s/workload.js';
 import {buildPodModel, type PodModel} from './pod-model.js';
@@ -18,16 +18,10 @@ export type ManifestModelsResult = {readonly ok: true; readonly value: ManifestM
 
 /** Parses YAML (one or more documents) and builds a model for each Pod spec. */
 export function modelsFromYaml(text: string): ManifestModelsResult {
-	let docs: unknown[];
-	try {
-		docs = yaml.loadAll(text);
-	} catch (error) {
-		if (error instanceof yaml.YAMLException) {
-			const line = error.mark ? `line ${error.mark.line + 1}: ` : '';
-			return {ok: false, error: `${line}not valid YAML: ${error.reason}`};
-		}
-		throw error;
-	}
+	// Depth and alias limits: a spec in a lesson pack is as untrusted as a learner's manifest.
+	const loaded = loadYamlSafely(text);
+	if (!loaded.ok) return {ok: false, error: `${loaded.line === undefined ? '' : `line ${loaded.line}: `}${loaded.message}`};
+	const docs = loaded.documents;
 	const several = docs.length > 1;
 	const models: PodModel[] = [];
 	const skipped: string[] = [];

@@ -1,5 +1,5 @@
 import type {CommandSpec} from '../content/types.js';
-import {sanitiseTerminalText} from '../live/terminal-sanitiser.js';
+import {sanitiseTerminalText} from '../text/terminal-sanitiser.js';
 import type {StepContext} from '../render/step-lines.js';
 import type {TextStyle} from '../render/text-style.js';
 import {commandLine, cutLine, visibleLines, wrapOutput} from './command-pane-state.js';

@@ -1,6 +1,8 @@
-import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
+import {MAX_MANIFEST_BYTES} from '../exercises/manifest-yaml.js';
+import {readFileBounded} from '../files/bounded-read.js';
 
 /**
  * The round trip through the learner's editor for a manifest exercise: a temporary file filled
@@ -30,12 +32,11 @@ export function editManifest(
 		let result = handOver([...editorArgv(env), file]);
 		// Debian's `editor` alternative may be missing on a minimal machine; vi is in POSIX.
 		if (result.error && !env.VISUAL && !env.EDITOR) result = handOver(['vi', file]);
-		let text: string | undefined;
-		try {
-			text = readFileSync(file, 'utf8');
-		} catch {
-			text = undefined;
+		const read = readFileBounded(file, {limit: MAX_MANIFEST_BYTES});
+		if (!result.error && !read.ok && read.problem === 'too-large') {
+			return {ok: false, message: `The manifest was not checked: ${read.reason} (the limit is 1 MiB).`};
 		}
+		const text = read.ok ? read.text : undefined;
 		if (result.error || text === undefined) {
 			const why = result.error ?? 'the file vanished';
 			return {ok: false, message: `No editor could be started (${why}): set EDITOR, or use pod-tutor check ${exerciseId} --file pod.yaml`};

@@ -59,6 +59,16 @@ export function progressBar(done: number, total: number, width: number, style: T
 	return `[${on.repeat(filled)}${off.repeat(inner - filled)}] ${percent}`;
 }
 
+/** A notice can name a file and a reason (a save that failed): shown whole, up to this many rows. */
+const MAX_NOTICE_ROWS = 4;
+
+/** The notice in place of the footer, word-wrapped; only a notice longer than MAX_NOTICE_ROWS is cut. */
+export function noticeLines(notice: string, width: number, style: TextStyle): string[] {
+	const lines = wrapSpans([{text: style.charset === 'ascii' ? toAscii(notice) : notice}], width, style).map((l) => l.trimEnd());
+	if (lines.length <= MAX_NOTICE_ROWS) return lines;
+	return [...lines.slice(0, MAX_NOTICE_ROWS - 1), fitLine(lines.slice(MAX_NOTICE_ROWS - 1).join(' '), width, style).trimEnd()];
+}
+
 export function homeLines(state: TutorState, style: TextStyle): string[] {
 	const width = state.size.columns;
 	const rows = usableRows(state);
@@ -70,7 +80,8 @@ export function homeLines(state: TutorState, style: TextStyle): string[] {
 	const cursor = state.view.name === 'home' ? state.view.cursor : 0;
 	const summaryRows = 3;
 	const brokenRows = state.course.broken.length > 0 ? 1 : 0;
-	const listRows = Math.max(1, rows - lines.length - summaryRows - brokenRows - 3);
+	const bottom = state.notice ? noticeLines(state.notice, width, style) : [footer(keyContexts(state), style.charset === 'ascii')];
+	const listRows = Math.max(1, rows - lines.length - summaryRows - brokenRows - 2 - bottom.length);
 	const start = Math.max(0, Math.min(cursor - Math.floor(listRows / 2), lessons.length - listRows));
 	const numberWidth = String(lessons.length).length;
 	lessons.slice(start, start + listRows).forEach((lesson, i) => {
@@ -97,12 +108,12 @@ export function homeLines(state: TutorState, style: TextStyle): string[] {
 			? ['Every lesson is done. Open any of them again to review it.']
 			: [];
 	lines.push(rule(width, style), ...summary);
-	while (lines.length < rows - brokenRows - 1) lines.push('');
+	while (lines.length < rows - brokenRows - bottom.length) lines.push('');
 	if (brokenRows) {
 		const names = state.course.broken.map((b) => b.id ?? b.file).join(', ');
 		lines.push(fitLine(`Not loaded (broken): ${names}. Run pod-tutor validate for details.`, width, style).trimEnd());
 	}
-	lines.push(fitLine(state.notice ?? footer(keyContexts(state), style.charset === 'ascii'), width, style).trimEnd());
+	lines.push(...bottom);
 	return lines.slice(0, rows);
 }
 
@@ -251,15 +262,15 @@ export function readerFrame(state: TutorState, style: TextStyle, bodyText: reado
 	const number = state.course.lessons.indexOf(lesson) + 1;
 	const title = `${number}. ${style.charset === 'ascii' ? toAscii(lesson.title) : lesson.title}`;
 	const header = [leftRight(bold(title, style), `step ${view.step + 1}/${lesson.steps.length}`, width, style), rule(width, style)];
-	const textRows = Math.max(1, usableRows(state) - header.length - 2 - widgetRows - (widgetRows > 0 ? 1 : 0));
+	const bottom = state.notice ? noticeLines(state.notice, width, style) : [footer(keyContexts(state), style.charset === 'ascii')];
+	const textRows = Math.max(1, usableRows(state) - header.length - 1 - bottom.length - widgetRows - (widgetRows > 0 ? 1 : 0));
 	const maxScroll = Math.max(0, bodyText.length - textRows);
 	const scroll = Math.min(view.scroll, maxScroll);
 	const text = bodyText.slice(scroll, scroll + textRows);
 	const more = bodyText.length > textRows ? `lines ${scroll + 1}-${scroll + text.length} of ${bodyText.length}` : '';
 	while (text.length < textRows) text.push('');
 	if (widgetRows > 0) text.push('');
-	const footerLine = fitLine(state.notice ?? footer(keyContexts(state), style.charset === 'ascii'), width, style).trimEnd();
-	return {header, text, footer: [rule(width, style, more), footerLine], maxScroll, textRows};
+	return {header, text, footer: [rule(width, style, more), ...bottom], maxScroll, textRows};
 }
 
 /** The step's whole text: for exercises the prompt, then hints and feedback. */

@@ -57,7 +57,16 @@ export function useTutorEffects(state: TutorState, dispatch: Dispatch<TutorEvent
 function perform(effect: Effect, state: TutorState, dispatch: Dispatch<TutorEvent>, deps: EffectDeps): void {
 	const {store} = deps;
 	const saved = (result: ProgressResult) => {
-		if (!result.ok) return dispatch({type: 'notice', text: `Progress not saved: ${result.error}`});
+		if (!result.ok) {
+			// The store keeps a change the disk refused and saves it with the next one: show it as made.
+			if (result.unsaved) dispatch({type: 'progress', progress: result.unsaved.data});
+			const kept = !result.unsaved
+				? ''
+				: result.unsaved.retried
+					? ' Your work is kept here and saved with your next change.'
+					: ' Your work is kept until you quit.';
+			return dispatch({type: 'notice', text: `Progress not saved: ${result.error}${kept}`});
+		}
 		dispatch({type: 'progress', progress: result.data});
 		if (result.warning) dispatch({type: 'notice', text: result.warning});
 	};

@@ -7,7 +7,7 @@ import {Box, Text, useInput} from 'ink';
 import {useEffect, useLayoutEffect, useRef} from 'react';
 import type {CommandSpec} from '../../content/types.js';
 import type {LiveContext} from '../../live/live-context.js';
-import {sanitiseTerminalText} from '../../live/terminal-sanitiser.js';
+import {sanitiseTerminalText} from '../../text/terminal-sanitiser.js';
 import {intentFor, type Intent} from '../../tutor/keymap.js';
 import type {IntentChannel} from '../intent-channel.js';
 import {commandLine, cutLine, formatElapsed, visibleLines, wrapOutput} from '../../tutor/command-pane-state.js';

@@ -1,9 +1,16 @@
 /**
- * Makes command output safe to draw inside the tutor's own screen. A Pod's logs are written by
- * whoever runs in the Pod: an escape sequence in them could move the cursor, clear the screen,
- * retitle the window (OSC 0/2) or talk to the terminal (DCS). Everything but printable text,
- * newlines and tabs is dropped. A carriage return on its own becomes a newline, so progress
- * bars that redraw one line show as successive lines instead of overwriting the pane.
+ * The one sanitiser for anything from outside that reaches the terminal. Two ways to use it:
+ *
+ * - Command output drawn inside the tutor's own screen (StreamSanitiser, sanitiseTerminalText).
+ *   A Pod's logs are written by whoever runs in the Pod: an escape sequence in them could move
+ *   the cursor, clear the screen, retitle the window (OSC 0/2) or talk to the terminal (DCS).
+ *   Everything but printable text, newlines and tabs is dropped. A carriage return on its own
+ *   becomes a newline, so progress bars that redraw one line show as successive lines instead of
+ *   overwriting the pane.
+ * - Echoes of what a learner or a lesson pack gave: answers, ids, paths, file contents, in text
+ *   and in JSON (visibleText, terminalSafeText). Here nothing is dropped, since the learner must
+ *   see what they typed: every control character is written out visibly as \u001b, \u009b...,
+ *   the same spelling JSON uses, so a JSON document passed through stays valid and equal.
  */
 
 const ESC = 0x1b;
@@ -118,4 +125,33 @@ export class StreamSanitiser {
 export function sanitiseTerminalText(text: string): string {
 	const sanitiser = new StreamSanitiser();
 	return sanitiser.push(text) + sanitiser.end();
+}
+
+/**
+ * C0 controls, DEL, C1 controls (U+009B is a one-character CSI for many terminals), the line and
+ * paragraph separators, and the bidirectional overrides that make text display in another order
+ * than it is stored. Newline and tab are handled by the callers.
+ */
+const INVISIBLE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+const INVISIBLE_OR_LINE_BREAK = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+const INVISIBLE_OR_COLOUR = new RegExp(`\\u001b\\[[0-9;]*m|${INVISIBLE.source}`, 'g');
+
+function escapeCode(char: string): string {
+	return `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`;
+}
+
+/** One value (an id, a path, an answer) for a message line: every control, newline included, shown escaped. */
+export function visibleText(value: string): string {
+	return value.replace(INVISIBLE_OR_LINE_BREAK, escapeCode);
+}
+
+/**
+ * Whole text for stdout or stderr: newlines and tabs kept, every other control shown escaped.
+ * With `keepColour`, SGR sequences (ESC [ digits ; m: colour and bold only, which cannot move the
+ * cursor or talk to the terminal) pass, for output that pod-tutor coloured itself.
+ */
+export function terminalSafeText(text: string, keepColour = false): string {
+	if (!keepColour) return text.replace(INVISIBLE, escapeCode);
+	return text.replace(INVISIBLE_OR_COLOUR, (piece) => (piece.length > 1 ? piece : escapeCode(piece)));
 }
