@@ -276,6 +276,7 @@ export function TutorApp({initial, style, store, handOver, live, liveReady}: Tut
 					width={width}
 					height={paneRows}
 					isActive={!state.help}
+					color={style.color}
 					onDone={() => dispatch({type: 'step', delta: 1})}
 				/>
 			) : exercise ? (

@@ -21,6 +21,19 @@ export interface CommandPaneProps {
 	readonly onDone?: () => void;
 	/** @default true */
 	readonly isActive?: boolean;
+	/** Colour allowed (the one terminal reading, TextStyle.color: off under NO_COLOR, --no-color, TERM=dumb). @default false */
+	readonly color?: boolean;
+}
+
+/**
+ * Why the recorded output is shown, as far as detection knows: "no kubectl here" only when the
+ * tool is really missing, not when it is installed and its cluster or runtime is not there.
+ */
+export function offlineReason(tool: string, live: LiveContext | undefined): string {
+	const report = live?.reports.find((r) => r.tool === tool);
+	if (!report) return 'recorded output';
+	if (!report.installed) return `recorded output (no ${tool} here)`;
+	return `recorded output (${tool} is installed but ${report.problem ?? 'cannot be used here'})`;
 }
 
 const SPINNER = ['|', '/', '-', '\\'];
@@ -29,6 +42,7 @@ const CHROME_ROWS = 3;
 
 export function CommandPane(props: CommandPaneProps) {
 	const {command, live, width} = props;
+	const color = props.color ?? false;
 	const backend = live?.backends[command.tool];
 	const run = useCommandRun(command, backend, live?.values ?? {});
 	const {state} = run;
@@ -62,7 +76,7 @@ export function CommandPane(props: CommandPaneProps) {
 	let status: string;
 	let hint: string;
 	if (offline) {
-		status = `recorded output (no ${command.tool} here), exit code ${command.recorded.exitCode}`;
+		status = `${offlineReason(command.tool, live)}, exit code ${command.recorded.exitCode}`;
 		hint = 'Enter: continue, Up/Down: scroll';
 	} else if (state.phase === 'idle') {
 		status = run.expandError ? `cannot run: ${run.expandError}` : `ready to run with ${command.tool}`;
@@ -88,15 +102,15 @@ export function CommandPane(props: CommandPaneProps) {
 		<Box flexDirection="column" width={width}>
 			<Text wrap="truncate-end">$ {shownLine}</Text>
 			<Box flexDirection="column" height={outputRows}>
-				{view.above > 0 && <Text dimColor>(up: {view.above} more lines)</Text>}
+				{view.above > 0 && <Text dimColor={color}>(up: {view.above} more lines)</Text>}
 				{(view.above > 0 ? view.lines.slice(1) : view.lines).map((line, i) => (
 					<Text key={i}>{line === '' ? ' ' : line}</Text>
 				))}
 			</Box>
-			<Text color={offline ? 'yellow' : state.phase === 'done' && state.exitCode !== 0 ? 'red' : undefined} wrap="truncate-end">
+			<Text color={!color ? undefined : offline ? 'yellow' : state.phase === 'done' && state.exitCode !== 0 ? 'red' : undefined} wrap="truncate-end">
 				{status}
 			</Text>
-			<Text dimColor wrap="truncate-end">
+			<Text dimColor={color} wrap="truncate-end">
 				{hint}
 			</Text>
 		</Box>
