@@ -1,0 +1,22 @@
+/** Whether the tutor runs as plain lines: --plain, the learner's remembered choice, TERM=dumb. */
+import type {CommandIO} from '../commands/command-io.js';
+import {progressDirectory} from '../progress/progress-path.js';
+import {userConfigPath, type LabConfig} from './lab-config.js';
+import {writeUserSetting} from './user-config-write.js';
+
+/**
+ * --plain or --no-plain given: remembered in the learner's config.yaml, so a screen-reader user
+ * passes it once. Without either: the remembered choice, or TERM=dumb, on a terminal.
+ */
+export function plainModeWanted(flag: boolean | undefined, io: CommandIO, lab: LabConfig | undefined): boolean {
+	const remembered = lab?.settings.plain ?? false;
+	if (flag !== undefined && flag !== remembered) {
+		const file = userConfigPath(progressDirectory(io.env));
+		const written = writeUserSetting(file, 'plain', String(flag));
+		if (!written.ok) io.stderr(`pod-tutor: your choice of ${flag ? '--plain' : '--no-plain'} could not be remembered: ${written.error}\n`);
+		else if (flag) io.stderr(`pod-tutor: plain mode is remembered in ${file}; pod-tutor --no-plain goes back to the full-screen tutor.\n`);
+	}
+	if (flag !== undefined) return flag;
+	return Boolean(io.stdin.isTTY) && (remembered || io.env.TERM === 'dumb');
+}
+
