@@ -3,6 +3,7 @@
  * --backend/--namespace/--context/--image flags (a flag on the command line wins over the config)
  * and KUBECONFIG (the learner's own environment wins). Live mode then has one way in, not two.
  */
+import {sanitiseTerminalText} from '../live/terminal-sanitiser.js';
 import {currentUserLabel} from '../live/tutor-labels.js';
 import {expandNamespace, formatProblem, type LabConfig, type LiveMode} from './lab-config.js';
 
@@ -54,5 +55,5 @@ export function labNotice(lab: LabConfig | undefined): string | undefined {
 	if (!lab || lab.problems.length === 0) return undefined;
 	const first = formatProblem(lab.problems[0]);
 	const more = lab.problems.length > 1 ? ` (and ${lab.problems.length - 1} more: pod-tutor doctor lists them)` : '';
-	return `Config problem: ${first}${more}. Live mode is off until it is fixed.`;
+	return sanitiseTerminalText(`Config problem: ${first}${more}. Live mode is off until it is fixed.`).replace(/\n/g, ' ');
 }

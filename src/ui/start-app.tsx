@@ -9,6 +9,7 @@ import {cancelAllCommands} from '../live/command-runner.js';
 import {detectBackends} from '../live/detect-backends.js';
 import {liveContextFrom, type LiveContext} from '../live/live-context.js';
 import type {LiveOptions} from '../live/live-options.js';
+import type {LiveMode} from '../lab/lab-config.js';
 import {LESSON_POD} from '../live/tutor-live-actions.js';
 import {FrameWriter} from './frame-writer.js';
 import {fullCollection, QuietCollector} from './quiet-collector.js';
@@ -25,6 +26,10 @@ export interface StartOptions {
 	readonly firstFrame: readonly string[];
 	readonly live: LiveOptions;
 	readonly configDir?: string;
+	/** The lab config's live mode: off runs no container tool at all. @default 'auto' */
+	readonly liveMode?: LiveMode;
+	/** The environment for the tools (KUBECONFIG from the lab config). @default process.env */
+	readonly liveEnv?: NodeJS.ProcessEnv;
 }
 
 
@@ -73,7 +78,8 @@ export async function startApp(options: StartOptions): Promise<number> {
 		exitOnCtrlC: false,
 		patchConsole: false,
 	});
-	void detectBackends({live: options.live, configDir: options.configDir})
+	if (options.liveMode === 'off') answer(undefined);
+	else void detectBackends({live: options.live, configDir: options.configDir, env: options.liveEnv})
 		.then((detected) => {
 			const context = liveContextFrom(detected, {...LESSON_POD, namespace: options.live.namespace, image: options.live.image});
 			if (Object.keys(context.backends).length === 0) return answer(undefined);
