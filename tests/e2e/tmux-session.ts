@@ -43,6 +43,11 @@ export class TmuxSession {
 		}
 	}
 
+	/** From now on every byte the program writes to the pane is appended to `file` (escape sequences included). */
+	recordOutput(file: string): void {
+		this.tmux('pipe-pane', '-o', '-t', this.name, `cat >> '${file.replace(/'/g, `'\\''`)}'`);
+	}
+
 	resize(columns: number, rows: number): void {
 		this.tmux('resize-window', '-t', this.name, '-x', String(columns), '-y', String(rows));
 	}
