@@ -64,6 +64,9 @@ Usage:
   pod-tutor doctor [--json]         which of kubectl, crictl and podman can be used here
   pod-tutor cleanup [--backend kubectl|podman]
                                     delete what the tutor created (only its labelled objects)
+  pod-tutor submit [--to DIR]       hand your progress summary to your instructor
+  pod-tutor report DIR [--csv|--json]
+                                    instructors: the class table and where students get stuck
 
 Options:
   --lessons DIR     add a folder of lessons (repeatable)
@@ -84,4 +87,4 @@ Progress is kept in your user config folder; POD_TUTOR_CONFIG_DIR moves it.
  * The names `pod-tutor NAME` runs as subcommands (any other NAME is a lesson id); their code,
  * src/commands/index.ts, is imported only when one is named.
  */
-export const SUBCOMMAND_NAMES: ReadonlySet<string> = new Set(['list', 'progress', 'reset', 'diagram', 'doctor', 'cleanup', 'check', 'show', 'validate']);
+export const SUBCOMMAND_NAMES: ReadonlySet<string> = new Set(['list', 'progress', 'reset', 'diagram', 'doctor', 'cleanup', 'check', 'show', 'validate', 'submit', 'report']);
