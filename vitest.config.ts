@@ -5,7 +5,7 @@ export default defineConfig({
 		// Builds dist/ once: several test files run the built CLI in parallel.
 		globalSetup: ['tests/global-setup.ts'],
 		include: ['tests/**/*.test.ts', 'tests/**/*.test.tsx', 'scripts/bench/**/*.test.mjs'],
-		exclude: ['tests/live/**', 'node_modules/**'],
+		exclude: ['tests/live/**', 'tests/ssh/**', 'node_modules/**'],
 		testTimeout: 20000,
 		hookTimeout: 30000,
 	},

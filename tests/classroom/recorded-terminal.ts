@@ -15,11 +15,12 @@ export class RecordedTerminal {
 	private readonly dir = mkdtempSync(join(tmpdir(), 'pod-tutor-rec-'));
 	private readonly file = join(this.dir, 'output');
 
-	constructor(args: readonly string[], env: Record<string, string>, size: [number, number] = [80, 24]) {
+	/** `argv` runs in the pane (see tutorArgv); `env` is set for it. */
+	constructor(argv: readonly string[], env: Record<string, string>, size: [number, number] = [80, 24]) {
 		const gate = join(this.dir, 'gate');
 		execFileSync('mkfifo', [gate]);
 		this.session = new TmuxSession(...size);
-		this.session.start(['sh', '-c', 'read _ < "$0"; exec "$@"', gate, process.execPath, builtBin, ...args], env, repoRoot);
+		this.session.start(['sh', '-c', 'read _ < "$0"; exec "$@"', gate, ...argv], env, repoRoot);
 		this.session.recordOutput(this.file);
 		writeFileSync(gate, 'go\n');
 	}
@@ -33,6 +34,11 @@ export class RecordedTerminal {
 		this.session.stop();
 		rmSync(this.dir, {recursive: true, force: true});
 	}
+}
+
+/** The built tutor with these arguments. */
+export function tutorArgv(args: readonly string[] = []): string[] {
+	return [process.execPath, builtBin, ...args];
 }
 
 /** SGR sequences that set a foreground or background colour (30-37, 38;..., 40-47, 90-97, 100-107). */

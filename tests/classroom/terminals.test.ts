@@ -7,9 +7,8 @@ import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterEach, beforeEach, describe, expect, it} from 'vitest';
-import type {Lesson} from '../../src/content/types.js';
-import {repoCourse} from '../tutor/course-fixture.js';
-import {COLOUR_SGR, RecordedTerminal, SCREEN_CONTROL} from './recorded-terminal.js';
+import {commandStep} from './course-steps.js';
+import {COLOUR_SGR, RecordedTerminal, SCREEN_CONTROL, tutorArgv} from './recorded-terminal.js';
 
 let dir: string;
 let terminal: RecordedTerminal | undefined;
@@ -27,23 +26,11 @@ afterEach(() => {
 	rmSync(dir, {recursive: true, force: true});
 });
 
-/** A command step reached with Right alone: no typing field on the way, where Right would move a cursor. */
-function commandStep(): {lesson: Lesson; step: number} {
-	const course = repoCourse();
-	for (const lesson of course.lessons) {
-		const step = lesson.steps.findIndex((s) => s.kind === 'command');
-		if (step < 0) continue;
-		const typing = lesson.steps.slice(0, step).some((s) => s.kind === 'exercise' && ['free-text', 'quantity'].includes(course.exercises.get(s.exercise)?.kind ?? ''));
-		if (!typing) return {lesson, step};
-	}
-	throw new Error('no command step reachable with Right');
-}
-
 async function openCommandStep(args: string[], extraEnv: Record<string, string>, term: string): Promise<RecordedTerminal> {
 	const {lesson, step} = commandStep();
 	// A fresh learner each time: a saved position would reopen the lesson at the command step.
 	const fresh = mkdtempSync(join(dir, 'learner-'));
-	const t = new RecordedTerminal([lesson.id, ...args], {...env, POD_TUTOR_CONFIG_DIR: fresh, ...extraEnv, TERM: term});
+	const t = new RecordedTerminal(tutorArgv([lesson.id, ...args]), {...env, POD_TUTOR_CONFIG_DIR: fresh, ...extraEnv, TERM: term});
 	terminal = t;
 	await t.session.waitFor((s) => s.includes(`step 1/${lesson.steps.length}`), 'the lesson');
 	for (let i = 0; i < step; i++) {
@@ -71,7 +58,7 @@ describe.each(['xterm-256color', 'screen', 'tmux-256color', 'vt100'])('on %s', (
 
 describe('TERM=dumb and --plain', () => {
 	it('TERM=dumb gets plain lines: no alternate screen, no cursor addressing, no colour, ASCII', async () => {
-		const t = new RecordedTerminal([], {...env, TERM: 'dumb'});
+		const t = new RecordedTerminal(tutorArgv(), {...env, TERM: 'dumb'});
 		terminal = t;
 		await t.session.waitFor((s) => s.includes('Lesson number 1-'), 'the plain lesson list');
 		t.session.keys('1', 'Enter');
@@ -89,14 +76,14 @@ describe('TERM=dumb and --plain', () => {
 	});
 
 	it('--plain on a capable terminal is remembered: the next start is plain too, with nothing redrawn', async () => {
-		const first = new RecordedTerminal(['--plain'], {...env, TERM: 'xterm-256color'});
+		const first = new RecordedTerminal(tutorArgv(['--plain']), {...env, TERM: 'xterm-256color'});
 		terminal = first;
 		await first.session.waitFor((s) => s.includes('Lesson number 1-'), 'the plain lesson list');
 		first.session.keys('quit', 'Enter');
 		await first.session.waitFor((s) => s.includes('[exited 0]'), 'the tutor to exit');
 		first.stop();
 
-		const again = new RecordedTerminal([], {...env, TERM: 'xterm-256color'});
+		const again = new RecordedTerminal(tutorArgv(), {...env, TERM: 'xterm-256color'});
 		terminal = again;
 		await again.session.waitFor((s) => s.includes('Lesson number 1-'), 'plain mode without --plain');
 		again.session.keys('2', 'Enter');
