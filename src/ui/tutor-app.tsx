@@ -7,6 +7,7 @@ import type {Exercise} from '../content/types.js';
 import type {Answer} from '../exercises/answer.js';
 import {checkAnswer} from '../exercises/check-answer.js';
 import type {ProgressResult, ProgressStore} from '../progress/progress-store.js';
+import {watchProgressFile} from '../progress/progress-watch.js';
 import {drawDiagramStep} from '../render/diagram-step.js';
 import type {TextStyle} from '../render/text-style.js';
 import {intentFor} from '../tutor/keymap.js';
@@ -77,6 +78,9 @@ export function TutorApp({initial, style, store, handOver, live, liveReady}: Tut
 			dispatch({type: 'notice', text: `Progress not saved: ${result.error}`});
 		}
 	}, []);
+
+	// The learner's other window saved: show its work here too (the file is the truth, merged under a lock).
+	useEffect(() => watchProgressFile(store.file, () => dispatch({type: 'progress', progress: store.refresh()})), [store]);
 
 	useEffect(() => {
 		const onResize = () => dispatch({type: 'resize', size: {columns: stdout.columns || 80, rows: stdout.rows || 24}});
