@@ -6,7 +6,7 @@ import {writeUserSetting} from './user-config-write.js';
 
 /**
  * --plain or --no-plain given: remembered in the learner's config.yaml, so a screen-reader user
- * passes it once. Without either: the remembered choice, or TERM=dumb, on a terminal.
+ * passes it once. Without either: the remembered choice, TERM=dumb or INK_SCREEN_READER=true, on a terminal.
  */
 export function plainModeWanted(flag: boolean | undefined, io: CommandIO, lab: LabConfig | undefined): boolean {
 	const remembered = lab?.settings.plain ?? false;
@@ -17,6 +17,8 @@ export function plainModeWanted(flag: boolean | undefined, io: CommandIO, lab: L
 		else if (flag) io.stderr(`pod-tutor: plain mode is remembered in ${file}; pod-tutor --no-plain goes back to the full-screen tutor.\n`);
 	}
 	if (flag !== undefined) return flag;
-	return Boolean(io.stdin.isTTY) && (remembered || io.env.TERM === 'dumb');
+	// INK_SCREEN_READER=true is Ink's own switch for screen-reader output; Ink's version of that
+	// still erases and rewrites its lines on each change, so the tutor answers it with plain mode.
+	return Boolean(io.stdin.isTTY) && (remembered || io.env.TERM === 'dumb' || io.env.INK_SCREEN_READER === 'true');
 }
 
