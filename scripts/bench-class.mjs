@@ -22,10 +22,19 @@ const TOOL_PROCESSES = /^(catatonit|podman|conmon|crictl|kubectl|slirp4netns|pas
 
 function options(argv) {
 	try {
-		const {values} = parseArgs({args: argv, options: {sessions: {type: 'string', default: '20'}, lab: {type: 'string', default: 'default'}, json: {type: 'string'}}});
+		const {values} = parseArgs({
+			args: argv,
+			options: {
+				sessions: {type: 'string', default: '20'},
+				lab: {type: 'string', default: 'default'},
+				json: {type: 'string'},
+			},
+		});
 		const sessions = Number(values.sessions);
-		if (!Number.isInteger(sessions) || sessions < 1 || sessions > 100) return {error: `--sessions wants a whole number from 1 to 100, not "${values.sessions}"`};
-		if (!['default', 'live-off'].includes(values.lab)) return {error: `--lab is default or live-off, not "${values.lab}"`};
+		if (!Number.isInteger(sessions) || sessions < 1 || sessions > 100)
+			return {error: `--sessions wants a whole number from 1 to 100, not "${values.sessions}"`};
+		if (!['default', 'live-off'].includes(values.lab))
+			return {error: `--lab is default or live-off, not "${values.lab}"`};
 		return {sessions, lab: values.lab, json: values.json};
 	} catch (error) {
 		return {error: error.message};
@@ -33,7 +42,11 @@ function options(argv) {
 }
 
 function pids() {
-	return new Set(readdirSync('/proc').filter((name) => /^\d+$/.test(name)).map(Number));
+	return new Set(
+		readdirSync('/proc')
+			.filter((name) => /^\d+$/.test(name))
+			.map(Number),
+	);
 }
 
 function read(file) {
@@ -115,7 +128,8 @@ async function main(argv) {
 	const sampler = setInterval(() => {
 		for (const pid of markedProcesses(marker)) {
 			const pss = pssKb(pid);
-			if (pss !== undefined && commandName(pid) === 'node') peakPss.set(pid, Math.max(peakPss.get(pid) ?? 0, pss));
+			if (pss !== undefined && commandName(pid) === 'node')
+				peakPss.set(pid, Math.max(peakPss.get(pid) ?? 0, pss));
 		}
 	}, 250);
 	const cpuBefore = cpuTicks();
@@ -128,7 +142,11 @@ async function main(argv) {
 				await new Promise((resolve) => setTimeout(resolve, Math.round((i * 1000) / opts.sessions)));
 				const configDir = join(dir, `student-${i + 1}`);
 				mkdirSync(configDir);
-				const env = {...terminalEnv(configDir), POD_TUTOR_LAB_CONFIG: labFile, [marker.split('=')[0]]: marker.split('=')[1]};
+				const env = {
+					...terminalEnv(configDir),
+					POD_TUTOR_LAB_CONFIG: labFile,
+					[marker.split('=')[0]]: marker.split('=')[1],
+				};
 				const report = await runInPty(sessionPlan(env));
 				const after = mark(report, 'after-key').proc;
 				const idleEnd = mark(report, 'idle-end').proc;
@@ -147,22 +165,61 @@ async function main(argv) {
 		clearInterval(sampler);
 	}
 	const wall = (Date.now() - started) / 1000;
-	const machineCpuS = (cpuTicks() - cpuBefore) / Number(execFileSync('getconf', ['CLK_TCK'], {encoding: 'utf8'}).trim());
+	const machineCpuS =
+		(cpuTicks() - cpuBefore) / Number(execFileSync('getconf', ['CLK_TCK'], {encoding: 'utf8'}).trim());
 	// Quit is done; give a pause process a moment to show itself, then list what is left.
 	await new Promise((resolve) => setTimeout(resolve, 1000));
 	const leftMarked = markedProcesses(marker).map((pid) => `${pid} ${commandName(pid)}`);
-	const leftTools = [...pids()].filter((pid) => !before.has(pid) && TOOL_PROCESSES.test(commandName(pid) ?? '')).map((pid) => `${pid} ${commandName(pid)}`);
+	const leftTools = [...pids()]
+		.filter((pid) => !before.has(pid) && TOOL_PROCESSES.test(commandName(pid) ?? ''))
+		.map((pid) => `${pid} ${commandName(pid)}`);
 	const pss = [...peakPss.values()];
 	const summary = {
 		date: new Date().toISOString(),
 		lab: opts.lab,
 		sessions: opts.sessions,
-		machine: {nproc: execFileSync('nproc', {encoding: 'utf8'}).trim(), cpuModel: os.cpus()[0]?.model, node: process.version, load: read('/proc/loadavg')?.split(' ').slice(0, 3).join(' ')},
-		firstFrameS: {median: quantile(results.map((r) => r.firstFrameS), 0.5), max: Math.max(...results.map((r) => r.firstFrameS))},
-		firstKeyS: {median: quantile(results.map((r) => r.firstKeyS), 0.5), max: Math.max(...results.map((r) => r.firstKeyS))},
-		peakRssMb: {median: quantile(results.map((r) => r.peakRssKb), 0.5) / 1024, max: Math.max(...results.map((r) => r.peakRssKb)) / 1024},
-		peakPssMb: {median: quantile(pss, 0.5) / 1024, max: Math.max(...pss) / 1024, total: sumOf(pss) / 1024, sampled: pss.length},
-		cpuS: {perSession: quantile(results.map((r) => r.cpuS), 0.5), total: sumOf(results.map((r) => r.cpuS)), machineAllCores: machineCpuS},
+		machine: {
+			nproc: execFileSync('nproc', {encoding: 'utf8'}).trim(),
+			cpuModel: os.cpus()[0]?.model,
+			node: process.version,
+			load: read('/proc/loadavg')?.split(' ').slice(0, 3).join(' '),
+		},
+		firstFrameS: {
+			median: quantile(
+				results.map((r) => r.firstFrameS),
+				0.5,
+			),
+			max: Math.max(...results.map((r) => r.firstFrameS)),
+		},
+		firstKeyS: {
+			median: quantile(
+				results.map((r) => r.firstKeyS),
+				0.5,
+			),
+			max: Math.max(...results.map((r) => r.firstKeyS)),
+		},
+		peakRssMb: {
+			median:
+				quantile(
+					results.map((r) => r.peakRssKb),
+					0.5,
+				) / 1024,
+			max: Math.max(...results.map((r) => r.peakRssKb)) / 1024,
+		},
+		peakPssMb: {
+			median: quantile(pss, 0.5) / 1024,
+			max: Math.max(...pss) / 1024,
+			total: sumOf(pss) / 1024,
+			sampled: pss.length,
+		},
+		cpuS: {
+			perSession: quantile(
+				results.map((r) => r.cpuS),
+				0.5,
+			),
+			total: sumOf(results.map((r) => r.cpuS)),
+			machineAllCores: machineCpuS,
+		},
 		idleCpuTicks: {total: sumOf(results.map((r) => r.idleCpuTicks)), windowMs: IDLE_MS},
 		wallS: wall,
 		exits: results.map((r) => r.exit),
@@ -171,19 +228,22 @@ async function main(argv) {
 	};
 	rmSync(dir, {recursive: true, force: true});
 	const f = (n, d = 2) => (Number.isFinite(n) ? n.toFixed(d) : 'n/a');
+	const {peakPssMb: pssMb, cpuS: cpu} = summary;
+	const left = summary.leftRunning.length === 0 ? 'nothing' : summary.leftRunning.join(', ');
 	const lines = [
-		`Class start: ${summary.sessions} sessions within 1 s, lab config: ${summary.lab} (${summary.machine.nproc} cores, load before ${summary.machine.load})`,
+		`Class start: ${summary.sessions} sessions within 1 s, lab config: ${summary.lab} ` +
+			`(${summary.machine.nproc} cores, load before ${summary.machine.load})`,
 		'',
 		'| measure | median | worst | total |',
 		'|---|---|---|---|',
 		`| first frame (s) | ${f(summary.firstFrameS.median)} | ${f(summary.firstFrameS.max)} | |`,
 		`| first key answered (s) | ${f(summary.firstKeyS.median)} | ${f(summary.firstKeyS.max)} | |`,
 		`| peak RSS (MB) | ${f(summary.peakRssMb.median, 1)} | ${f(summary.peakRssMb.max, 1)} | |`,
-		`| peak PSS (MB) | ${f(summary.peakPssMb.median, 1)} | ${f(summary.peakPssMb.max, 1)} | ${f(summary.peakPssMb.total, 1)} |`,
-		`| CPU per session (s) | ${f(summary.cpuS.perSession)} | | ${f(summary.cpuS.total)} (machine: ${f(summary.cpuS.machineAllCores)}) |`,
+		`| peak PSS (MB) | ${f(pssMb.median, 1)} | ${f(pssMb.max, 1)} | ${f(pssMb.total, 1)} |`,
+		`| CPU per session (s) | ${f(cpu.perSession)} | | ${f(cpu.total)} (machine: ${f(cpu.machineAllCores)}) |`,
 		`| CPU ticks while idle, ${IDLE_MS / 1000} s | | | ${summary.idleCpuTicks.total} |`,
 		'',
-		`Exit codes: ${[...new Set(summary.exits)].join(', ')}. Left running after quitting: ${summary.leftRunning.length === 0 ? 'nothing' : summary.leftRunning.join(', ')}.`,
+		`Exit codes: ${[...new Set(summary.exits)].join(', ')}. Left running after quitting: ${left}.`,
 		`Command: node scripts/bench-class.mjs ${argv.join(' ')}`.trim(),
 	];
 	process.stdout.write(`${lines.join('\n')}\n`);

@@ -87,4 +87,6 @@ Progress is kept in your user config folder; POD_TUTOR_CONFIG_DIR moves it.
  * The names `pod-tutor NAME` runs as subcommands (any other NAME is a lesson id); their code,
  * src/commands/index.ts, is imported only when one is named.
  */
-export const SUBCOMMAND_NAMES: ReadonlySet<string> = new Set(['list', 'progress', 'reset', 'diagram', 'doctor', 'cleanup', 'check', 'show', 'validate', 'submit', 'report']);
+export const SUBCOMMAND_NAMES: ReadonlySet<string> = new Set([
+	'list', 'progress', 'reset', 'diagram', 'doctor', 'cleanup', 'check', 'show', 'validate', 'submit', 'report',
+]);

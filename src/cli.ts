@@ -44,7 +44,8 @@ async function main(argv: readonly string[]): Promise<number> {
 	// The classroom settings (/etc/pod-tutor/config.yaml under the learner's own config.yaml).
 	const lab = await loadLabConfig({env: process.env, configDir: progressDirectory(process.env)});
 	const options: GlobalOptions = {
-		lessonDirs: [bundledLessonDir(), ...lab.settings.lessons.filter((dir) => existsSync(dir)), ...parsed.lessonDirs],
+		// The lab's extra packs that exist on this machine (doctor lists the setting either way).
+		lessonDirs: [bundledLessonDir(), ...lab.settings.lessons.filter(existsSync), ...parsed.lessonDirs],
 		configDir: process.env.POD_TUTOR_CONFIG_DIR,
 		ascii: parsed.ascii,
 		noColor: parsed.noColor,

@@ -76,5 +76,16 @@ export async function runTutor(lessonId: string | undefined, rest: readonly stri
 	//   ~8 MB of transient memory, a spike seen the first time a lesson step is laid out.
 	setFlagsFromString(TUTOR_V8_FLAGS);
 	const {startApp} = await import('./ui/start-app.js');
-	return startApp({course, lessonId, style, size, notice: snapshot.warning, firstFrame: frame, live: live.options, configDir: options.configDir, liveMode: labLiveMode(options.lab), liveEnv: withLabEnv(io.env, options.lab)});
+	return startApp({
+		course,
+		lessonId,
+		style,
+		size,
+		notice: snapshot.warning,
+		firstFrame: frame,
+		live: live.options,
+		configDir: options.configDir,
+		liveMode: labLiveMode(options.lab),
+		liveEnv: withLabEnv(io.env, options.lab),
+	});
 }

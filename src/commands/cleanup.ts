@@ -46,7 +46,9 @@ export async function cleanupTutorObjects(
 	extra: Partial<DetectOptions> = {},
 ): Promise<{usable: boolean; failed: boolean; why: string}> {
 	const user = currentUserLabel(io.env);
-	const detected = (await detectBackends({live, env: withLabEnv(io.env, options.lab), configDir: options.configDir, ...extra})).filter((d) => CREATING_TOOLS.includes(d.report.tool));
+	const env = withLabEnv(io.env, options.lab);
+	const found = await detectBackends({live, env, configDir: options.configDir, ...extra});
+	const detected = found.filter((d) => CREATING_TOOLS.includes(d.report.tool));
 	const usable = detected.filter((d) => d.backend);
 	const why = detected.map((d) => `  ${d.report.tool}: ${d.report.problem ?? 'not usable'}`).join('\n');
 	if (usable.length === 0) return {usable: false, failed: false, why};

@@ -42,13 +42,17 @@ export async function runDoctor(args: readonly string[], io: CommandIO, options:
 		io.stderr(`doctor: unknown argument ${unknown[0]}\n${USAGE}\n`);
 		return EXIT_USAGE;
 	}
-	const detected = await detectBackends({live: parsed.options, env: withLabEnv(io.env, options.lab), configDir: options.configDir, ...extra});
+	const env = withLabEnv(io.env, options.lab);
+	const detected = await detectBackends({live: parsed.options, env, configDir: options.configDir, ...extra});
 	const reports = detected.map((d) => d.report);
 	const usable = reports.filter((r) => r.usable).map((r) => r.tool);
 	const user = currentUserLabel(io.env);
 	if (json) {
-		const settings = options.lab ? {settings: effectiveSettings(options.lab, args, io.env), configProblems: options.lab.problems} : {};
-		io.stdout(`${JSON.stringify({usable, namespace: parsed.options.namespace, image: parsed.options.image, user, labels: tutorSelector(user), backends: reports, ...settings}, null, 2)}\n`);
+		const {lab} = options;
+		const settings = lab ? {settings: effectiveSettings(lab, args, io.env), configProblems: lab.problems} : {};
+		const {namespace, image} = parsed.options;
+		const report = {usable, namespace, image, user, labels: tutorSelector(user), backends: reports, ...settings};
+		io.stdout(`${JSON.stringify(report, null, 2)}\n`);
 		return usable.length > 0 ? EXIT_OK : EXIT_FAIL;
 	}
 	const lines = ['Live mode on this machine:', ''];

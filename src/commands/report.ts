@@ -15,6 +15,11 @@ import {EXIT_FAIL, EXIT_OK, EXIT_USAGE, type Subcommand} from './command-io.js';
 const USAGE = 'usage: pod-tutor report DIR [--csv|--json]';
 /** A class is tens of students; a folder of more entries than this is not read to the end. */
 const MAX_ENTRIES = 5000;
+const FOLDER_ERRORS: Readonly<Record<string, string>> = {
+	ENOENT: 'no such folder',
+	ENOTDIR: 'not a folder',
+	EACCES: 'permission denied (run it as the instructor who owns the folder)',
+};
 
 /** A name or message from the folder, safe to print on one line. */
 export function shown(text: string): string {
@@ -30,19 +35,29 @@ export function readSubmissionFile(dir: string, name: string): Read {
 		fd = openSync(join(dir, name), constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
 	} catch (error) {
 		const code = (error as NodeJS.ErrnoException).code;
-		return {ok: false, reason: code === 'ELOOP' ? 'a symbolic link' : code === 'EACCES' ? 'not readable by you' : `cannot be opened (${code ?? String(error)})`};
+		return {
+			ok: false,
+			reason:
+				code === 'ELOOP'
+					? 'a symbolic link'
+					: code === 'EACCES'
+						? 'not readable by you'
+						: `cannot be opened (${code ?? String(error)})`,
+		};
 	}
 	try {
 		const stat = fstatSync(fd);
 		if (!stat.isFile()) return {ok: false, reason: stat.isDirectory() ? 'a folder' : 'not a plain file'};
-		if (stat.size > MAX_SUBMISSION_BYTES) return {ok: false, reason: `larger than ${MAX_SUBMISSION_BYTES / 1024} KiB`};
+		if (stat.size > MAX_SUBMISSION_BYTES)
+			return {ok: false, reason: `larger than ${MAX_SUBMISSION_BYTES / 1024} KiB`};
 		const buffer = Buffer.alloc(Math.min(stat.size, MAX_SUBMISSION_BYTES) + 1);
 		let size = 0;
 		for (;;) {
 			const n = readSync(fd, buffer, size, buffer.length - size, null);
 			if (n === 0) break;
 			size += n;
-			if (size > MAX_SUBMISSION_BYTES) return {ok: false, reason: `larger than ${MAX_SUBMISSION_BYTES / 1024} KiB`};
+			if (size > MAX_SUBMISSION_BYTES)
+				return {ok: false, reason: `larger than ${MAX_SUBMISSION_BYTES / 1024} KiB`};
 			if (size === buffer.length) break;
 		}
 		let value: unknown;
@@ -50,16 +65,21 @@ export function readSubmissionFile(dir: string, name: string): Read {
 			value = JSON.parse(buffer.subarray(0, size).toString('utf8'));
 		} catch (error) {
 			// RangeError too: JSON nested deep enough to exhaust the stack.
-			return {ok: false, reason: `not valid JSON (${error instanceof Error ? error.message.slice(0, 80) : 'unreadable'})`};
+			return {
+				ok: false,
+				reason: `not valid JSON (${error instanceof Error ? error.message.slice(0, 80) : 'unreadable'})`,
+			};
 		}
 		const read = readSubmission(value);
 		if (!read.ok) return {ok: false, reason: `not a pod-tutor submission: ${read.error}`};
 		const {submission} = read;
-		if (name !== `${submission.user}.json`) return {ok: false, reason: `says it is from ${submission.user}, but is named ${name}`};
+		if (name !== `${submission.user}.json`)
+			return {ok: false, reason: `says it is from ${submission.user}, but is named ${name}`};
 		const mine = process.getuid?.();
 		if (mine !== undefined) {
 			if (submission.uid === undefined) return {ok: false, reason: 'does not say which uid wrote it'};
-			if (submission.uid !== stat.uid) return {ok: false, reason: `says it was written by uid ${submission.uid}, but uid ${stat.uid} owns it`};
+			if (submission.uid !== stat.uid)
+				return {ok: false, reason: `says it was written by uid ${submission.uid}, but uid ${stat.uid} owns it`};
 		}
 		return {ok: true, submission};
 	} finally {
@@ -71,7 +91,14 @@ export const runReport: Subcommand = async (args, io) => {
 	const formats = args.filter((a) => a === '--csv' || a === '--json');
 	const rest = args.filter((a) => a !== '--csv' && a !== '--json');
 	if (formats.length > 1 || rest.length !== 1 || rest[0].startsWith('-')) {
-		io.stderr(`report: ${rest.length === 0 ? 'name the submit folder' : formats.length > 1 ? 'choose one of --csv and --json' : `unexpected argument ${rest.find((a) => a.startsWith('-')) ?? rest[1]}`}\n${USAGE}\n`);
+		const unexpected = rest.find((a) => a.startsWith('-')) ?? rest[1];
+		const problem =
+			rest.length === 0
+				? 'name the submit folder'
+				: formats.length > 1
+					? 'choose one of --csv and --json'
+					: `unexpected argument ${unexpected}`;
+		io.stderr(`report: ${problem}\n${USAGE}\n`);
 		return EXIT_USAGE;
 	}
 	const dir = resolve(io.cwd, rest[0]);
@@ -80,12 +107,15 @@ export const runReport: Subcommand = async (args, io) => {
 		names = readdirSync(dir).sort();
 	} catch (error) {
 		const code = (error as NodeJS.ErrnoException).code;
-		io.stderr(`report: cannot read the folder ${shown(dir)}: ${code === 'ENOENT' ? 'no such folder' : code === 'ENOTDIR' ? 'not a folder' : code === 'EACCES' ? 'permission denied (run it as the instructor who owns the folder)' : code}\n`);
+		io.stderr(`report: cannot read the folder ${shown(dir)}: ${FOLDER_ERRORS[code ?? ''] ?? code}\n`);
 		return EXIT_FAIL;
 	}
 	const skipped: SkippedFile[] = [];
 	if (names.length > MAX_ENTRIES) {
-		skipped.push({file: `${names.length - MAX_ENTRIES} more entries`, reason: `only the first ${MAX_ENTRIES} are read`});
+		skipped.push({
+			file: `${names.length - MAX_ENTRIES} more entries`,
+			reason: `only the first ${MAX_ENTRIES} are read`,
+		});
 		names = names.slice(0, MAX_ENTRIES);
 	}
 	const submissions: Submission[] = [];

@@ -9,7 +9,17 @@
  * - a <user>.json that another account owns is never replaced; the learner is told to ask.
  */
 import {randomBytes} from 'node:crypto';
-import {closeSync, fchmodSync, fsyncSync, lstatSync, openSync, renameSync, statSync, unlinkSync, writeSync} from 'node:fs';
+import {
+	closeSync,
+	fchmodSync,
+	fsyncSync,
+	lstatSync,
+	openSync,
+	renameSync,
+	statSync,
+	unlinkSync,
+	writeSync,
+} from 'node:fs';
 import {join, resolve} from 'node:path';
 import {loadCourseFast} from '../content/course-cache.js';
 import {buildSubmission} from '../lab/submission.js';
@@ -17,7 +27,7 @@ import {currentUserLabel} from '../live/tutor-labels.js';
 import {readProgressSnapshot} from '../progress/progress-snapshot.js';
 import {EXIT_FAIL, EXIT_OK, EXIT_USAGE, type Subcommand} from './command-io.js';
 
-const USAGE = 'usage: pod-tutor submit [--to DIR]   (DIR defaults to the lab config\'s submit folder)';
+const USAGE = "usage: pod-tutor submit [--to DIR]   (DIR defaults to the lab config's submit folder)";
 
 type Written = {readonly ok: true; readonly file: string} | {readonly ok: false; readonly error: string};
 
@@ -32,7 +42,9 @@ export function writeSubmissionFile(dir: string, name: string, text: string, mod
 	try {
 		const existing = lstatSync(file);
 		if (!existing.isFile() || (uid !== undefined && existing.uid !== uid)) {
-			return {ok: false, error: `${file} is there already and is not yours (${existing.isFile() ? `owned by uid ${existing.uid}` : 'not a plain file'}); ask your instructor to remove it, then submit again`};
+			const what = existing.isFile() ? `owned by uid ${existing.uid}` : 'not a plain file';
+			const error = `${file} is there already and is not yours (${what}); ask your instructor to remove it`;
+			return {ok: false, error};
 		}
 	} catch (error) {
 		if (errorCode(error) !== 'ENOENT') return {ok: false, error: `${file}: ${(error as Error).message}`};
@@ -43,7 +55,12 @@ export function writeSubmissionFile(dir: string, name: string, text: string, mod
 		fd = openSync(temp, 'wx', 0o600);
 	} catch (error) {
 		const code = errorCode(error);
-		const why = code === 'EACCES' || code === 'EPERM' ? 'you may not write there (ask your instructor for write access)' : code === 'ENOENT' ? 'no such folder' : (error as Error).message;
+		const why =
+			code === 'EACCES' || code === 'EPERM'
+				? 'you may not write there (ask your instructor for write access)'
+				: code === 'ENOENT'
+					? 'no such folder'
+					: (error as Error).message;
 		return {ok: false, error: `cannot write in ${dir}: ${why}`};
 	}
 	try {
@@ -81,7 +98,10 @@ export const runSubmit: Subcommand = async (args, io, options) => {
 	}
 	const dir = to ?? options.lab?.settings.submit;
 	if (!dir) {
-		io.stderr(`submit: no submit folder is set. Your instructor names one in the lab config (submit: /srv/pod-tutor/submit), or give it: pod-tutor submit --to DIR\n`);
+		io.stderr(
+			'submit: no submit folder is set. Your instructor names one in the lab config ' +
+				'(submit: /srv/pod-tutor/submit), or give it: pod-tutor submit --to DIR\n',
+		);
 		return EXIT_USAGE;
 	}
 	const folder = resolve(io.cwd, dir);
@@ -94,7 +114,7 @@ export const runSubmit: Subcommand = async (args, io, options) => {
 		}
 		setgid = (stat.mode & 0o2000) !== 0;
 	} catch {
-		io.stderr(`submit: the submit folder ${folder} does not exist; ask your instructor (docs/CLASSROOM.md says how to make it)\n`);
+		io.stderr(`submit: the submit folder ${folder} does not exist; ask your instructor (docs/CLASSROOM.md)\n`);
 		return EXIT_FAIL;
 	}
 	const snapshot = readProgressSnapshot(io.env);
@@ -102,13 +122,21 @@ export const runSubmit: Subcommand = async (args, io, options) => {
 	const course = await loadCourseFast(options.lessonDirs);
 	const user = currentUserLabel(io.env);
 	const submission = buildSubmission(course, snapshot.data, user, new Date().toISOString(), process.getuid?.());
-	const written = writeSubmissionFile(folder, `${user}.json`, `${JSON.stringify(submission, null, '\t')}\n`, setgid ? 0o640 : 0o600);
+	const written = writeSubmissionFile(
+		folder,
+		`${user}.json`,
+		`${JSON.stringify(submission, null, '\t')}\n`,
+		setgid ? 0o640 : 0o600,
+	);
 	if (!written.ok) {
 		io.stderr(`submit: ${written.error}\n`);
 		return EXIT_FAIL;
 	}
 	const done = submission.lessons.filter((l) => l.state === 'done').length;
 	const right = submission.exercises.filter((e) => e.correct).length;
-	io.stdout(`Handed in ${written.file}: ${done} of ${submission.lessons.length} lessons done, ${right} of ${submission.exercises.length} exercises right. Submit again any time; the newest replaces it.\n`);
+	io.stdout(
+		`Handed in ${written.file}: ${done} of ${submission.lessons.length} lessons done, ` +
+			`${right} of ${submission.exercises.length} exercises right. Submit again any time: the newest counts.\n`,
+	);
 	return EXIT_OK;
 };

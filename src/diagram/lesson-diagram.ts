@@ -9,7 +9,9 @@ import {describeCompose, describeDocker, describePod} from './pod-diagram.js';
 
 export type LessonDiagramResult = {readonly ok: true; readonly lines: string[]} | {readonly ok: false; readonly error: string};
 
-type ModelsResult = {readonly ok: true; readonly models: ManifestModels['models']} | {readonly ok: false; readonly error: string};
+type ModelsResult =
+	| {readonly ok: true; readonly models: ManifestModels['models']}
+	| {readonly ok: false; readonly error: string};
 
 /** The Pod models of a diagram step: `step.file` read relative to the lesson file's folder, or `step.spec`. */
 function diagramModels(step: DiagramStep, lessonFile: string): ModelsResult {
@@ -39,7 +41,12 @@ function diagramModels(step: DiagramStep, lessonFile: string): ModelsResult {
  * One diagram per Pod spec, a blank line between them. Colour is left to the reader, which
  * styles lines itself.
  */
-export function renderDiagramStep(step: DiagramStep, lessonFile: string, width: number, charset: Charset): LessonDiagramResult {
+export function renderDiagramStep(
+	step: DiagramStep,
+	lessonFile: string,
+	width: number,
+	charset: Charset,
+): LessonDiagramResult {
 	const read = diagramModels(step, lessonFile);
 	if (!read.ok) return read;
 	const lines: string[] = [];
@@ -55,5 +62,6 @@ export function describeDiagramStep(step: DiagramStep, lessonFile: string): Less
 	const read = diagramModels(step, lessonFile);
 	if (!read.ok) return read;
 	const describe = step.view === 'docker' ? describeDocker : step.view === 'compose' ? describeCompose : describePod;
-	return {ok: true, lines: read.models.flatMap((model, i) => [...(i > 0 ? [''] : []), ...describe(model).split('\n')])};
+	const lines = read.models.flatMap((model, i) => [...(i > 0 ? [''] : []), ...describe(model).split('\n')]);
+	return {ok: true, lines};
 }

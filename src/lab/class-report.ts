@@ -41,7 +41,8 @@ export interface ClassReport {
 	readonly skipped: readonly SkippedFile[];
 }
 
-const sum = <T>(items: readonly T[], pick: (item: T) => number): number => items.reduce((total, item) => total + pick(item), 0);
+const sum = <T>(items: readonly T[], pick: (item: T) => number): number =>
+	items.reduce((total, item) => total + pick(item), 0);
 
 export function buildClassReport(submissions: readonly Submission[], skipped: readonly SkippedFile[]): ClassReport {
 	const students = submissions
@@ -59,10 +60,31 @@ export function buildClassReport(submissions: readonly Submission[], skipped: re
 			secondsSpent: sum(s.exercises, (e) => e.secondsSpent),
 		}))
 		.sort((a, b) => a.user.localeCompare(b.user));
-	const stats = new Map<string, {id: string; lesson: string; tried: number; right: number; attempts: number; reveals: number; hints: number; secondsSpent: number}>();
+	const stats = new Map<
+		string,
+		{
+			id: string;
+			lesson: string;
+			tried: number;
+			right: number;
+			attempts: number;
+			reveals: number;
+			hints: number;
+			secondsSpent: number;
+		}
+	>();
 	for (const s of submissions) {
 		for (const e of s.exercises) {
-			const stat = stats.get(e.id) ?? {id: e.id, lesson: e.lesson, tried: 0, right: 0, attempts: 0, reveals: 0, hints: 0, secondsSpent: 0};
+			const stat = stats.get(e.id) ?? {
+				id: e.id,
+				lesson: e.lesson,
+				tried: 0,
+				right: 0,
+				attempts: 0,
+				reveals: 0,
+				hints: 0,
+				secondsSpent: 0,
+			};
 			if (e.attempts > 0) stat.tried += 1;
 			if (e.correct) stat.right += 1;
 			stat.attempts += e.attempts;
@@ -83,19 +105,29 @@ export function formatDuration(seconds: number): string {
 
 /** The exercises that stand out by one measure, highest first; ties by id; only those above zero. */
 export function topBy(report: ClassReport, pick: (e: ExerciseStat) => number, count = 5): ExerciseStat[] {
-	return report.exercises.filter((e) => pick(e) > 0).sort((a, b) => pick(b) - pick(a) || a.id.localeCompare(b.id)).slice(0, count);
+	return report.exercises
+		.filter((e) => pick(e) > 0)
+		.sort((a, b) => pick(b) - pick(a) || a.id.localeCompare(b.id))
+		.slice(0, count);
 }
 
 function table(header: readonly string[], rows: readonly (readonly string[])[]): string[] {
 	const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-	const line = (cells: readonly string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ').trimEnd();
+	const line = (cells: readonly string[]) =>
+		cells
+			.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i])))
+			.join('  ')
+			.trimEnd();
 	return [line(header), ...rows.map(line)];
 }
+
+const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 export function formatClassReport(report: ClassReport): string {
 	const lines: string[] = [];
 	const n = report.students.length;
-	lines.push(`Class report: ${n} student${n === 1 ? '' : 's'}${report.skipped.length > 0 ? `, ${report.skipped.length} file${report.skipped.length === 1 ? '' : 's'} skipped` : ''}`, '');
+	const skipped = report.skipped.length > 0 ? `, ${plural(report.skipped.length, 'file')} skipped` : '';
+	lines.push(`Class report: ${plural(n, 'student')}${skipped}`, '');
 	lines.push(
 		...table(
 			['student', 'lessons', 'right', 'tried', 'attempts', 'hints', 'reveals', 'time', 'submitted'],
@@ -113,9 +145,19 @@ export function formatClassReport(report: ClassReport): string {
 		),
 	);
 	const stuck: [string, (e: ExerciseStat) => number, (e: ExerciseStat) => string][] = [
-		['Most attempts', (e) => e.attempts, (e) => `${e.attempts} attempts by ${e.tried} student${e.tried === 1 ? '' : 's'}, ${e.right} right`],
+		[
+			'Most attempts',
+			(e) => e.attempts,
+			(e) => `${e.attempts} attempts by ${e.tried} student${e.tried === 1 ? '' : 's'}, ${e.right} right`,
+		],
 		['Most reveals', (e) => e.reveals, (e) => `${e.reveals} of ${e.tried} who tried looked at the answer`],
-		['Most time', (e) => e.secondsSpent, (e) => `${formatDuration(e.secondsSpent)} in all, ${formatDuration(Math.round(e.secondsSpent / Math.max(1, e.tried)))} per student who tried`],
+		[
+			'Most time',
+			(e) => e.secondsSpent,
+			(e) =>
+				`${formatDuration(e.secondsSpent)} in all, ` +
+				`${formatDuration(Math.round(e.secondsSpent / Math.max(1, e.tried)))} per student who tried`,
+		],
 	];
 	lines.push('', 'Where students get stuck:');
 	for (const [title, pick, say] of stuck) {
@@ -134,7 +176,31 @@ function cell(value: string | number): string {
 }
 
 export function classCsv(report: ClassReport): string {
-	const header = ['student', 'lessons_done', 'lessons', 'exercises_right', 'exercises_tried', 'exercises', 'attempts', 'hints', 'reveals', 'seconds_spent', 'submitted_at'];
-	const rows = report.students.map((s) => [s.user, s.lessonsDone, s.lessons, s.exercisesRight, s.exercisesAttempted, s.exercises, s.attempts, s.hints, s.reveals, s.secondsSpent, s.submittedAt]);
+	const header = [
+		'student',
+		'lessons_done',
+		'lessons',
+		'exercises_right',
+		'exercises_tried',
+		'exercises',
+		'attempts',
+		'hints',
+		'reveals',
+		'seconds_spent',
+		'submitted_at',
+	];
+	const rows = report.students.map((s) => [
+		s.user,
+		s.lessonsDone,
+		s.lessons,
+		s.exercisesRight,
+		s.exercisesAttempted,
+		s.exercises,
+		s.attempts,
+		s.hints,
+		s.reveals,
+		s.secondsSpent,
+		s.submittedAt,
+	]);
 	return [header, ...rows].map((row) => row.map(cell).join(',')).join('\n') + '\n';
 }

@@ -4,9 +4,10 @@
  * this is the usual case of a student reaching outside their own namespace.
  *
  * kubectl prints the API Status message after "Error from server (Forbidden): ", e.g.
- *   pods "web-app" is forbidden: User "ana" cannot create resource "pods/exec" in API group "" in the namespace "pod-tutor-bob"
+ *   pods "web-app" is forbidden: User "ana" cannot create resource "pods/exec" in API group ""
+ *     in the namespace "pod-tutor-bob"
  *   pods is forbidden: User "ana" cannot list resource "pods" in API group "" at the cluster scope
- * (k8s.io/apiserver's forbidden responder; the same words since Kubernetes 1.14).
+ * (one line each; the message of the API server's Status, from k8s.io/apiserver's forbidden responder).
  */
 
 export interface Forbidden {
@@ -19,24 +20,37 @@ export interface Forbidden {
 	readonly name?: string;
 }
 
-const FORBIDDEN =
-	/(?:(\S+) "([^"]*)"|(\S+)) is forbidden: User "([^"]*)" cannot (\w+) resource "([^"]+)" in API group "([^"]*)"(?: in the namespace "([^"]+)"| at the cluster scope)/;
+const FORBIDDEN = new RegExp(
+	[
+		String.raw`(?:(\S+) "([^"]*)"|(\S+)) is forbidden: User "([^"]*)" cannot (\w+) resource "([^"]+)"`,
+		String.raw` in API group "([^"]*)"(?: in the namespace "([^"]+)"| at the cluster scope)`,
+	].join(''),
+);
 
 export function parseForbidden(stderr: string): Forbidden | undefined {
 	const match = FORBIDDEN.exec(stderr);
 	if (!match) return undefined;
 	const [, , name, , user, verb, resource, group, namespace] = match;
-	return {verb, resource: group ? `${resource}.${group}` : resource, user, ...(namespace ? {namespace} : {}), ...(name ? {name} : {})};
+	return {
+		verb,
+		resource: group ? `${resource}.${group}` : resource,
+		user,
+		...(namespace ? {namespace} : {}),
+		...(name ? {name} : {}),
+	};
 }
 
 /** One sentence naming the verb and the namespace, and what to ask the instructor for. */
 export function forbiddenProblem(forbidden: Forbidden): {problem: string; nextStep: string} {
-	const where = forbidden.namespace ? `in the namespace ${forbidden.namespace}` : 'across the whole cluster (outside any namespace)';
+	const where = forbidden.namespace
+		? `in the namespace ${forbidden.namespace}`
+		: 'across the whole cluster (outside any namespace)';
 	const what = `${forbidden.resource}${forbidden.name ? ` ${forbidden.name}` : ''}`;
 	return {
 		problem: `the cluster does not allow ${forbidden.user} to ${forbidden.verb} ${what} ${where}`,
 		nextStep: forbidden.namespace
-			? `the tutor works only in your own namespace; if ${forbidden.namespace} is yours, ask your instructor for a Role there that allows ${forbidden.verb} on ${forbidden.resource} (docs/CLASSROOM.md)`
+			? `the tutor works only in your own namespace; if ${forbidden.namespace} is yours, ask your instructor ` +
+				`for a Role there that allows ${forbidden.verb} on ${forbidden.resource} (docs/CLASSROOM.md)`
 			: 'ask your instructor: lessons only need rights inside your own namespace (docs/CLASSROOM.md)',
 	};
 }

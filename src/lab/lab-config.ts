@@ -42,7 +42,17 @@ export interface LabSettings {
 }
 
 export type SettingName = keyof LabSettings;
-export const SETTING_NAMES: readonly SettingName[] = ['live', 'backend', 'kubeconfig', 'context', 'namespace', 'image', 'lessons', 'submit', 'plain'];
+export const SETTING_NAMES: readonly SettingName[] = [
+	'live',
+	'backend',
+	'kubeconfig',
+	'context',
+	'namespace',
+	'image',
+	'lessons',
+	'submit',
+	'plain',
+];
 
 /** Where a value came from: 'default', or a file with its line. */
 export interface SettingSource {
@@ -82,7 +92,10 @@ export function userConfigPath(configDir: string): string {
 	return join(configDir, USER_CONFIG_NAME);
 }
 
-type ReadResult = {readonly kind: 'text'; readonly text: string} | {readonly kind: 'missing'} | {readonly kind: 'error'; readonly message: string};
+type ReadResult =
+	| {readonly kind: 'text'; readonly text: string}
+	| {readonly kind: 'missing'}
+	| {readonly kind: 'error'; readonly message: string};
 
 /** Reads at most MAX_CONFIG_BYTES + 1 bytes, so a huge file is refused without being read. */
 export function readBounded(file: string, limit = MAX_CONFIG_BYTES): ReadResult {
@@ -92,7 +105,10 @@ export function readBounded(file: string, limit = MAX_CONFIG_BYTES): ReadResult 
 	} catch (error) {
 		const code = (error as NodeJS.ErrnoException).code;
 		if (code === 'ENOENT' || code === 'ENOTDIR') return {kind: 'missing'};
-		return {kind: 'error', message: code === 'EACCES' ? 'permission denied' : `cannot be read (${code ?? String(error)})`};
+		return {
+			kind: 'error',
+			message: code === 'EACCES' ? 'permission denied' : `cannot be read (${code ?? String(error)})`,
+		};
 	}
 	try {
 		const buffer = Buffer.alloc(limit + 1);
@@ -101,12 +117,19 @@ export function readBounded(file: string, limit = MAX_CONFIG_BYTES): ReadResult 
 			const read = readSync(fd, buffer, size, buffer.length - size, null);
 			if (read === 0) break;
 			size += read;
-			if (size > limit) return {kind: 'error', message: `larger than ${Math.round(limit / 1024)} KiB; a config file is a few lines`};
+			if (size > limit)
+				return {
+					kind: 'error',
+					message: `larger than ${Math.round(limit / 1024)} KiB; a config file is a few lines`,
+				};
 		}
 		return {kind: 'text', text: buffer.subarray(0, size).toString('utf8')};
 	} catch (error) {
 		const code = (error as NodeJS.ErrnoException).code;
-		return {kind: 'error', message: code === 'EISDIR' ? 'it is a folder, not a file' : `cannot be read (${code ?? String(error)})`};
+		return {
+			kind: 'error',
+			message: code === 'EISDIR' ? 'it is a folder, not a file' : `cannot be read (${code ?? String(error)})`,
+		};
 	} finally {
 		closeSync(fd);
 	}
@@ -116,38 +139,77 @@ export function readBounded(file: string, limit = MAX_CONFIG_BYTES): ReadResult 
 const NAMESPACE_PATTERN = /^[a-z0-9]([-a-z0-9{}]{0,70}[a-z0-9}])?$/;
 const LIVE_MODES: Record<string, LiveMode> = {auto: 'auto', on: 'on', off: 'off', true: 'on', false: 'off'};
 
+const show = (value: unknown): string => JSON.stringify(value);
+
 type SomeSettings = {-readonly [K in SettingName]?: LabSettings[K]};
 
-function readOne(name: SettingName, value: unknown): {ok: true; value: LabSettings[SettingName]} | {ok: false; message: string} {
+function readOne(
+	name: SettingName,
+	value: unknown,
+): {ok: true; value: LabSettings[SettingName]} | {ok: false; message: string} {
 	const text = typeof value === 'string' ? value.trim() : undefined;
 	switch (name) {
 		case 'live': {
 			const mode = LIVE_MODES[String(value)];
-			return mode ? {ok: true, value: mode} : {ok: false, message: `use on, off or auto, not ${JSON.stringify(value)}`};
+			return mode
+				? {ok: true, value: mode}
+				: {ok: false, message: `use on, off or auto, not ${JSON.stringify(value)}`};
 		}
 		case 'plain':
-			return typeof value === 'boolean' ? {ok: true, value} : {ok: false, message: `use true or false, not ${JSON.stringify(value)}`};
+			return typeof value === 'boolean'
+				? {ok: true, value}
+				: {ok: false, message: `use true or false, not ${JSON.stringify(value)}`};
 		case 'backend':
-			return text && (LIVE_TOOLS as readonly string[]).includes(text) ? {ok: true, value: text as LiveTool} : {ok: false, message: `use one of ${LIVE_TOOLS.join(', ')}, not ${JSON.stringify(value)}`};
+			return text && (LIVE_TOOLS as readonly string[]).includes(text)
+				? {ok: true, value: text as LiveTool}
+				: {ok: false, message: `use one of ${LIVE_TOOLS.join(', ')}, not ${JSON.stringify(value)}`};
 		case 'namespace':
-			if (text && NAMESPACE_PATTERN.test(text) && text.replace(/\{user\}/g, '').indexOf('{') === -1 && text.replace(/\{user\}/g, '').indexOf('}') === -1) return {ok: true, value: text};
-			return {ok: false, message: `a namespace name (lower-case letters, digits, '-'), optionally with {user}, e.g. pod-tutor-{user}; not ${JSON.stringify(value)}`};
+			if (
+				text &&
+				NAMESPACE_PATTERN.test(text) &&
+				text.replace(/\{user\}/g, '').indexOf('{') === -1 &&
+				text.replace(/\{user\}/g, '').indexOf('}') === -1
+			)
+				return {ok: true, value: text};
+			return {
+				ok: false,
+				message:
+					"a namespace name (lower-case letters, digits, '-'), optionally with {user}, " +
+					'e.g. pod-tutor-{user}; ' +
+					`not ${JSON.stringify(value)}`,
+			};
 		case 'image':
-			return text && !/\s/.test(text) ? {ok: true, value: text} : {ok: false, message: `an image reference without spaces, e.g. registry.lab:5000/busybox:1.36; not ${JSON.stringify(value)}`};
+			return text && !/\s/.test(text)
+				? {ok: true, value: text}
+				: {
+						ok: false,
+						message: `an image reference without spaces (e.g. busybox:1.36), not ${show(value)}`,
+					};
 		case 'kubeconfig':
 		case 'context':
 		case 'submit':
-			return text ? {ok: true, value: text} : {ok: false, message: `a non-empty text, not ${JSON.stringify(value)}`};
+			return text
+				? {ok: true, value: text}
+				: {ok: false, message: `a non-empty text, not ${JSON.stringify(value)}`};
 		case 'lessons': {
 			const list = typeof value === 'string' ? [value] : value;
-			if (Array.isArray(list) && list.length <= 50 && list.every((item) => typeof item === 'string' && item.trim() !== '')) return {ok: true, value: list.map((item: string) => item.trim())};
+			if (
+				Array.isArray(list) &&
+				list.length <= 50 &&
+				list.every((item) => typeof item === 'string' && item.trim() !== '')
+			)
+				return {ok: true, value: list.map((item: string) => item.trim())};
 			return {ok: false, message: 'a list of lesson folders, e.g. [/opt/pod-tutor/extra-lessons]'};
 		}
 	}
 }
 
 /** One file's settings; an unknown or malformed field is a problem and is left out. */
-export function parseConfigText(text: string, file: string, parseYamlSource: (text: string) => YamlResult): {values: SomeSettings; lines: Record<string, number | undefined>; problems: ConfigProblem[]} {
+export function parseConfigText(
+	text: string,
+	file: string,
+	parseYamlSource: (text: string) => YamlResult,
+): {values: SomeSettings; lines: Record<string, number | undefined>; problems: ConfigProblem[]} {
 	const problems: ConfigProblem[] = [];
 	const values: SomeSettings = {};
 	const lines: Record<string, number | undefined> = {};
@@ -159,13 +221,23 @@ export function parseConfigText(text: string, file: string, parseYamlSource: (te
 	const root = parsed.source.value;
 	if (root === undefined || root === null) return {values, lines, problems};
 	if (typeof root !== 'object' || Array.isArray(root)) {
-		problems.push({file, line: 1, message: `expected settings such as "live: off" (a mapping), found ${Array.isArray(root) ? 'a list' : typeof root}; none of its settings are used`});
+		const found = Array.isArray(root) ? 'a list' : typeof root;
+		problems.push({
+			file,
+			line: 1,
+			message: `expected settings such as "live: off" (a mapping), found ${found}; none of its settings are used`,
+		});
 		return {values, lines, problems};
 	}
 	for (const [key, value] of Object.entries(root as Record<string, unknown>)) {
 		const line = parsed.source.lineOf([key]);
 		if (!(SETTING_NAMES as readonly string[]).includes(key)) {
-			problems.push({file, field: key, line, message: `unknown setting; the settings are ${SETTING_NAMES.join(', ')}`});
+			problems.push({
+				file,
+				field: key,
+				line,
+				message: `unknown setting; the settings are ${SETTING_NAMES.join(', ')}`,
+			});
 			continue;
 		}
 		const name = key as SettingName;
@@ -192,7 +264,10 @@ export interface LoadOptions {
  */
 export async function loadLabConfig(options: LoadOptions): Promise<LabConfig> {
 	const settings: Record<string, unknown> = {...DEFAULT_SETTINGS};
-	const sources = Object.fromEntries(SETTING_NAMES.map((name) => [name, {label: 'default'}])) as Record<SettingName, SettingSource>;
+	const sources = Object.fromEntries(SETTING_NAMES.map((name) => [name, {label: 'default'}])) as Record<
+		SettingName,
+		SettingSource
+	>;
 	const problems: ConfigProblem[] = [];
 	const files: {file: string; found: boolean}[] = [];
 	for (const file of [systemConfigPath(options.env), userConfigPath(options.configDir)]) {
@@ -220,6 +295,13 @@ export async function loadLabConfig(options: LoadOptions): Promise<LabConfig> {
  * (lower case, [a-z0-9-], at most 63 characters). "pod-tutor-{user}" for Ana.Lee gives pod-tutor-ana-lee.
  */
 export function expandNamespace(pattern: string, user: string): string {
-	const name = user.toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-+|-+$/g, '') || 'user';
-	return pattern.replace(/\{user\}/g, name).slice(0, 63).replace(/-+$/, '');
+	const name =
+		user
+			.toLowerCase()
+			.replace(/[^a-z0-9-]+/g, '-')
+			.replace(/^-+|-+$/g, '') || 'user';
+	return pattern
+		.replace(/\{user\}/g, name)
+		.slice(0, 63)
+		.replace(/-+$/, '');
 }

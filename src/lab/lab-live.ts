@@ -19,7 +19,11 @@ function given(args: readonly string[], flag: string): boolean {
 }
 
 /** `args` with the lab config's live flags added where the command line has none. */
-export function withLabLiveArgs(args: readonly string[], lab: LabConfig | undefined, user = currentUserLabel()): string[] {
+export function withLabLiveArgs(
+	args: readonly string[],
+	lab: LabConfig | undefined,
+	user = currentUserLabel(),
+): string[] {
 	if (!lab) return [...args];
 	const out = [...args];
 	const end = out.indexOf('--');
@@ -55,5 +59,8 @@ export function labNotice(lab: LabConfig | undefined): string | undefined {
 	if (!lab || lab.problems.length === 0) return undefined;
 	const first = formatProblem(lab.problems[0]);
 	const more = lab.problems.length > 1 ? ` (and ${lab.problems.length - 1} more: pod-tutor doctor lists them)` : '';
-	return sanitiseTerminalText(`Config problem: ${first}${more}. Live mode is off until it is fixed.`).replace(/\n/g, ' ');
+	return sanitiseTerminalText(`Config problem: ${first}${more}. Live mode is off until it is fixed.`).replace(
+		/\n/g,
+		' ',
+	);
 }

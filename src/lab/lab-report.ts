@@ -12,7 +12,12 @@ export interface EffectiveSetting {
 	readonly from: string;
 }
 
-const FLAG_OF: Partial<Record<SettingName, string>> = {backend: '--backend', namespace: '--namespace', context: '--context', image: '--image'};
+const FLAG_OF: Partial<Record<SettingName, string>> = {
+	backend: '--backend',
+	namespace: '--namespace',
+	context: '--context',
+	image: '--image',
+};
 
 function flagValue(args: readonly string[], flag: string): string | undefined {
 	for (let i = 0; i < args.length; i++) {
@@ -24,12 +29,18 @@ function flagValue(args: readonly string[], flag: string): string | undefined {
 }
 
 /** Every setting, with the command line and environment applied the way live mode applies them. */
-export function effectiveSettings(lab: LabConfig, args: readonly string[], env: NodeJS.ProcessEnv, user = currentUserLabel(env)): EffectiveSetting[] {
+export function effectiveSettings(
+	lab: LabConfig,
+	args: readonly string[],
+	env: NodeJS.ProcessEnv,
+	user = currentUserLabel(env),
+): EffectiveSetting[] {
 	return SETTING_NAMES.map((name): EffectiveSetting => {
 		const flag = FLAG_OF[name];
 		const given = flag ? flagValue(args, flag) : undefined;
 		if (flag && given !== undefined) return {name, value: given, from: flag};
-		if (name === 'kubeconfig' && env.KUBECONFIG) return {name, value: env.KUBECONFIG, from: 'environment KUBECONFIG'};
+		if (name === 'kubeconfig' && env.KUBECONFIG)
+			return {name, value: env.KUBECONFIG, from: 'environment KUBECONFIG'};
 		const value = lab.settings[name];
 		const source = lab.sources[name].label;
 		if (name === 'live') {
@@ -40,7 +51,11 @@ export function effectiveSettings(lab: LabConfig, args: readonly string[], env: 
 		if (name === 'namespace' && typeof value === 'string' && value.includes('{user}')) {
 			return {name, value: `${expandNamespace(value, user)} (pattern ${value})`, from: source};
 		}
-		return {name, value: Array.isArray(value) ? (value.length > 0 ? value.join(', ') : '(none)') : String(value), from: source};
+		return {
+			name,
+			value: Array.isArray(value) ? (value.length > 0 ? value.join(', ') : '(none)') : String(value),
+			from: source,
+		};
 	});
 }
 

@@ -13,12 +13,17 @@ export function plainModeWanted(flag: boolean | undefined, io: CommandIO, lab: L
 	if (flag !== undefined && flag !== remembered) {
 		const file = userConfigPath(progressDirectory(io.env));
 		const written = writeUserSetting(file, 'plain', String(flag));
-		if (!written.ok) io.stderr(`pod-tutor: your choice of ${flag ? '--plain' : '--no-plain'} could not be remembered: ${written.error}\n`);
-		else if (flag) io.stderr(`pod-tutor: plain mode is remembered in ${file}; pod-tutor --no-plain goes back to the full-screen tutor.\n`);
+		if (!written.ok)
+			io.stderr(
+				`pod-tutor: your choice of ${flag ? '--plain' : '--no-plain'} was not remembered: ${written.error}\n`,
+			);
+		else if (flag)
+			io.stderr(
+				`pod-tutor: plain mode is remembered in ${file}; --no-plain goes back to the full-screen tutor.\n`,
+			);
 	}
 	if (flag !== undefined) return flag;
 	// INK_SCREEN_READER=true is Ink's own switch for screen-reader output; Ink's version of that
 	// still erases and rewrites its lines on each change, so the tutor answers it with plain mode.
 	return Boolean(io.stdin.isTTY) && (remembered || io.env.TERM === 'dumb' || io.env.INK_SCREEN_READER === 'true');
 }
-

@@ -58,11 +58,24 @@ function seconds(from: string | undefined, to: string | undefined): number {
 	return Number.isFinite(ms) && ms > 0 ? Math.round(ms / 1000) : 0;
 }
 
-export function buildSubmission(course: Course, progress: ProgressData, user: string, at: string, uid?: number): Submission {
+export function buildSubmission(
+	course: Course,
+	progress: ProgressData,
+	user: string,
+	at: string,
+	uid?: number,
+): Submission {
 	const report = buildProgressReport(course, progress, '');
 	const lessons = report.lessons.map((l): SubmittedLesson => {
 		const completedAt = progress.lessons[l.id]?.completedAt;
-		return {id: l.id, title: l.title, state: l.state, steps: l.steps, stepReached: l.stepReached, ...(completedAt ? {completedAt} : {})};
+		return {
+			id: l.id,
+			title: l.title,
+			state: l.state,
+			steps: l.steps,
+			stepReached: l.stepReached,
+			...(completedAt ? {completedAt} : {}),
+		};
 	});
 	const exercises = [...course.exercises.values()].map((ex): SubmittedExercise => {
 		const record = progress.exercises[ex.id];
@@ -80,10 +93,19 @@ export function buildSubmission(course: Course, progress: ProgressData, user: st
 			...(record?.correctAt ? {correctAt: record.correctAt} : {}),
 		};
 	});
-	return {format: SUBMISSION_FORMAT, version: SUBMISSION_VERSION, user, ...(uid !== undefined ? {uid} : {}), submittedAt: at, lessons, exercises};
+	return {
+		format: SUBMISSION_FORMAT,
+		version: SUBMISSION_VERSION,
+		user,
+		...(uid !== undefined ? {uid} : {}),
+		submittedAt: at,
+		lessons,
+		exercises,
+	};
 }
 
-export type ReadSubmission = {readonly ok: true; readonly submission: Submission} | {readonly ok: false; readonly error: string};
+export type ReadSubmission =
+	{readonly ok: true; readonly submission: Submission} | {readonly ok: false; readonly error: string};
 
 const MAX_TEXT = 200;
 const MAX_ENTRIES = 2000;
@@ -95,12 +117,14 @@ const STATES: readonly LessonState[] = ['done', 'in-progress', 'not-started'];
 class Invalid extends Error {}
 
 function object(value: unknown, where: string): Record<string, unknown> {
-	if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new Invalid(`${where} is not an object`);
+	if (value === null || typeof value !== 'object' || Array.isArray(value))
+		throw new Invalid(`${where} is not an object`);
 	return value as Record<string, unknown>;
 }
 
 function text(value: unknown, where: string): string {
-	if (typeof value !== 'string' || value.length === 0 || value.length > MAX_TEXT) throw new Invalid(`${where} is not a text of 1-${MAX_TEXT} characters`);
+	if (typeof value !== 'string' || value.length === 0 || value.length > MAX_TEXT)
+		throw new Invalid(`${where} is not a text of 1-${MAX_TEXT} characters`);
 	return value;
 }
 
@@ -111,7 +135,8 @@ function id(value: unknown, where: string): string {
 }
 
 function count(value: unknown, where: string): number {
-	if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0 || value > MAX_COUNT) throw new Invalid(`${where} is not a whole number from 0 to ${MAX_COUNT}`);
+	if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0 || value > MAX_COUNT)
+		throw new Invalid(`${where} is not a whole number from 0 to ${MAX_COUNT}`);
 	return value;
 }
 
@@ -122,7 +147,8 @@ function flag(value: unknown, where: string): boolean {
 
 function time(value: unknown, where: string): string {
 	const t = text(value, where);
-	if (!/^\d{4}-\d\d-\d\dT[\d:.]+Z$/.test(t) || !Number.isFinite(Date.parse(t))) throw new Invalid(`${where} is not an ISO time`);
+	if (!/^\d{4}-\d\d-\d\dT[\d:.]+Z$/.test(t) || !Number.isFinite(Date.parse(t)))
+		throw new Invalid(`${where} is not an ISO time`);
 	return t;
 }
 
@@ -131,7 +157,8 @@ function optional<T>(value: unknown, read: (v: unknown, where: string) => T, whe
 }
 
 function list(value: unknown, where: string): unknown[] {
-	if (!Array.isArray(value) || value.length > MAX_ENTRIES) throw new Invalid(`${where} is not a list of at most ${MAX_ENTRIES} entries`);
+	if (!Array.isArray(value) || value.length > MAX_ENTRIES)
+		throw new Invalid(`${where} is not a list of at most ${MAX_ENTRIES} entries`);
 	return value;
 }
 

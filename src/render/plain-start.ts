@@ -41,7 +41,13 @@ export function streamLines(input: NodeJS.ReadableStream): {readLine: ReadLine; 
 
 const MAX_MANIFEST_BYTES = 256 * 1024;
 
-export async function runPlainTutor(lessonId: string | undefined, rest: readonly string[], io: CommandIO, options: GlobalOptions, lab?: LabConfig): Promise<number> {
+export async function runPlainTutor(
+	lessonId: string | undefined,
+	rest: readonly string[],
+	io: CommandIO,
+	options: GlobalOptions,
+	lab?: LabConfig,
+): Promise<number> {
 	const live = parseLiveOptions(rest);
 	if (!live.ok) {
 		io.stderr(`pod-tutor: ${live.error}\n`);
@@ -53,7 +59,10 @@ export async function runPlainTutor(lessonId: string | undefined, rest: readonly
 	}
 	const course = await loadCourseFast(options.lessonDirs);
 	if (lessonId && !course.lessons.some((l) => l.id === lessonId)) {
-		io.stderr(`pod-tutor: no lesson or command "${lessonId}". Lessons: ${course.lessons.map((l) => l.id).join(', ')}. Run pod-tutor --help for the commands.\n`);
+		io.stderr(
+			`pod-tutor: no lesson or command "${lessonId}". Lessons: ${course.lessons.map((l) => l.id).join(', ')}. ` +
+				'Run pod-tutor --help for the commands.\n',
+		);
 		return EXIT_USAGE;
 	}
 	const {openProgressStore} = await import('../progress/progress-store.js');
@@ -77,7 +86,9 @@ export async function runPlainTutor(lessonId: string | undefined, rest: readonly
 				// Standard input is the conversation itself here; a manifest comes from a file.
 				const read = readBounded(path, MAX_MANIFEST_BYTES);
 				if (read.kind === 'text') return read.text;
-				throw Object.assign(new Error(read.kind === 'missing' ? 'no such file' : read.message), {code: read.kind === 'missing' ? 'ENOENT' : undefined});
+				throw Object.assign(new Error(read.kind === 'missing' ? 'no such file' : read.message), {
+					code: read.kind === 'missing' ? 'ENOENT' : undefined,
+				});
 			},
 		}).run();
 	} finally {

@@ -138,7 +138,8 @@ export class PlainTutor {
 				continue;
 			}
 			const number = line === '' ? fallback + 1 : Number(line);
-			if (Number.isInteger(number) && number >= 1 && number <= course.lessons.length) return course.lessons[number - 1];
+			if (Number.isInteger(number) && number >= 1 && number <= course.lessons.length)
+				return course.lessons[number - 1];
 			this.say(`There is no lesson "${line}": type a number from 1 to ${course.lessons.length}.`);
 		}
 	}
@@ -176,7 +177,14 @@ export class PlainTutor {
 			return lines;
 		}
 		if (step.kind === 'exercise') return [];
-		return stepLines(step, {lesson, course, width, style, drawDiagram: () => ({ok: false, error: 'not drawn in plain mode'}), plain: true});
+		return stepLines(step, {
+			lesson,
+			course,
+			width,
+			style,
+			drawDiagram: () => ({ok: false, error: 'not drawn in plain mode'}),
+			plain: true,
+		});
 	}
 
 	private async step(lesson: Lesson, index: number): Promise<Outcome> {
@@ -238,7 +246,10 @@ export class PlainTutor {
 		} else if (exercise.kind === 'ordering') {
 			exercise.items.forEach((item, i) => lines.push(...this.numbered(item.text, i + 1)));
 		} else if (exercise.kind === 'manifest') {
-			lines.push('Start from this manifest:', ...verbatimLines(exercise.template, this.options.width, this.options.style, '  '));
+			lines.push(
+				'Start from this manifest:',
+				...verbatimLines(exercise.template, this.options.width, this.options.style, '  '),
+			);
 		}
 		return lines;
 	}
@@ -250,8 +261,11 @@ export class PlainTutor {
 				return `Type the number of your choice (1-${exercise.choices.length})`;
 			case 'multiple-choice':
 				return `Type the numbers of every choice that applies, e.g. 1 3`;
-			case 'ordering':
-				return `Type the numbers 1-${exercise.items.length} in the right order, e.g. ${exercise.items.map((_, i) => exercise.items.length - i).join(' ')}`;
+			case 'ordering': {
+				const count = exercise.items.length;
+				const example = exercise.items.map((_, i) => count - i).join(' ');
+				return `Type the numbers 1-${count} in the right order, e.g. ${example}`;
+			}
 			case 'quantity':
 				return 'Type the quantity';
 			case 'free-text':
@@ -262,9 +276,13 @@ export class PlainTutor {
 	}
 
 	/** Turns what was typed into an Answer, the way `pod-tutor check` does, with numbers for choices. */
-	private async readAnswer(exercise: Exercise, line: string): Promise<{ok: true; answer: Answer} | {ok: false; error: string}> {
+	private async readAnswer(
+		exercise: Exercise,
+		line: string,
+	): Promise<{ok: true; answer: Answer} | {ok: false; error: string}> {
 		if (exercise.kind === 'manifest') {
-			if (line.startsWith('file ')) return parseCliAnswer(exercise, ['--file', line.slice('file '.length).trim()], this.options.readText);
+			if (line.startsWith('file '))
+				return parseCliAnswer(exercise, ['--file', line.slice('file '.length).trim()], this.options.readText);
 			const lines = [line];
 			for (;;) {
 				const next = await this.options.readLine();
@@ -293,10 +311,16 @@ export class PlainTutor {
 	private verdict(exercise: Exercise, result: CheckResult): void {
 		if (result.correct) this.say('Right.');
 		else this.say('Not yet.');
-		if (result.checks.length > 1) for (const check of result.checks) this.say(`  ${check.passed ? 'ok:  ' : 'fail:'} ${check.message}`);
+		if (result.checks.length > 1)
+			for (const check of result.checks) this.say(`  ${check.passed ? 'ok:  ' : 'fail:'} ${check.message}`);
 		if (result.feedback && result.feedback !== 'Correct.') this.say(...this.text(result.feedback));
 		if (exercise.kind === 'predict') {
-			this.say('', `$ ${commandLine(exercise.observe.tool, exercise.observe.args)}`, 'Recorded output:', ...verbatimLines(exercise.observe.recorded.output, this.options.width, this.options.style, '  '));
+			this.say(
+				'',
+				`$ ${commandLine(exercise.observe.tool, exercise.observe.args)}`,
+				'Recorded output:',
+				...verbatimLines(exercise.observe.recorded.output, this.options.width, this.options.style, '  '),
+			);
 		}
 		if (result.correct) this.say('', ...this.text(exercise.explanation));
 	}
@@ -309,7 +333,9 @@ export class PlainTutor {
 		let hints = 0;
 		let settled = false;
 		for (;;) {
-			const prompt = settled ? 'Enter for the next step, or back, again, lessons, quit' : `${this.howToAnswer(exercise)}; or hint, solution, next`;
+			const prompt = settled
+				? 'Enter for the next step, or back, again, lessons, quit'
+				: `${this.howToAnswer(exercise)}; or hint, solution, next`;
 			const line = await this.ask(prompt);
 			if (line === undefined) return 'quit';
 			const word = line.toLowerCase();
@@ -322,12 +348,17 @@ export class PlainTutor {
 			if (word === 'solution') {
 				this.say('The answer:', ...this.solution(exercise), '', ...this.text(exercise.explanation));
 				// As in the tutor: looking at the answer before trying is reading, not a reveal.
-				if ((store.data().exercises[exercise.id]?.attempts ?? 0) > 0) this.saved(store.recordReveal(exercise.id));
+				if ((store.data().exercises[exercise.id]?.attempts ?? 0) > 0)
+					this.saved(store.recordReveal(exercise.id));
 				settled = true;
 				continue;
 			}
 			// Before an answer is settled only whole words navigate: "b" may be a choice id.
-			const navigation = settled ? this.command(line) : NAVIGATION_WORDS.has(word) ? this.command(word) : undefined;
+			const navigation = settled
+				? this.command(line)
+				: NAVIGATION_WORDS.has(word)
+					? this.command(word)
+					: undefined;
 			if (navigation === 'stay') continue;
 			if (navigation) return navigation;
 			if (settled) {
@@ -345,7 +376,11 @@ export class PlainTutor {
 			}
 			const result = checkAnswer(exercise, read.answer);
 			if (!result.malformed) {
-				if (exercise.kind === 'predict' && read.answer.kind === 'choice' && !store.data().predictions[exercise.id]) {
+				if (
+					exercise.kind === 'predict' &&
+					read.answer.kind === 'choice' &&
+					!store.data().predictions[exercise.id]
+				) {
 					this.saved(store.recordPrediction(exercise.id, read.answer.selected[0], result.correct));
 				}
 				this.saved(store.recordAttempt(exercise.id, {correct: result.correct, answer: read.answer}));
@@ -364,7 +399,9 @@ export class PlainTutor {
 				return this.numbered(exercise.choices[i]?.text ?? exercise.answer, i + 1);
 			}
 			case 'multiple-choice':
-				return exercise.choices.flatMap((c, i) => (exercise.answer.includes(c.id) ? this.numbered(c.text, i + 1) : []));
+				return exercise.choices.flatMap((c, i) =>
+					exercise.answer.includes(c.id) ? this.numbered(c.text, i + 1) : [],
+				);
 			case 'ordering':
 				return exercise.answer.flatMap((id, n) => {
 					const i = exercise.items.findIndex((item) => item.id === id);

@@ -88,7 +88,8 @@ export function homeLines(state: TutorState, style: TextStyle): string[] {
 	const summary = selected ? markupLines(selected.summary, width, style).slice(0, summaryRows) : [];
 	// A cut list says so: at 60x20 a course of 14 lessons shows 10 of them.
 	const shown = Math.min(listRows, lessons.length - start);
-	const more = shown < lessons.length ? `lessons ${start + 1}-${start + shown} of ${lessons.length}${start + shown < lessons.length ? ', more below' : ''}` : '';
+	const below = start + shown < lessons.length ? ', more below' : '';
+	const more = shown < lessons.length ? `lessons ${start + 1}-${start + shown} of ${lessons.length}${below}` : '';
 	lines.push(rule(width, style, more), ...summary);
 	while (lines.length < rows - brokenRows - 1) lines.push('');
 	if (brokenRows) {

@@ -80,7 +80,10 @@ export function TutorApp({initial, style, store, handOver, live, liveReady}: Tut
 	}, []);
 
 	// The learner's other window saved: show its work here too (the file is the truth, merged under a lock).
-	useEffect(() => watchProgressFile(store.file, () => dispatch({type: 'progress', progress: store.refresh()})), [store]);
+	useEffect(() => {
+		const refresh = () => dispatch({type: 'progress', progress: store.refresh()});
+		return watchProgressFile(store.file, refresh);
+	}, [store]);
 
 	useEffect(() => {
 		const onResize = () => dispatch({type: 'resize', size: {columns: stdout.columns || 80, rows: stdout.rows || 24}});

@@ -17,13 +17,18 @@ export interface Run {
 /** A learner's environment minus CI and colour overrides, plus `env`. */
 export function learnerEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
 	const base: NodeJS.ProcessEnv = {...process.env, LANG: 'C.UTF-8'};
-	for (const key of ['CI', 'LC_ALL', 'LC_CTYPE', 'NO_COLOR', 'FORCE_COLOR', 'POD_TUTOR_DEBUG', 'KUBECONFIG']) delete base[key];
+	for (const key of ['CI', 'LC_ALL', 'LC_CTYPE', 'NO_COLOR', 'FORCE_COLOR', 'POD_TUTOR_DEBUG', 'KUBECONFIG'])
+		delete base[key];
 	return {...base, ...env};
 }
 
 export function runBuilt(args: readonly string[], env: NodeJS.ProcessEnv, input = '', cwd = repoRoot): Promise<Run> {
 	return new Promise((resolve, reject) => {
-		const child = spawn(process.execPath, [builtBin, ...args], {cwd, env: learnerEnv(env), stdio: ['pipe', 'pipe', 'pipe']});
+		const child = spawn(process.execPath, [builtBin, ...args], {
+			cwd,
+			env: learnerEnv(env),
+			stdio: ['pipe', 'pipe', 'pipe'],
+		});
 		let stdout = '';
 		let stderr = '';
 		child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));

@@ -7,7 +7,9 @@ const typingKinds = new Set(['free-text', 'quantity']);
 /** True when no step before `step` is a typing field, where Right would move a text cursor instead. */
 function reachableWithRight(lesson: Lesson, step: number): boolean {
 	const course = repoCourse();
-	return !lesson.steps.slice(0, step).some((s) => s.kind === 'exercise' && typingKinds.has(course.exercises.get(s.exercise)?.kind ?? ''));
+	return !lesson.steps
+		.slice(0, step)
+		.some((s) => s.kind === 'exercise' && typingKinds.has(course.exercises.get(s.exercise)?.kind ?? ''));
 }
 
 /** A command step reached with Right alone: no typing field on the way, where Right would move a cursor. */
@@ -25,7 +27,12 @@ export function choiceStep(): {lesson: Lesson; step: number; exercise: SingleCho
 	for (const lesson of course.lessons) {
 		for (const [step, s] of lesson.steps.entries()) {
 			const exercise = s.kind === 'exercise' ? course.exercises.get(s.exercise) : undefined;
-			if (exercise?.kind !== 'single-choice' || step + 1 >= lesson.steps.length || !reachableWithRight(lesson, step)) continue;
+			if (
+				exercise?.kind !== 'single-choice' ||
+				step + 1 >= lesson.steps.length ||
+				!reachableWithRight(lesson, step)
+			)
+				continue;
 			return {lesson, step, exercise, answerIndex: exercise.choices.findIndex((c) => c.id === exercise.answer)};
 		}
 	}

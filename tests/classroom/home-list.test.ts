@@ -14,7 +14,9 @@ describe('the home list in a small window', () => {
 		const lines = homeLines(state, style);
 		const listed = lines.filter((line) => /^[ >] .{1,3} +\d+\. /.test(line));
 		expect(listed.length).toBeLessThan(course.lessons.length);
-		expect(lines.some((line) => line.includes(`lessons 1-${listed.length} of ${course.lessons.length}, more below`))).toBe(true);
+		expect(
+			lines.some((line) => line.includes(`lessons 1-${listed.length} of ${course.lessons.length}, more below`)),
+		).toBe(true);
 		expect(lines.every((line) => visibleWidth(line) <= 60)).toBe(true);
 	});
 
@@ -30,6 +32,8 @@ describe('the home list in a small window', () => {
 	it('at 80x40 the whole list fits and nothing is said', () => {
 		const course = repoCourse();
 		const lines = homeLines(initialState(course, emptyProgress(), {columns: 80, rows: 40}), style);
-		expect(lines.some((line) => line.includes('more below') || line.includes(`of ${course.lessons.length} `))).toBe(false);
+		expect(lines.some((line) => line.includes('more below') || line.includes(`of ${course.lessons.length} `))).toBe(
+			false,
+		);
 	});
 });

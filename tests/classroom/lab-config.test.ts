@@ -34,11 +34,29 @@ describe('lab config: the system file under the user one', () => {
 	});
 
 	it('lets the user file win over the system file, and says where each value came from', async () => {
-		writeFileSync(system, ['# the lab', 'live: on', 'namespace: pod-tutor-{user}', 'image: registry.lab:5000/busybox:1.36', 'submit: /srv/submit', 'lessons: [/opt/packs/a]', ''].join('\n'));
+		writeFileSync(
+			system,
+			[
+				'# the lab',
+				'live: on',
+				'namespace: pod-tutor-{user}',
+				'image: registry.lab:5000/busybox:1.36',
+				'submit: /srv/submit',
+				'lessons: [/opt/packs/a]',
+				'',
+			].join('\n'),
+		);
 		writeFileSync(join(configDir, 'config.yaml'), 'image: my-mirror/busybox:1.36\nplain: true\n');
 		const lab = await load();
 		expect(lab.problems).toEqual([]);
-		expect(lab.settings).toMatchObject({live: 'on', namespace: 'pod-tutor-{user}', image: 'my-mirror/busybox:1.36', submit: '/srv/submit', lessons: ['/opt/packs/a'], plain: true});
+		expect(lab.settings).toMatchObject({
+			live: 'on',
+			namespace: 'pod-tutor-{user}',
+			image: 'my-mirror/busybox:1.36',
+			submit: '/srv/submit',
+			lessons: ['/opt/packs/a'],
+			plain: true,
+		});
 		expect(lab.sources.live.label).toBe(`${system}:2`);
 		expect(lab.sources.submit.label).toBe(`${system}:5`);
 		expect(lab.sources.image.label).toBe(`${join(configDir, 'config.yaml')}:1`);
@@ -46,16 +64,35 @@ describe('lab config: the system file under the user one', () => {
 	});
 
 	it('gives live mode the config as flags, a flag on the command line winning', async () => {
-		writeFileSync(system, 'backend: kubectl\nnamespace: pod-tutor-{user}\ncontext: lab\nimage: mirror/busybox:1.36\nkubeconfig: /etc/pod-tutor/kubeconfig\n');
+		writeFileSync(
+			system,
+			[
+				'backend: kubectl',
+				'namespace: pod-tutor-{user}',
+				'context: lab',
+				'image: mirror/busybox:1.36',
+				'kubeconfig: /etc/pod-tutor/kubeconfig',
+				'',
+			].join('\n'),
+		);
 		const lab = await load();
 		const args = withLabLiveArgs(['--image', 'mine:1'], lab, 'Ana.Lee');
 		const parsed = parseLiveOptions(args);
-		expect(parsed.ok && parsed.options).toMatchObject({backend: 'kubectl', namespace: 'pod-tutor-ana-lee', context: 'lab', image: 'mine:1'});
+		expect(parsed.ok && parsed.options).toMatchObject({
+			backend: 'kubectl',
+			namespace: 'pod-tutor-ana-lee',
+			context: 'lab',
+			image: 'mine:1',
+		});
 		expect(withLabEnv({}, lab).KUBECONFIG).toBe('/etc/pod-tutor/kubeconfig');
 		expect(withLabEnv({KUBECONFIG: '/home/ana/.kube/config'}, lab).KUBECONFIG).toBe('/home/ana/.kube/config');
 		const shown = effectiveSettings(lab, ['--image', 'mine:1'], {}, 'ana-lee');
 		expect(shown.find((s) => s.name === 'image')).toEqual({name: 'image', value: 'mine:1', from: '--image'});
-		expect(shown.find((s) => s.name === 'namespace')).toEqual({name: 'namespace', value: 'pod-tutor-ana-lee (pattern pod-tutor-{user})', from: `${system}:2`});
+		expect(shown.find((s) => s.name === 'namespace')).toEqual({
+			name: 'namespace',
+			value: 'pod-tutor-ana-lee (pattern pod-tutor-{user})',
+			from: `${system}:2`,
+		});
 	});
 
 	it('makes a valid namespace from any user name', () => {
@@ -74,12 +111,21 @@ describe('lab config: mistakes are reported with file, field and line, and live 
 		expect(lab.problems).toEqual([
 			expect.objectContaining({file: system, field: 'namespace', line: 2}),
 			expect.objectContaining({file: system, field: 'backend', line: 3}),
-			expect.objectContaining({file: system, field: 'submitt', line: 5, message: expect.stringContaining('unknown setting')}),
+			expect.objectContaining({
+				file: system,
+				field: 'submitt',
+				line: 5,
+				message: expect.stringContaining('unknown setting'),
+			}),
 		]);
 		expect(lab.settings.image).toBe('ok:1');
 		expect(lab.settings.namespace).toBeUndefined();
 		expect(labLiveMode(lab)).toBe('off');
-		expect(labNotice(lab)).toBe(`Config problem: ${system}:2: namespace: a namespace name (lower-case letters, digits, '-'), optionally with {user}, e.g. pod-tutor-{user}; not "Pod_Tutor"; the setting is ignored (and 2 more: pod-tutor doctor lists them). Live mode is off until it is fixed.`);
+		expect(labNotice(lab)).toBe(
+			`Config problem: ${system}:2: namespace: a namespace name (lower-case letters, digits, '-'), ` +
+				`optionally with {user}, e.g. pod-tutor-{user}; not "Pod_Tutor"; the setting is ignored ` +
+				'(and 2 more: pod-tutor doctor lists them). Live mode is off until it is fixed.',
+		);
 	});
 
 	it('reports YAML that does not parse with its line, and uses none of that file', async () => {
@@ -112,7 +158,9 @@ describe('lab config: mistakes are reported with file, field and line, and live 
 
 describe('remembering a setting in the user config', () => {
 	it('replaces the line or appends one, keeping comments', () => {
-		expect(withSetting('# mine\nplain: false\nimage: x\n', 'plain', 'true')).toBe('# mine\nplain: true\nimage: x\n');
+		expect(withSetting('# mine\nplain: false\nimage: x\n', 'plain', 'true')).toBe(
+			'# mine\nplain: true\nimage: x\n',
+		);
 		expect(withSetting('image: x', 'plain', 'true')).toBe('image: x\nplain: true\n');
 		expect(withSetting('', 'plain', 'true')).toBe('plain: true\n');
 	});
@@ -150,8 +198,14 @@ describe('the built CLI with a lab config', () => {
 	it('reads the extra lesson packs the config names', async () => {
 		const pack = join(new URL('../../', import.meta.url).pathname, 'tests/fixtures/lessons-good');
 		writeFileSync(system, `lessons: [${pack}]\n`);
-		const list = await runBuilt(['list', '--json'], {POD_TUTOR_LAB_CONFIG: system, POD_TUTOR_CONFIG_DIR: configDir});
-		const without = await runBuilt(['list', '--json'], {POD_TUTOR_LAB_CONFIG: join(dir, 'none.yaml'), POD_TUTOR_CONFIG_DIR: configDir});
+		const list = await runBuilt(['list', '--json'], {
+			POD_TUTOR_LAB_CONFIG: system,
+			POD_TUTOR_CONFIG_DIR: configDir,
+		});
+		const without = await runBuilt(['list', '--json'], {
+			POD_TUTOR_LAB_CONFIG: join(dir, 'none.yaml'),
+			POD_TUTOR_CONFIG_DIR: configDir,
+		});
 		expect(list.code).toBe(0);
 		expect(JSON.parse(list.stdout).lessons.length).toBeGreaterThan(JSON.parse(without.stdout).lessons.length);
 	});

@@ -45,7 +45,15 @@ function typedAnswer(exercise: Exercise, value: Exercise['answer'] = exercise.an
 	}
 }
 
-const KINDS: ExerciseKind[] = ['single-choice', 'multiple-choice', 'free-text', 'quantity', 'ordering', 'predict', 'manifest'];
+const KINDS: ExerciseKind[] = [
+	'single-choice',
+	'multiple-choice',
+	'free-text',
+	'quantity',
+	'ordering',
+	'predict',
+	'manifest',
+];
 
 describe('plain mode through a pipe', () => {
 	it.each(KINDS)('a %s exercise: a wrong answer, a hint, then the right answer, all saved', async (kind) => {
@@ -70,14 +78,19 @@ describe('plain mode through a pipe', () => {
 		if (exercise.kind !== 'single-choice') throw new Error('not single-choice');
 		const input = [...walkTo(lesson, step), String(exercise.choices.length + 1), 'quit', ''].join('\n');
 		const run = await runBuilt(['--plain', lesson.id], env, input);
-		for (const [i, choice] of exercise.choices.entries()) expect(run.stdout).toContain(`${i + 1}. ${choice.text.split(' ').slice(0, 3).join(' ')}`);
-		expect(run.stdout).toContain(`there is no choice ${exercise.choices.length + 1}: type a number from 1 to ${exercise.choices.length}`);
+		for (const [i, choice] of exercise.choices.entries())
+			expect(run.stdout).toContain(`${i + 1}. ${choice.text.split(' ').slice(0, 3).join(' ')}`);
+		expect(run.stdout).toContain(
+			`there is no choice ${exercise.choices.length + 1}: type a number from 1 to ${exercise.choices.length}`,
+		);
 		expect(saved().exercises[exercise.id]).toBeUndefined();
 	});
 
 	it('describes diagrams in words instead of drawing boxes', async () => {
 		const course = repoCourse();
-		const lesson = course.lessons.find((l) => l.steps.some((s) => s.kind === 'diagram' && (s.view ?? 'pod') === 'pod'));
+		const lesson = course.lessons.find((l) =>
+			l.steps.some((s) => s.kind === 'diagram' && (s.view ?? 'pod') === 'pod'),
+		);
 		if (!lesson) throw new Error('no lesson with a pod diagram');
 		const step = lesson.steps.findIndex((s) => s.kind === 'diagram' && (s.view ?? 'pod') === 'pod');
 		const run = await runBuilt(['--plain', lesson.id], env, [...walkTo(lesson, step), 'quit', ''].join('\n'));
@@ -86,10 +99,11 @@ describe('plain mode through a pipe', () => {
 		expect(run.stdout).not.toMatch(/[┌└│]|\+--/);
 	});
 
-	it('remembers --plain in the learner\'s config.yaml, and --no-plain undoes it', async () => {
+	it("remembers --plain in the learner's config.yaml, and --no-plain undoes it", async () => {
 		await runBuilt(['--plain'], env, 'quit\n');
 		expect(readFileSync(join(configDir, 'config.yaml'), 'utf8')).toBe('plain: true\n');
-		// Not a terminal: the remembered choice is for terminals (tests/classroom/plain-pty.test.ts); a pipe gets the printed lesson.
+		// Not a terminal: the remembered choice is for terminals (tests/classroom/terminals.test.ts);
+		// a pipe gets the printed lesson.
 		const piped = await runBuilt([], env, '');
 		expect(piped.stdout).toContain('(Not a terminal, so the lesson is printed as text.');
 		const off = await runBuilt(['--no-plain'], env, '');
@@ -97,7 +111,7 @@ describe('plain mode through a pipe', () => {
 		expect(readFileSync(join(configDir, 'config.yaml'), 'utf8')).toBe('plain: false\n');
 	});
 
-	it('resumes at the step it left, with the answer kept, and the home list shows the lesson in progress', async () => {
+	it('resumes at the step it left, with the answer kept; the home list shows the lesson in progress', async () => {
 		const {lesson, step, exercise} = findExerciseStep('single-choice');
 		await runBuilt(['--plain', lesson.id], env, [...walkTo(lesson, step), typedAnswer(exercise), ''].join('\n'));
 		expect(saved().exercises[exercise.id]).toMatchObject({attempts: 1, correct: true});

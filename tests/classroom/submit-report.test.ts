@@ -4,7 +4,18 @@
  * report must count the 30, say where they get stuck, and skip every bad file with a clean name.
  */
 import {execFileSync} from 'node:child_process';
-import {chownSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync, chmodSync} from 'node:fs';
+import {
+	chownSync,
+	mkdirSync,
+	mkdtempSync,
+	readdirSync,
+	readFileSync,
+	rmSync,
+	statSync,
+	symlinkSync,
+	writeFileSync,
+	chmodSync,
+} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
@@ -38,7 +49,13 @@ function studentProgress(n: number): ProgressData {
 	const start = Date.parse('2026-12-01T09:00:00Z') + n * 1000;
 	const lessonsDone = Math.floor(next() * course.lessons.length);
 	course.lessons.forEach((lesson, i) => {
-		if (i <= lessonsDone) data.lessons[lesson.id] = {currentStep: lesson.steps.length - 1, furthestStep: lesson.steps.length - 1, completed: i < lessonsDone, updatedAt: new Date(start).toISOString()};
+		if (i <= lessonsDone)
+			data.lessons[lesson.id] = {
+				currentStep: lesson.steps.length - 1,
+				furthestStep: lesson.steps.length - 1,
+				completed: i < lessonsDone,
+				updatedAt: new Date(start).toISOString(),
+			};
 	});
 	for (const [i, exercise] of [...course.exercises.values()].entries()) {
 		if (next() < 0.3) continue;
@@ -62,7 +79,11 @@ function studentProgress(n: number): ProgressData {
 }
 
 const validJson = (user: string, extra: Record<string, unknown> = {}) =>
-	JSON.stringify({...buildSubmission(repoCourse(), emptyProgress(), 'template', '2026-12-01T10:00:00.000Z', uid), user, ...extra});
+	JSON.stringify({
+		...buildSubmission(repoCourse(), emptyProgress(), 'template', '2026-12-01T10:00:00.000Z', uid),
+		user,
+		...extra,
+	});
 
 beforeAll(() => {
 	dir = mkdtempSync(join(tmpdir(), 'pod-tutor-class-'));
@@ -82,9 +103,30 @@ beforeAll(() => {
 	writeFileSync(join(folder, 'deep.json'), `${'['.repeat(200_000)}${']'.repeat(200_000)}`);
 	writeFileSync(join(folder, 'huge.json'), `{"pad": "${'x'.repeat(1100 * 1024)}"}`);
 	writeFileSync(join(folder, 'mallory.json'), validJson('student01'));
-	writeFileSync(join(folder, 'counts.json'), validJson('counts', {exercises: [{id: 'x', lesson: 'y', kind: 'quantity', attempts: -5, correct: true, hintsUsed: 0, revealed: false, secondsSpent: 1e308}]}));
+	writeFileSync(
+		join(folder, 'counts.json'),
+		validJson('counts', {
+			exercises: [
+				{
+					id: 'x',
+					lesson: 'y',
+					kind: 'quantity',
+					attempts: -5,
+					correct: true,
+					hintsUsed: 0,
+					revealed: false,
+					secondsSpent: 1e308,
+				},
+			],
+		}),
+	);
 	writeFileSync(join(folder, 'proto.json'), validJson('proto').replace('{', '{"__proto__": {"polluted": true},'));
-	writeFileSync(join(folder, 'title.json'), validJson('title', {lessons: [{id: 'a', title: 'Pods \u001B[31mred\u001B[0m', state: 'done', steps: 3, stepReached: 3}]}));
+	writeFileSync(
+		join(folder, 'title.json'),
+		validJson('title', {
+			lessons: [{id: 'a', title: 'Pods \u001B[31mred\u001B[0m', state: 'done', steps: 3, stepReached: 3}],
+		}),
+	);
 	symlinkSync('/etc/shadow', join(folder, 'eve.json'));
 	mkdirSync(join(folder, 'dir.json'));
 	execFileSync('mkfifo', [join(folder, 'fifo.json')]);
@@ -115,7 +157,9 @@ describe('pod-tutor report over a class folder', () => {
 		expect(reason('dir.json')).toContain('a folder');
 		expect(reason('fifo.json')).toContain('not a plain file');
 		expect(reason('notes.txt')).toContain('not a .json file');
-		expect(reason(']0;owned\\u0007evil.json') ?? reason('evil.json') ?? skipped.find((l) => l.includes('evil.json'))).toBeDefined();
+		expect(
+			reason(']0;owned\\u0007evil.json') ?? reason('evil.json') ?? skipped.find((l) => l.includes('evil.json')),
+		).toBeDefined();
 		expect(skipped.some((l) => l.includes('.student05'))).toBe(false);
 		expect(skipped).toHaveLength(11);
 		// Nothing from the folder reaches the terminal as a control sequence.
@@ -131,9 +175,13 @@ describe('pod-tutor report over a class folder', () => {
 		expect(stat.reveals).toBe(expected.reveals.get(hardest));
 		const text = await runBuilt(['report', folder], {});
 		const section = (title: string) => text.stdout.split(`  ${title}:`)[1].split('\n')[1].trim();
-		const mostAttempts = [...expected.attempts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0][0];
+		const mostAttempts = [...expected.attempts.entries()].sort(
+			(a, b) => b[1] - a[1] || a[0].localeCompare(b[0]),
+		)[0][0];
 		expect(mostAttempts).toBe(hardest);
-		expect(section('Most attempts')).toMatch(new RegExp(`^${hardest} \\(.*\\): ${expected.attempts.get(hardest)} attempts`));
+		expect(section('Most attempts')).toMatch(
+			new RegExp(`^${hardest} \\(.*\\): ${expected.attempts.get(hardest)} attempts`),
+		);
 		expect(section('Most reveals')).toMatch(new RegExp(`^${hardest} `));
 		expect(report.students).toHaveLength(STUDENTS + 2);
 	});
@@ -141,14 +189,19 @@ describe('pod-tutor report over a class folder', () => {
 	it('writes CSV a spreadsheet cannot be tricked by', async () => {
 		const run = await runBuilt(['report', folder, '--csv'], {});
 		const lines = run.stdout.trim().split('\n');
-		expect(lines[0]).toBe('student,lessons_done,lessons,exercises_right,exercises_tried,exercises,attempts,hints,reveals,seconds_spent,submitted_at');
+		expect(lines[0]).toBe(
+			'student,lessons_done,lessons,exercises_right,exercises_tried,exercises,' +
+				'attempts,hints,reveals,seconds_spent,submitted_at',
+		);
 		expect(lines).toHaveLength(STUDENTS + 3);
 		expect(lines.every((line) => line.split(',').length === 11)).toBe(true);
 	});
 
 	it('says what is wrong with the arguments or the folder', async () => {
 		expect((await runBuilt(['report'], {})).stderr).toContain('name the submit folder');
-		expect((await runBuilt(['report', folder, '--csv', '--json'], {})).stderr).toContain('choose one of --csv and --json');
+		expect((await runBuilt(['report', folder, '--csv', '--json'], {})).stderr).toContain(
+			'choose one of --csv and --json',
+		);
 		const missing = await runBuilt(['report', join(dir, 'nope')], {});
 		expect(missing.code).toBe(1);
 		expect(missing.stderr).toContain('no such folder');
@@ -160,7 +213,10 @@ describe('pod-tutor submit', () => {
 		const out = join(dir, 'own');
 		mkdirSync(out);
 		const configDir = mkdtempSync(join(dir, 'learner-'));
-		const run = await runBuilt(['submit', '--to', out], {POD_TUTOR_CONFIG_DIR: configDir, POD_TUTOR_LAB_CONFIG: join(dir, 'none.yaml')});
+		const run = await runBuilt(['submit', '--to', out], {
+			POD_TUTOR_CONFIG_DIR: configDir,
+			POD_TUTOR_LAB_CONFIG: join(dir, 'none.yaml'),
+		});
 		expect(run.stderr).toBe('');
 		expect(run.code).toBe(0);
 		const files = readdirSync(out);
@@ -175,7 +231,7 @@ describe('pod-tutor submit', () => {
 		expect(JSON.parse(report.stdout).students).toHaveLength(1);
 	});
 
-	it('in a setgid class folder the file is 0640, for the instructors\' group', () => {
+	it("in a setgid class folder the file is 0640, for the instructors' group", () => {
 		const shared = join(dir, 'shared');
 		mkdirSync(shared);
 		chmodSync(shared, 0o3733);
@@ -184,13 +240,16 @@ describe('pod-tutor submit', () => {
 		expect(statSync(join(shared, 'ana.json')).mode & 0o777).toBe(0o640);
 	});
 
-	it.skipIf(uid !== 0)('never replaces a file another account planted under the student\'s name', () => {
+	it.skipIf(uid !== 0)("never replaces a file another account planted under the student's name", () => {
 		const shared = join(dir, 'planted');
 		mkdirSync(shared);
 		writeFileSync(join(shared, 'ana.json'), 'fake');
 		chownSync(join(shared, 'ana.json'), 4242, 4242);
 		const written = writeSubmissionFile(shared, 'ana.json', '{}', 0o600);
-		expect(written).toMatchObject({ok: false, error: expect.stringContaining('is there already and is not yours (owned by uid 4242)')});
+		expect(written).toMatchObject({
+			ok: false,
+			error: expect.stringContaining('is there already and is not yours (owned by uid 4242)'),
+		});
 		expect(readFileSync(join(shared, 'ana.json'), 'utf8')).toBe('fake');
 		expect(readdirSync(shared)).toEqual(['ana.json']);
 	});
@@ -201,11 +260,16 @@ describe('pod-tutor submit', () => {
 		writeFileSync(join(shared, 'bob.json'), validJson('bob'));
 		chownSync(join(shared, 'bob.json'), 4243, 4243);
 		const run = await runBuilt(['report', shared], {});
-		expect(run.stderr).toContain(`report: skipped bob.json: says it was written by uid ${uid}, but uid 4243 owns it`);
+		expect(run.stderr).toContain(
+			`report: skipped bob.json: says it was written by uid ${uid}, but uid 4243 owns it`,
+		);
 	});
 
 	it('without a folder says where one comes from', async () => {
-		const run = await runBuilt(['submit'], {POD_TUTOR_CONFIG_DIR: dir, POD_TUTOR_LAB_CONFIG: join(dir, 'none.yaml')});
+		const run = await runBuilt(['submit'], {
+			POD_TUTOR_CONFIG_DIR: dir,
+			POD_TUTOR_LAB_CONFIG: join(dir, 'none.yaml'),
+		});
 		expect(run.code).toBe(2);
 		expect(run.stderr).toContain('no submit folder is set');
 	});

@@ -26,11 +26,20 @@ afterEach(() => {
 	rmSync(dir, {recursive: true, force: true});
 });
 
-async function openCommandStep(args: string[], extraEnv: Record<string, string>, term: string): Promise<RecordedTerminal> {
+async function openCommandStep(
+	args: string[],
+	extraEnv: Record<string, string>,
+	term: string,
+): Promise<RecordedTerminal> {
 	const {lesson, step} = commandStep();
 	// A fresh learner each time: a saved position would reopen the lesson at the command step.
 	const fresh = mkdtempSync(join(dir, 'learner-'));
-	const t = new RecordedTerminal(tutorArgv([lesson.id, ...args]), {...env, POD_TUTOR_CONFIG_DIR: fresh, ...extraEnv, TERM: term});
+	const t = new RecordedTerminal(tutorArgv([lesson.id, ...args]), {
+		...env,
+		POD_TUTOR_CONFIG_DIR: fresh,
+		...extraEnv,
+		TERM: term,
+	});
 	terminal = t;
 	await t.session.waitFor((s) => s.includes(`step 1/${lesson.steps.length}`), 'the lesson');
 	for (let i = 0; i < step; i++) {

@@ -45,15 +45,30 @@ describe('two windows of the same student', () => {
 		// Something saved already, so the folder exists, as on any day but the very first.
 		const someExercise = [...course.exercises.keys()][0];
 		first.recordHint(someExercise, 1);
-		const app = render(<TutorApp initial={initialState(course, first.data(), {columns: 80, rows: 24})} style={ascii} store={first} handOver={() => ({exitCode: 0})} />);
+		const app = render(
+			<TutorApp
+				initial={initialState(course, first.data(), {columns: 80, rows: 24})}
+				style={ascii}
+				store={first}
+				handOver={() => ({exitCode: 0})}
+			/>,
+		);
 		unmount = app.unmount;
-		const home = await until(() => app.lastFrame() ?? '', (f) => f.includes('lessons done'), 'the home screen');
+		const home = await until(
+			() => app.lastFrame() ?? '',
+			(f) => f.includes('lessons done'),
+			'the home screen',
+		);
 		expect(home).toContain(`0/${course.lessons.length} lessons done`);
 
 		const second = openProgressStore({POD_TUTOR_CONFIG_DIR: dir}).store;
 		const lesson = course.lessons[0];
 		expect(second.visitStep(lesson.id, lesson.steps.length - 1, lesson.steps.length).ok).toBe(true);
-		await until(() => app.lastFrame() ?? '', (f) => f.includes(`1/${course.lessons.length} lessons done`), 'the other window\'s finished lesson');
+		await until(
+			() => app.lastFrame() ?? '',
+			(f) => f.includes(`1/${course.lessons.length} lessons done`),
+			"the other window's finished lesson",
+		);
 	});
 
 	it('calls back once per save, and not after it is stopped', async () => {
@@ -63,7 +78,11 @@ describe('two windows of the same student', () => {
 		const stop = watchProgressFile(store.file, () => (calls += 1));
 		const other = openProgressStore({POD_TUTOR_CONFIG_DIR: dir}).store;
 		other.visitStep('a', 1, 2);
-		await until(() => calls, (n) => n >= 1, 'the change');
+		await until(
+			() => calls,
+			(n) => n >= 1,
+			'the change',
+		);
 		stop();
 		other.visitStep('b', 1, 2);
 		await new Promise((resolve) => setTimeout(resolve, 200));

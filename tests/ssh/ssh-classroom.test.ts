@@ -27,7 +27,11 @@ const forget = () => rmSync(join(lab.home, '.config/pod-tutor'), {recursive: tru
 beforeEach(forget);
 
 /** A student's ssh session running the tutor; `env` is the student's terminal environment, sent over ssh. */
-function login(args: readonly string[], env: Record<string, string>, size: [number, number] = [80, 24]): RecordedTerminal {
+function login(
+	args: readonly string[],
+	env: Record<string, string>,
+	size: [number, number] = [80, 24],
+): RecordedTerminal {
 	const all = {POD_TUTOR_LAB_CONFIG: lab.labConfig, ...env};
 	// TERM travels with -tt; the rest as a lab's sshd accepts them (AcceptEnv).
 	const sent = Object.keys(all).filter((name) => name !== 'TERM');
@@ -46,12 +50,15 @@ async function nothingLeftRunning(): Promise<void> {
 	}
 }
 
-function progress(): {exercises: Record<string, {attempts: number; correct: boolean}>; last?: {lessonId: string; step: number}} {
+function progress(): {
+	exercises: Record<string, {attempts: number; correct: boolean}>;
+	last?: {lessonId: string; step: number};
+} {
 	return JSON.parse(readFileSync(join(lab.home, '.config/pod-tutor/progress.json'), 'utf8'));
 }
 
 describe('over ssh', () => {
-	it('under LANG=C the student gets plain ASCII, and quitting leaves nothing running and the terminal restored', async () => {
+	it('under LANG=C the student gets ASCII; quitting restores the terminal and leaves nothing running', async () => {
 		const t = login([], {LANG: 'C', TERM: 'xterm-256color'});
 		const home = await t.session.waitFor((s) => s.includes('lessons done'), 'the home screen');
 		expect(home).toMatch(/^[\x20-\x7E\n]*$/);
@@ -64,7 +71,7 @@ describe('over ssh', () => {
 		await nothingLeftRunning();
 	});
 
-	it('under NO_COLOR no colour reaches the terminal, command steps included; without it the step is coloured', async () => {
+	it('under NO_COLOR no colour reaches the terminal, command steps included (coloured without it)', async () => {
 		const {lesson, step} = commandStep();
 		const open = async (env: Record<string, string>) => {
 			forget();
@@ -101,7 +108,7 @@ describe('over ssh', () => {
 		await nothingLeftRunning();
 	});
 
-	it('a connection cut mid-lesson loses nothing: the next session resumes at the step with the answer kept', async () => {
+	it('a connection cut mid-lesson loses nothing: a new session resumes at the step, the answer kept', async () => {
 		const {lesson, step, exercise, answerIndex} = choiceStep();
 		const t = login([lesson.id], {LANG: 'C.UTF-8', TERM: 'xterm-256color'});
 		await t.session.waitFor((s) => s.includes(`step 1/${lesson.steps.length}`), 'the lesson');
@@ -114,10 +121,17 @@ describe('over ssh', () => {
 		t.session.keys('Enter');
 		await t.session.waitFor((s) => s.includes('Right.'), 'the verdict');
 		t.session.keys('Right');
-		await t.session.waitFor((s) => s.includes(`step ${step + 2}/${lesson.steps.length}`), 'the step after the exercise');
+		await t.session.waitFor(
+			(s) => s.includes(`step ${step + 2}/${lesson.steps.length}`),
+			'the step after the exercise',
+		);
 
 		// The network goes: the ssh client dies without a word, and sshd hangs up on the session.
-		const client = Number(execFileSync('ps', ['--ppid', String(t.session.panePid()), '-o', 'pid='], {encoding: 'utf8'}).trim().split('\n')[0]);
+		const client = Number(
+			execFileSync('ps', ['--ppid', String(t.session.panePid()), '-o', 'pid='], {encoding: 'utf8'})
+				.trim()
+				.split('\n')[0],
+		);
 		expect(execFileSync('ps', ['-p', String(client), '-o', 'comm='], {encoding: 'utf8'}).trim()).toBe('ssh');
 		process.kill(client, 'SIGKILL');
 		await t.session.waitFor((s) => s.includes('[exited'), 'the ssh client to be gone');
@@ -127,9 +141,15 @@ describe('over ssh', () => {
 		t.stop();
 
 		const again = login([], {LANG: 'C.UTF-8', TERM: 'xterm-256color'});
-		await again.session.waitFor((s) => s.includes(`step ${step + 2}/${lesson.steps.length}`), 'the same step in a new session');
+		await again.session.waitFor(
+			(s) => s.includes(`step ${step + 2}/${lesson.steps.length}`),
+			'the same step in a new session',
+		);
 		again.session.keys('Left');
-		const back = await again.session.waitFor((s) => s.includes(`step ${step + 1}/${lesson.steps.length}`), 'the exercise again');
+		const back = await again.session.waitFor(
+			(s) => s.includes(`step ${step + 1}/${lesson.steps.length}`),
+			'the exercise again',
+		);
 		expect(back).toContain('answered right before');
 		again.session.keys('q');
 		await again.session.waitFor((s) => s.includes('lessons done'), 'the home screen');

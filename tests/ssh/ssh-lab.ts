@@ -30,7 +30,9 @@ function sparePort(): Promise<number> {
 		server.once('error', reject);
 		server.listen(0, '127.0.0.1', () => {
 			const address = server.address();
-			server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+			server.close(() =>
+				typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+			);
 		});
 	});
 }
@@ -41,7 +43,9 @@ function waitForSshd(port: number, sshd: ChildProcess, log: () => string): Promi
 		const deadline = Date.now() + 10_000;
 		const attempt = () => {
 			if (sshd.exitCode !== null) return reject(new Error(`sshd exited: ${log()}`));
-			const probe = spawn('ssh-keyscan', ['-p', String(port), '127.0.0.1'], {stdio: ['ignore', 'pipe', 'ignore']});
+			const probe = spawn('ssh-keyscan', ['-p', String(port), '127.0.0.1'], {
+				stdio: ['ignore', 'pipe', 'ignore'],
+			});
 			let out = '';
 			probe.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
 			probe.on('close', () => {
@@ -76,7 +80,8 @@ export async function startSshLab(): Promise<SshLab> {
 
 	// The tutor as a lab installs it: the package's files, read-only for students.
 	const app = join(dir, 'app');
-	for (const part of ['bin', 'dist', 'lessons', 'exercises', 'schema', 'package.json']) cpSync(join(repoRoot, part), join(app, part), {recursive: true});
+	for (const part of ['bin', 'dist', 'lessons', 'exercises', 'schema', 'package.json'])
+		cpSync(join(repoRoot, part), join(app, part), {recursive: true});
 	execFileSync('chmod', ['-R', 'a+rX', app]);
 	const labConfig = join(dir, 'lab.yaml');
 	// No container tool for the student: a lab that does not offer live mode says so.
@@ -158,7 +163,10 @@ export async function startSshLab(): Promise<SshLab> {
 /** The student's processes now (`ps -u`), excluding none: the tests expect an empty list after quitting. */
 export function processesOf(user: string): string[] {
 	try {
-		return execFileSync('ps', ['-u', user, '-o', 'pid=,args='], {encoding: 'utf8'}).split('\n').map((l) => l.trim()).filter(Boolean);
+		return execFileSync('ps', ['-u', user, '-o', 'pid=,args='], {encoding: 'utf8'})
+			.split('\n')
+			.map((l) => l.trim())
+			.filter(Boolean);
 	} catch {
 		// ps exits 1 when the user has no process.
 		return [];

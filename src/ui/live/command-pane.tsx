@@ -21,7 +21,10 @@ export interface CommandPaneProps {
 	readonly onDone?: () => void;
 	/** @default true */
 	readonly isActive?: boolean;
-	/** Colour allowed (the one terminal reading, TextStyle.color: off under NO_COLOR, --no-color, TERM=dumb). @default false */
+	/**
+	 * Colour allowed: TextStyle.color, the one terminal reading (off under NO_COLOR, --no-color, TERM=dumb).
+	 * @default false
+	 */
 	readonly color?: boolean;
 }
 
@@ -70,6 +73,8 @@ export function CommandPane(props: CommandPaneProps) {
 		{isActive: props.isActive ?? true},
 	);
 
+	const failed = state.phase === 'done' && state.exitCode !== 0;
+	const statusColor = !color ? undefined : offline ? 'yellow' : failed ? 'red' : undefined;
 	const shownLine = run.argv ? commandLine(run.argv.file, run.argv.args) : commandLine(command.tool, command.args);
 	const view = visibleLines(lines, outputRows, state.scrollBack);
 
@@ -107,7 +112,7 @@ export function CommandPane(props: CommandPaneProps) {
 					<Text key={i}>{line === '' ? ' ' : line}</Text>
 				))}
 			</Box>
-			<Text color={!color ? undefined : offline ? 'yellow' : state.phase === 'done' && state.exitCode !== 0 ? 'red' : undefined} wrap="truncate-end">
+			<Text color={statusColor} wrap="truncate-end">
 				{status}
 			</Text>
 			<Text dimColor={color} wrap="truncate-end">
