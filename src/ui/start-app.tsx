@@ -82,7 +82,8 @@ export async function startApp(options: StartOptions): Promise<number> {
 	else void detectBackends({live: options.live, configDir: options.configDir, env: options.liveEnv})
 		.then((detected) => {
 			const context = liveContextFrom(detected, {...LESSON_POD, namespace: options.live.namespace, image: options.live.image});
-			if (Object.keys(context.backends).length === 0) return answer(undefined);
+			// Even with nothing usable: the reports say why, so a command step can say "kubectl is
+			// installed but no current context" instead of "no kubectl here".
 			instance?.rerender(app(context));
 			answer(context);
 		})
