@@ -4,8 +4,7 @@ import {dirname, resolve} from 'node:path';
 import yaml from 'js-yaml';
 import type {DiagramStep} from '../content/types.js';
 import type {Charset} from './text-line.js';
-import {drawView, modelsFromYaml, type ManifestModels} from './manifest-diagrams.js';
-import {describeCompose, describeDocker, describePod} from './pod-diagram.js';
+import {describeView, drawView, modelsFromYaml, type ManifestModels} from './manifest-diagrams.js';
 
 export type LessonDiagramResult = {readonly ok: true; readonly lines: string[]} | {readonly ok: false; readonly error: string};
 
@@ -61,7 +60,7 @@ export function renderDiagramStep(
 export function describeDiagramStep(step: DiagramStep, lessonFile: string): LessonDiagramResult {
 	const read = diagramModels(step, lessonFile);
 	if (!read.ok) return read;
-	const describe = step.view === 'docker' ? describeDocker : step.view === 'compose' ? describeCompose : describePod;
-	const lines = read.models.flatMap((model, i) => [...(i > 0 ? [''] : []), ...describe(model).split('\n')]);
+	const view = step.view ?? 'pod';
+	const lines = read.models.flatMap((model, i) => [...(i > 0 ? [''] : []), ...describeView(model, view).split('\n')]);
 	return {ok: true, lines};
 }

@@ -131,3 +131,24 @@ describe('plain mode through a pipe', () => {
 		expect(saved().exercises[exercise.id]).toMatchObject({attempts: 1, correct: false, revealed: true});
 	});
 });
+
+describe('diagrams in words follow the view', () => {
+	it('pod-tutor diagram --describe says what each view draws', async () => {
+		const manifest = join(configDir, 'pod.yaml');
+		const {writeFileSync} = await import('node:fs');
+		writeFileSync(
+			manifest,
+			'apiVersion: v1\nkind: Pod\nmetadata: {name: web}\nspec:\n  containers:\n' +
+				'  - {name: app, image: nginx:1.27, ports: [{containerPort: 80}]}\n  - {name: log, image: busybox:1.36}\n',
+		);
+		const pod = await runBuilt(['diagram', manifest, '--describe'], env);
+		expect(pod.stdout).toContain('Its sandbox, the pause container, holds the net, uts and ipc namespaces');
+		const docker = await runBuilt(['diagram', manifest, '--describe', '--view', 'docker'], env);
+		expect(docker.stdout).toContain('Docker: no Pod and no pause container.');
+		expect(docker.stdout).toContain('- Docker container app, image nginx:1.27');
+		expect(docker.stdout).not.toContain('sandbox');
+		const compose = await runBuilt(['diagram', manifest, '--describe', '--view', 'compose'], env);
+		expect(compose.stdout).toContain('- app: listens on 80; the others use localhost:80.');
+		expect(compose.stdout).toContain('- app: listens on 80; the others use app:80.');
+	});
+});
