@@ -132,6 +132,54 @@ describe('plain mode through a pipe', () => {
 	});
 });
 
+describe('plain mode navigation', () => {
+	it('help, back, again and lessons do what they say; the end of a lesson leads to the next one', async () => {
+		const course = repoCourse();
+		const [first, second] = course.lessons;
+		const skip = first.steps.map((s) => (s.kind === 'exercise' ? 'next' : ''));
+		const input = ['', 'help', 'back', 'again', '', ...skip.slice(1), 'lessons', 'quit', ''].join('\n');
+		const run = await runBuilt(['--plain', first.id], env, input);
+		expect(run.code).toBe(0);
+		expect(run.stdout).toContain('Plain mode: type a command and press Enter.');
+		// Step 2, back to 1, step 1 again, then on to the end.
+		const headings = run.stdout
+			.split('\n')
+			.filter((line) => /^Step \d+ of /.test(line))
+			.map((line) => line.split(':')[0]);
+		expect(headings.slice(0, 4)).toEqual([
+			`Step 1 of ${first.steps.length}`,
+			`Step 2 of ${first.steps.length}`,
+			`Step 1 of ${first.steps.length}`,
+			`Step 1 of ${first.steps.length}`,
+		]);
+		expect(run.stdout).toContain(`End of lesson 1: ${first.title}.`);
+		expect(run.stdout).toContain(`Lesson 2: ${second.title}`);
+		expect(run.stdout.lastIndexOf('Lessons (1 of')).toBeGreaterThan(
+			run.stdout.indexOf(`Lesson 2: ${second.title}`),
+		);
+		expect(saved().lessons[first.id]).toMatchObject({completed: true});
+	});
+
+	it('a manifest can be read from a file, and a missing file is said so', async () => {
+		const {lesson, step, exercise} = findExerciseStep('manifest');
+		const {writeFileSync} = await import('node:fs');
+		const file = join(configDir, 'answer.yaml');
+		writeFileSync(file, String(exercise.answer));
+		const input = [
+			...walkTo(lesson, step),
+			`file ${join(configDir, 'nope.yaml')}`,
+			`file ${file}`,
+			'quit',
+			'',
+		].join('\n');
+		const run = await runBuilt(['--plain', lesson.id], env, input);
+		expect(run.stdout).toContain('That answer could not be read: cannot read');
+		expect(run.stdout).toContain('no such file');
+		expect(run.stdout).toContain('Right.');
+		expect(saved().exercises[exercise.id]).toMatchObject({attempts: 1, correct: true});
+	});
+});
+
 describe('diagrams in words follow the view', () => {
 	it('pod-tutor diagram --describe says what each view draws', async () => {
 		const manifest = join(configDir, 'pod.yaml');
