@@ -1,4 +1,5 @@
 /** The effective classroom settings and where each came from, as `pod-tutor doctor` shows them. */
+import {existsSync} from 'node:fs';
 import {sanitiseTerminalText} from '../live/terminal-sanitiser.js';
 import {currentUserLabel} from '../live/tutor-labels.js';
 import {expandNamespace, formatProblem, SETTING_NAMES, type LabConfig, type SettingName} from './lab-config.js';
@@ -28,6 +29,12 @@ function flagValue(args: readonly string[], flag: string): string | undefined {
 	return undefined;
 }
 
+/** Lesson packs, each marked when its folder is not on this machine (the tutor then leaves it out). */
+function listed(folders: readonly string[]): string {
+	if (folders.length === 0) return '(none)';
+	return folders.map((dir) => (existsSync(dir) ? dir : `${dir} (missing: not loaded)`)).join(', ');
+}
+
 /** Every setting, with the command line and environment applied the way live mode applies them. */
 export function effectiveSettings(
 	lab: LabConfig,
@@ -53,7 +60,7 @@ export function effectiveSettings(
 		}
 		return {
 			name,
-			value: Array.isArray(value) ? (value.length > 0 ? value.join(', ') : '(none)') : String(value),
+			value: Array.isArray(value) ? listed(value) : String(value),
 			from: source,
 		};
 	});

@@ -197,7 +197,10 @@ describe('the built CLI with a lab config', () => {
 
 	it('reads the extra lesson packs the config names', async () => {
 		const pack = join(new URL('../../', import.meta.url).pathname, 'tests/fixtures/lessons-good');
-		writeFileSync(system, `lessons: [${pack}]\n`);
+		writeFileSync(system, `lessons: [${pack}, ${join(dir, 'gone')}]\n`);
+		// doctor says which pack is not there; the tutor loads the others.
+		const lessons = effectiveSettings(await load(), [], {}).find((s) => s.name === 'lessons');
+		expect(lessons?.value).toBe(`${pack}, ${join(dir, 'gone')} (missing: not loaded)`);
 		const list = await runBuilt(['list', '--json'], {
 			POD_TUTOR_LAB_CONFIG: system,
 			POD_TUTOR_CONFIG_DIR: configDir,
