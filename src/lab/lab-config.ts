@@ -20,10 +20,11 @@ export const USER_CONFIG_NAME = 'config.yaml';
  */
 export const MAX_CONFIG_BYTES = 64 * 1024;
 
-export type LiveMode = 'auto' | 'on' | 'off';
+/** The same three words as src/live's detection: lazy (on the first live request), on (at start), off. */
+export type LiveMode = 'lazy' | 'on' | 'off';
 
 export interface LabSettings {
-	/** auto: offered when a tool answers (the default); on: detected at start; off: never run a container tool. */
+	/** lazy: tools looked for on the first live request (the default); on: at start; off: never run a container tool. */
 	readonly live: LiveMode;
 	readonly backend?: LiveTool;
 	/** Passed to kubectl as KUBECONFIG. */
@@ -76,7 +77,7 @@ export interface LabConfig {
 	readonly problems: readonly ConfigProblem[];
 }
 
-export const DEFAULT_SETTINGS: LabSettings = {live: 'auto', lessons: [], plain: false};
+export const DEFAULT_SETTINGS: LabSettings = {live: 'lazy', lessons: [], plain: false};
 
 export function formatProblem(problem: ConfigProblem): string {
 	const where = `${problem.file}${problem.line !== undefined ? `:${problem.line}` : ''}`;
@@ -137,7 +138,7 @@ export function readBounded(file: string, limit = MAX_CONFIG_BYTES): ReadResult 
 
 /** A {user} pattern must still give a valid namespace once a user name is put in. */
 const NAMESPACE_PATTERN = /^[a-z0-9]([-a-z0-9{}]{0,70}[a-z0-9}])?$/;
-const LIVE_MODES: Record<string, LiveMode> = {auto: 'auto', on: 'on', off: 'off', true: 'on', false: 'off'};
+const LIVE_MODES: Record<string, LiveMode> = {lazy: 'lazy', auto: 'lazy', on: 'on', off: 'off', true: 'on', false: 'off'};
 
 const show = (value: unknown): string => JSON.stringify(value);
 
@@ -153,7 +154,7 @@ function readOne(
 			const mode = LIVE_MODES[String(value)];
 			return mode
 				? {ok: true, value: mode}
-				: {ok: false, message: `use on, off or auto, not ${JSON.stringify(value)}`};
+				: {ok: false, message: `use on, off or lazy, not ${JSON.stringify(value)}`};
 		}
 		case 'plain':
 			return typeof value === 'boolean'

@@ -50,7 +50,7 @@ export function withLabEnv(env: NodeJS.ProcessEnv, lab: LabConfig | undefined): 
  * namespace on a shared cluster, a context) cannot be trusted to be the ones the instructor meant.
  */
 export function labLiveMode(lab: LabConfig | undefined): LiveMode {
-	if (!lab) return 'auto';
+	if (!lab) return 'lazy';
 	return lab.problems.length > 0 ? 'off' : lab.settings.live;
 }
 

@@ -28,7 +28,7 @@ describe('lab config: the system file under the user one', () => {
 		const lab = await loadLabConfig({env: {}, configDir});
 		expect(lab.files[0].file).toBe(SYSTEM_CONFIG_FILE);
 		const none = await load();
-		expect(none.settings).toEqual({live: 'auto', lessons: [], plain: false});
+		expect(none.settings).toEqual({live: 'lazy', lessons: [], plain: false});
 		expect(none.problems).toEqual([]);
 		expect(none.files.map((f) => f.found)).toEqual([false, false]);
 	});
@@ -134,7 +134,7 @@ describe('lab config: mistakes are reported with file, field and line, and live 
 		expect(lab.problems).toHaveLength(1);
 		expect(lab.problems[0]).toMatchObject({file: system, message: expect.stringContaining('not valid YAML')});
 		expect(lab.problems[0].line).toBe(2);
-		expect(lab.settings.live).toBe('auto');
+		expect(lab.settings.live).toBe('lazy');
 	});
 
 	it('refuses a file that is a list, a folder, or too big', async () => {
