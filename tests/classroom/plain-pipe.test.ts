@@ -187,7 +187,8 @@ describe('diagrams in words follow the view', () => {
 		writeFileSync(
 			manifest,
 			'apiVersion: v1\nkind: Pod\nmetadata: {name: web}\nspec:\n  containers:\n' +
-				'  - {name: app, image: nginx:1.27, ports: [{containerPort: 80}]}\n  - {name: log, image: busybox:1.36}\n',
+				'  - {name: app, image: nginx:1.27, ports: [{containerPort: 80}]}\n' +
+				'  - {name: log, image: busybox:1.36}\n',
 		);
 		const pod = await runBuilt(['diagram', manifest, '--describe'], env);
 		expect(pod.stdout).toContain('Its sandbox, the pause container, holds the net, uts and ipc namespaces');
