@@ -9,7 +9,7 @@
  */
 import type {Course, Exercise, Lesson, Step} from '../content/types.js';
 import {describeDiagramStep} from '../diagram/lesson-diagram.js';
-import {checkAnswer, type CheckResult} from '../exercises/check-answer.js';
+import {checkAnswerReady, type CheckResult} from '../exercises/check-answer.js';
 import {parseCliAnswer} from '../exercises/cli-answer.js';
 import type {Answer} from '../exercises/answer.js';
 import {buildProgressReport} from '../progress/progress-report.js';
@@ -374,7 +374,7 @@ export class PlainTutor {
 				this.say(`That answer could not be read: ${read.error}.`);
 				continue;
 			}
-			const result = checkAnswer(exercise, read.answer);
+			const result = await checkAnswerReady(exercise, read.answer);
 			if (!result.malformed) {
 				if (
 					exercise.kind === 'predict' &&

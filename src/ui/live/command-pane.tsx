@@ -8,7 +8,7 @@ import {useRef} from 'react';
 import type {CommandSpec} from '../../content/types.js';
 import type {LiveContext} from '../../live/live-context.js';
 import {sanitiseTerminalText} from '../../live/terminal-sanitiser.js';
-import {commandLine, formatElapsed, visibleLines, wrapOutput} from './command-pane-state.js';
+import {commandLine, cutLine, formatElapsed, visibleLines, wrapOutput} from './command-pane-state.js';
 import {useCommandRun} from './use-command-run.js';
 
 export interface CommandPaneProps {
@@ -26,6 +26,8 @@ export interface CommandPaneProps {
 	 * @default false
 	 */
 	readonly color?: boolean;
+	/** The terminal has no Unicode: lines are cut with "...". */
+	readonly ascii?: boolean;
 }
 
 /**
@@ -105,19 +107,15 @@ export function CommandPane(props: CommandPaneProps) {
 
 	return (
 		<Box flexDirection="column" width={width}>
-			<Text wrap="truncate-end">$ {shownLine}</Text>
+			<Text>{cutLine(`$ ${shownLine}`, width, props.ascii)}</Text>
 			<Box flexDirection="column" height={outputRows}>
 				{view.above > 0 && <Text dimColor={color}>(up: {view.above} more lines)</Text>}
 				{(view.above > 0 ? view.lines.slice(1) : view.lines).map((line, i) => (
 					<Text key={i}>{line === '' ? ' ' : line}</Text>
 				))}
 			</Box>
-			<Text color={statusColor} wrap="truncate-end">
-				{status}
-			</Text>
-			<Text dimColor={color} wrap="truncate-end">
-				{hint}
-			</Text>
+			<Text color={statusColor}>{cutLine(status, width, props.ascii)}</Text>
+			<Text dimColor={color}>{cutLine(hint, width, props.ascii)}</Text>
 		</Box>
 	);
 }
