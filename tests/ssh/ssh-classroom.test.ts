@@ -108,6 +108,44 @@ describe('over ssh', () => {
 		await nothingLeftRunning();
 	});
 
+	it('from a login shell: 60x20 and back gives the fresh screen; Ctrl+Z and fg come back to it', async () => {
+		// No remote command: the student's own interactive shell, with job control, as a lab login gives.
+		const all = {POD_TUTOR_LAB_CONFIG: lab.labConfig, LANG: 'C.UTF-8', TERM: 'xterm-256color'};
+		terminal = new RecordedTerminal(
+			lab.sshArgv(
+				[],
+				Object.keys(all).filter((n) => n !== 'TERM'),
+			),
+			all,
+		);
+		const t = terminal;
+		await t.session.waitFor((s) => /\$ *$/m.test(s), 'the shell prompt');
+		t.session.keys(`node ${lab.bin}`, 'Enter');
+		const fresh = await t.session.waitFor((s) => s.includes('lessons done'), 'the home screen');
+		t.session.resize(60, 20);
+		await t.session.waitFor(
+			(s) => s.split('\n')[0].trimEnd().length <= 60 && s.includes('lessons done'),
+			'the 60x20 screen',
+		);
+		t.session.resize(80, 24);
+		const back = await t.session.waitFor((s) => s === fresh, 'the screen a fresh start draws at 80x24', 5000);
+		expect(back).toBe(fresh);
+
+		t.session.keys('C-z');
+		await t.session.waitFor(
+			(s) => /Stopped|suspended/i.test(s) && !s.includes('lessons done'),
+			'the shell after Ctrl+Z',
+		);
+		t.session.keys('fg', 'Enter');
+		const resumed = await t.session.waitFor((s) => s === fresh, 'the same screen after fg');
+		expect(resumed).toBe(fresh);
+		t.session.keys('q');
+		await t.session.waitFor((s) => /\$ *$/m.test(s) && !s.includes('lessons done'), 'the shell after quitting');
+		t.session.keys('exit', 'Enter');
+		await t.session.waitFor((s) => s.includes('[exited 0]'), 'ssh to end');
+		await nothingLeftRunning();
+	});
+
 	it('a connection cut mid-lesson loses nothing: a new session resumes at the step, the answer kept', async () => {
 		const {lesson, step, exercise, answerIndex} = choiceStep();
 		const t = login([lesson.id], {LANG: 'C.UTF-8', TERM: 'xterm-256color'});
