@@ -3,8 +3,8 @@
  * uses the tutor as a class would: a C locale, NO_COLOR, a dumb terminal, and a connection that
  * drops mid-lesson. Run with `npm run test:classroom` (root: it makes a throwaway account).
  */
-import {execFileSync} from 'node:child_process';
-import {readFileSync, rmSync} from 'node:fs';
+import {execFileSync, spawnSync} from 'node:child_process';
+import {chmodSync, chownSync, mkdirSync, readFileSync, rmSync, statSync} from 'node:fs';
 import {join} from 'node:path';
 import {afterAll, afterEach, beforeAll, beforeEach, describe, expect, it} from 'vitest';
 import {choiceStep, commandStep} from '../classroom/course-steps.js';
@@ -144,6 +144,36 @@ describe('over ssh', () => {
 		t.session.keys('exit', 'Enter');
 		await t.session.waitFor((s) => s.includes('[exited 0]'), 'ssh to end');
 		await nothingLeftRunning();
+	});
+
+	it('hands in to a shared class folder the student can write to but not list; the report reads it', async () => {
+		// The folder as docs/CLASSROOM.md makes it: root's, the instructors' group, 3733.
+		const folder = join(lab.dir, 'submit');
+		mkdirSync(folder);
+		const group = Number(execFileSync('id', ['-g', 'nobody'], {encoding: 'utf8'}).trim());
+		chownSync(folder, 0, group);
+		chmodSync(folder, 0o3733);
+		const run = (remote: string[]) =>
+			spawnSync(
+				lab.sshArgv(remote, [])[0],
+				lab
+					.sshArgv(remote, [])
+					.slice(1)
+					.filter((a) => a !== '-tt'),
+				{encoding: 'utf8'},
+			);
+		const submitted = run(['sh', '-c', `'umask 000; node ${lab.bin} submit --to ${folder}'`]);
+		expect(submitted.stderr).toBe('');
+		expect(submitted.stdout).toContain(`Handed in ${folder}/${lab.user}.json`);
+		const file = statSync(join(folder, `${lab.user}.json`));
+		expect(file.uid).toBe(lab.uid);
+		expect(file.gid).toBe(group);
+		expect(file.mode & 0o777).toBe(0o640);
+		// A student cannot see who else handed in.
+		expect(run(['ls', folder]).stderr).toContain('Permission denied');
+		const report = spawnSync(process.execPath, [lab.bin, 'report', folder, '--json'], {encoding: 'utf8'});
+		expect(JSON.parse(report.stdout).students.map((s: {user: string}) => s.user)).toEqual([lab.user]);
+		expect(report.stderr).toBe('');
 	});
 
 	it('a connection cut mid-lesson loses nothing: a new session resumes at the step, the answer kept', async () => {
