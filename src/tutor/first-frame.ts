@@ -1,4 +1,5 @@
 import type {CommandSpec, Exercise} from '../content/types.js';
+import {offlineReason} from '../live/live-context.js';
 import type {Answer} from '../exercises/answer.js';
 import {sanitiseTerminalText} from '../live/terminal-sanitiser.js';
 import type {StepContext} from '../render/step-lines.js';
@@ -91,7 +92,8 @@ function commandPaneLines(command: CommandSpec, width: number, height: number, s
 	return [
 		cut(`$ ${commandLine(command.tool, command.args)}`, width, style),
 		...output,
-		cut(`recorded output (no ${command.tool} here), exit code ${command.recorded.exitCode}`, width, style),
+		// Nothing is detected before the first frame: the pane says no more than that (as Ink's does).
+		cut(`${offlineReason(command.tool, undefined)}, exit code ${command.recorded.exitCode}`, width, style),
 		cut('Enter: continue, Up/Down: scroll', width, style),
 	];
 }

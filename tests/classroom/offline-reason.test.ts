@@ -1,7 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import type {BackendReport} from '../../src/live/backend.js';
-import type {LiveContext} from '../../src/live/live-context.js';
-import {offlineReason} from '../../src/ui/live/command-pane.js';
+import {offlineReason, type LiveContext} from '../../src/live/live-context.js';
 
 function context(reports: BackendReport[]): LiveContext {
 	return {backends: {}, reports, values: {pod: 'p', namespace: 'n', container: 'c', image: 'i'}};

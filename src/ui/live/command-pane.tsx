@@ -6,7 +6,7 @@
 import {Box, Text, useInput} from 'ink';
 import {useRef} from 'react';
 import type {CommandSpec} from '../../content/types.js';
-import type {LiveContext} from '../../live/live-context.js';
+import {offlineReason, type LiveContext} from '../../live/live-context.js';
 import {sanitiseTerminalText} from '../../live/terminal-sanitiser.js';
 import {commandLine, cutLine, formatElapsed, visibleLines, wrapOutput} from './command-pane-state.js';
 import {useCommandRun} from './use-command-run.js';
@@ -28,17 +28,6 @@ export interface CommandPaneProps {
 	readonly color?: boolean;
 	/** The terminal has no Unicode: lines are cut with "...". */
 	readonly ascii?: boolean;
-}
-
-/**
- * Why the recorded output is shown, as far as detection knows: "no kubectl here" only when the
- * tool is really missing, not when it is installed and its cluster or runtime is not there.
- */
-export function offlineReason(tool: string, live: LiveContext | undefined): string {
-	const report = live?.reports.find((r) => r.tool === tool);
-	if (!report) return 'recorded output';
-	if (!report.installed) return `recorded output (no ${tool} here)`;
-	return `recorded output (${tool} is installed but ${report.problem ?? 'cannot be used here'})`;
 }
 
 const SPINNER = ['|', '/', '-', '\\'];
