@@ -3,6 +3,9 @@ import {parseArgs, SUBCOMMAND_NAMES, USAGE} from './cli-args.js';
 import {EXIT_USAGE, type CommandIO, type GlobalOptions} from './commands/command-io.js';
 import {bundledLessonDir} from './content/package-root.js';
 import {terminalSafeText} from './text/terminal-sanitiser.js';
+import {loadLabConfig} from './lab/lab-config.js';
+import {plainModeWanted} from './lab/plain-choice.js';
+import {progressDirectory} from './progress/progress-path.js';
 // The tutor itself is what `pod-tutor` alone runs: imported with the entry, so its first frame
 // waits for one round of module loading, not three.
 import {runTutor} from './tutor-start.js';
@@ -44,15 +47,24 @@ async function main(argv: readonly string[]): Promise<number> {
 		io.stderr(`pod-tutor: --lessons ${missing}: no such folder. Give a folder of lesson files (or one holding lessons/ and exercises/).\n`);
 		return EXIT_USAGE;
 	}
+	// The classroom settings (/etc/pod-tutor/config.yaml under the learner's own config.yaml).
+	const lab = await loadLabConfig({env: process.env, configDir: progressDirectory(process.env)});
 	const options: GlobalOptions = {
-		lessonDirs: [bundledLessonDir(), ...parsed.lessonDirs],
+		// The lab's extra packs that exist on this machine (doctor lists the setting either way).
+		lessonDirs: [bundledLessonDir(), ...lab.settings.lessons.filter(existsSync), ...parsed.lessonDirs],
 		configDir: process.env.POD_TUTOR_CONFIG_DIR,
 		ascii: parsed.ascii,
 		noColor: parsed.noColor,
+		lab,
 	};
 	if (parsed.command && SUBCOMMAND_NAMES.has(parsed.command)) {
 		const {SUBCOMMANDS} = await import('./commands/index.js');
 		return SUBCOMMANDS[parsed.command](parsed.args, io, options);
+	}
+	// Plain lines (screen readers, TERM=dumb) before anything that takes over the screen.
+	if (plainModeWanted(parsed.plain, io, lab)) {
+		const {runPlainTutor} = await import('./render/plain-start.js');
+		return runPlainTutor(parsed.command, parsed.args, io, options, lab);
 	}
 	return runTutor(parsed.command, parsed.args, io, options);
 }

@@ -1,3 +1,5 @@
+import type {LabConfig} from '../lab/lab-config.js';
+
 /**
  * What a subcommand gets from the CLI entry: its own arguments (global options already taken
  * out), the streams, and the global settings. Subcommands return an exit code and never call
@@ -21,6 +23,8 @@ export interface GlobalOptions {
 	/** Force ASCII output (also chosen automatically for non-UTF-8 locales and TERM=dumb). */
 	readonly ascii: boolean;
 	readonly noColor: boolean;
+	/** The classroom settings (src/lab/lab-config.ts); absent in tests that do not need them. */
+	readonly lab?: LabConfig;
 }
 
 export type Subcommand = (args: readonly string[], io: CommandIO, options: GlobalOptions) => Promise<number>;

@@ -6,7 +6,7 @@ import {resolve} from 'node:path';
 import type {DiagramView} from '../content/types.js';
 import {chooseCharset, colorEnabled} from '../diagram/terminal-caps.js';
 import {MAX_SPEC_FILE_BYTES} from '../diagram/lesson-diagram.js';
-import {describePod, drawView, modelsFromYaml} from '../diagram/manifest-diagrams.js';
+import {describeView, drawView, modelsFromYaml} from '../diagram/manifest-diagrams.js';
 import {readFileBoundedAsync, readStreamBounded} from '../files/bounded-read.js';
 import {EXIT_OK, EXIT_USAGE, type CommandIO, type GlobalOptions, type Subcommand} from './command-io.js';
 
@@ -98,7 +98,9 @@ export const diagramCommand: Subcommand = async (args, io, options: GlobalOption
 	const width = parsed.value.width ?? Math.max(MIN_WIDTH, Math.min(MAX_WIDTH, terminalColumns(io) ?? 80));
 	const charset = parsed.value.ascii || options.ascii ? 'ascii' : chooseCharset(io.env);
 	const color = !parsed.value.noColor && !options.noColor && colorEnabled(io.env, io.interactive);
-	const blocks = result.value.models.map((model) => (describe ? describePod(model) : drawView(model, view, {width, charset, color}).join('\n')));
+	const blocks = result.value.models.map((model) =>
+		describe ? describeView(model, view) : drawView(model, view, {width, charset, color}).join('\n'),
+	);
 	io.stdout(`${blocks.join('\n\n')}\n`);
 	return EXIT_OK;
 };

@@ -4,7 +4,7 @@ import yaml from 'js-yaml';
 import type {DiagramStep} from '../content/types.js';
 import {readFileBounded} from '../files/bounded-read.js';
 import type {Charset} from './text-line.js';
-import {drawView, modelsFromYaml} from './manifest-diagrams.js';
+import {describeView, drawView, modelsFromYaml, type ManifestModels} from './manifest-diagrams.js';
 
 export type LessonDiagramResult = {readonly ok: true; readonly lines: string[]} | {readonly ok: false; readonly error: string};
 
@@ -34,11 +34,12 @@ export function diagramStepProblem(step: DiagramStep, lessonFile: string): strin
 	return parsed.ok ? undefined : `${step.file === undefined ? 'the inline spec' : `diagram file ${step.file}`}: ${parsed.error}`;
 }
 
-/**
- * Reads `step.file` relative to the lesson file's folder, or draws `step.spec`; one diagram per
- * Pod spec, a blank line between them. Colour is left to the reader, which styles lines itself.
- */
-export function renderDiagramStep(step: DiagramStep, lessonFile: string, width: number, charset: Charset): LessonDiagramResult {
+type ModelsResult =
+	| {readonly ok: true; readonly models: ManifestModels['models']}
+	| {readonly ok: false; readonly error: string};
+
+/** The Pod models of a diagram step: `step.file` read relative to the lesson file's folder, or `step.spec`. */
+function diagramModels(step: DiagramStep, lessonFile: string): ModelsResult {
 	let source: string;
 	let text: string;
 	if (step.file !== undefined) {
@@ -54,10 +55,29 @@ export function renderDiagramStep(step: DiagramStep, lessonFile: string, width: 
 	}
 	const parsed = modelsFromYaml(text);
 	if (!parsed.ok) return {ok: false, error: `${source}: ${parsed.error}`};
+	return {ok: true, models: parsed.value.models};
+}
+
+/**
+ * One diagram per Pod spec, a blank line between them. Colour is left to the reader, which
+ * styles lines itself.
+ */
+export function renderDiagramStep(step: DiagramStep, lessonFile: string, width: number, charset: Charset): LessonDiagramResult {
+	const read = diagramModels(step, lessonFile);
+	if (!read.ok) return read;
 	const lines: string[] = [];
-	for (const [i, model] of parsed.value.models.entries()) {
+	for (const [i, model] of read.models.entries()) {
 		if (i > 0) lines.push('');
 		lines.push(...drawView(model, step.view ?? 'pod', {width, charset, color: false}));
 	}
+	return {ok: true, lines};
+}
+
+/** The same Pods in sentences (describePod), for screen readers and `--plain`: no box drawing to read out. */
+export function describeDiagramStep(step: DiagramStep, lessonFile: string): LessonDiagramResult {
+	const read = diagramModels(step, lessonFile);
+	if (!read.ok) return read;
+	const view = step.view ?? 'pod';
+	const lines = read.models.flatMap((model, i) => [...(i > 0 ? [''] : []), ...describeView(model, view).split('\n')]);
 	return {ok: true, lines};
 }

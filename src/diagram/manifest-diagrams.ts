@@ -6,7 +6,15 @@ import {loadYamlSafely} from '../content/safe-yaml.js';
 import type {DiagramView} from '../content/types.js';
 import {extractPodSpecs} from '../k8s/workload.js';
 import {buildPodModel, type PodModel} from './pod-model.js';
-import {describePod, layoutCompose, layoutDocker, layoutPod, type LayoutOptions} from './pod-diagram.js';
+import {
+	describeCompose,
+	describeDocker,
+	describePod,
+	layoutCompose,
+	layoutDocker,
+	layoutPod,
+	type LayoutOptions,
+} from './pod-diagram.js';
 
 export interface ManifestModels {
 	readonly models: readonly PodModel[];
@@ -51,6 +59,18 @@ export function drawView(model: PodModel, view: DiagramView, options: LayoutOpti
 			return layoutCompose(model, options);
 		default:
 			return layoutPod(model, options);
+	}
+}
+
+/** The same view in sentences, for screen readers and plain output: what drawView draws, in words. */
+export function describeView(model: PodModel, view: DiagramView): string {
+	switch (view) {
+		case 'docker':
+			return describeDocker(model);
+		case 'compose':
+			return describeCompose(model);
+		default:
+			return describePod(model);
 	}
 }
 

@@ -442,3 +442,48 @@ export function describePod(model: PodModel): string {
 	lines.push(`Effective Pod request: ${req.length > 0 ? req.join(' and ') : 'none'}. QoS class: ${model.qosClass}.`);
 	return lines.join('\n');
 }
+
+/** The docker view in sentences: what `layoutDocker` draws, for screen readers and plain output. */
+export function describeDocker(model: PodModel): string {
+	const containers = [...model.initContainers.filter((c) => c.kind === 'sidecar'), ...model.containers];
+	const lines = [
+		'Docker: no Pod and no pause container. Each container holds all five namespaces itself ' +
+			'(pid, mnt, net, uts and ipc): its own IP address and its own hostname.',
+	];
+	for (const c of containers) {
+		const pid1 = [...c.command, ...c.args].join(' ') || 'the image default';
+		lines.push(`- Docker container ${describeContainer(c)}; PID 1 is ${pid1}.`);
+	}
+	const inits = model.initContainers.filter((c) => c.kind === 'init');
+	if (inits.length > 0) {
+		const names = joinWords(inits.map((c) => c.name));
+		lines.push(`Init containers (${names}) have no Docker equivalent: you would run them yourself first.`);
+	}
+	const shared = model.volumes.filter((v) => new Set(v.mounts.map((m) => m.container)).size > 1);
+	if (shared.length > 0) {
+		const names = joinWords(shared.map((v) => v.name));
+		lines.push(`To share ${names} you would create a Docker volume and mount it in each container.`);
+	}
+	return lines.join('\n');
+}
+
+/** The compose view in sentences: the Pod (one IP, localhost) beside Docker Compose (one IP per service). */
+export function describeCompose(model: PodModel): string {
+	const containers = [...model.initContainers.filter((c) => c.kind === 'sidecar'), ...model.containers];
+	const podIp = model.ip ? `one IP address, ${model.ip}` : 'one IP address';
+	const ip = model.hostNetwork ? "the node's IP address" : podIp;
+	/** How the others reach this container: localhost in the Pod, the service name in Compose. */
+	const reached = (c: ContainerModel, host: string): string => {
+		const ports = c.ports.map((p) => p.containerPort);
+		if (ports.length === 0) return `- ${c.name}: no ports declared.`;
+		return `- ${c.name}: listens on ${joinWords(ports.map(String))}; the others use ${host}:${ports[0]}.`;
+	};
+	const lines = [`In the Pod ${model.name}, every container has ${ip} and they share one port space:`];
+	for (const c of containers) lines.push(reached(c, 'localhost'));
+	lines.push(
+		'In Docker Compose, each service has its own IP address and hostname on a bridge network ' +
+			'and is reached by its service name:',
+	);
+	for (const c of containers) lines.push(reached(c, c.name));
+	return lines.join('\n');
+}

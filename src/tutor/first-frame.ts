@@ -1,5 +1,6 @@
 import type {CommandSpec} from '../content/types.js';
 import {sanitiseTerminalText} from '../text/terminal-sanitiser.js';
+import {offlineReason} from '../live/live-context.js';
 import type {StepContext} from '../render/step-lines.js';
 import type {TextStyle} from '../render/text-style.js';
 import {commandLine, cutLine, visibleLines, wrapOutput} from './command-pane-state.js';
@@ -27,7 +28,8 @@ function commandPaneLines(command: CommandSpec, width: number, height: number, s
 	return [
 		cut(`$ ${commandLine(command.tool, command.args)}`, width, style),
 		...output,
-		cut(`recorded output (no ${command.tool} here), exit code ${command.recorded.exitCode}`, width, style),
+		// Nothing is detected before the first frame: the pane says no more than that (as Ink's does).
+		cut(`${offlineReason(command.tool, undefined)}, exit code ${command.recorded.exitCode}`, width, style),
 		cut('Enter: continue, Up/Down: scroll', width, style),
 	];
 }

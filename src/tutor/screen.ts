@@ -107,7 +107,12 @@ export function homeLines(state: TutorState, style: TextStyle): string[] {
 		: lessons.length > 0
 			? ['Every lesson is done. Open any of them again to review it.']
 			: [];
-	lines.push(rule(width, style), ...summary);
+	// A cut list says so: at 60x20 a course of 14 lessons shows 10 of them. The label changes only
+	// when the list scrolls, which redraws the list anyway.
+	const shown = Math.min(listRows, lessons.length - start);
+	const below = start + shown < lessons.length ? ', more below' : '';
+	const more = shown < lessons.length ? `lessons ${start + 1}-${start + shown} of ${lessons.length}${below}` : '';
+	lines.push(rule(width, style, more), ...summary);
 	while (lines.length < rows - brokenRows - bottom.length) lines.push('');
 	if (brokenRows) {
 		const names = state.course.broken.map((b) => b.id ?? b.file).join(', ');

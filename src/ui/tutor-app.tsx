@@ -2,6 +2,7 @@ import {useEffect, useLayoutEffect, useReducer, useRef, useState} from 'react';
 import {Box, Text, useApp, useInput, useStdout} from 'ink';
 import type {LiveContext} from '../live/live-context.js';
 import type {ProgressStore} from '../progress/progress-store.js';
+import {watchProgressFile} from '../progress/progress-watch.js';
 import {drawDiagramStep} from '../render/diagram-step.js';
 import type {TextStyle} from '../render/text-style.js';
 import {helpLines, homeLines, isTooSmall, readerScreen, stepKey, tooSmallLines, type ScreenLimits} from '../tutor/screen.js';
@@ -44,6 +45,12 @@ export function TutorApp({initial, style, store, handOver, live, liveReady, env 
 	const [pane] = useState(() => new IntentChannel());
 	useTutorEffects(state, dispatch, {store, handOver, live, liveReady, style, env, pane, exit});
 
+	// The learner's other window saved: show its work here too (the file is the truth, merged under a lock).
+	useEffect(() => {
+		const refresh = () => dispatch({type: 'progress', progress: store.refresh()});
+		return watchProgressFile(store.file, refresh);
+	}, [store]);
+
 	useEffect(() => {
 		const onResize = () => dispatch({type: 'resize', size: {columns: stdout.columns || 80, rows: stdout.rows || 24}});
 		stdout.on('resize', onResize);
@@ -77,6 +84,7 @@ export function TutorApp({initial, style, store, handOver, live, liveReady, env 
 					width={state.size.columns}
 					height={screen.pane.rows}
 					intents={pane}
+					color={style.color}
 					ascii={style.charset === 'ascii'}
 					onDone={() => dispatch({type: 'step', delta: 1})}
 				/>

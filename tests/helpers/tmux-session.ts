@@ -72,6 +72,16 @@ export class TmuxSession {
 		return waitFor(() => this.screen(), test, what, timeoutMs, 50);
 	}
 
+	/** From now on every byte the program writes to the pane is appended to `file` (escape sequences included). */
+	recordOutput(file: string): void {
+		this.tmux('pipe-pane', '-o', '-t', this.name, `cat >> '${file.replace(/'/g, `'\\''`)}'`);
+	}
+
+	/** The PID of the shell tmux runs the program under (the program is its child). */
+	panePid(): number {
+		return Number(this.tmux('display-message', '-p', '-t', this.name, '#{pane_pid}').trim());
+	}
+
 	resize(columns: number, rows: number): void {
 		this.tmux('resize-window', '-t', this.name, '-x', String(columns), '-y', String(rows));
 	}

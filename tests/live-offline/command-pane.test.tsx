@@ -26,7 +26,7 @@ describe('CommandPane', () => {
 		const ui = render(<CommandPane command={command} live={undefined} width={70} height={10} onDone={onDone} />);
 		unmount = ui.unmount;
 		const frame = await frameWhere(ui, (t) => t.includes('recorded output'), 'the recorded label');
-		expect(frame).toContain('recorded output (no kubectl here), exit code 0');
+		expect(frame).toContain('recorded output, exit code 0');
 		expect(frame).toContain('web-app   2/2     Running');
 		expect(frame).not.toContain('hijacked');
 		expect(frame).toContain('$ kubectl get pods -n {namespace}');

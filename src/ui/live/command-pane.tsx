@@ -6,7 +6,7 @@
 import {Box, Text, useInput} from 'ink';
 import {useEffect, useLayoutEffect, useRef} from 'react';
 import type {CommandSpec} from '../../content/types.js';
-import type {LiveContext} from '../../live/live-context.js';
+import {offlineReason, type LiveContext} from '../../live/live-context.js';
 import {sanitiseTerminalText} from '../../text/terminal-sanitiser.js';
 import {intentFor, type Intent} from '../../tutor/keymap.js';
 import type {IntentChannel} from '../intent-channel.js';
@@ -28,6 +28,11 @@ export interface CommandPaneProps {
 	readonly intents?: IntentChannel;
 	/** @default true */
 	readonly isActive?: boolean;
+	/**
+	 * Colour allowed: TextStyle.color, the one terminal reading (off under NO_COLOR, --no-color, TERM=dumb).
+	 * @default false
+	 */
+	readonly color?: boolean;
 	/** The terminal has no Unicode: lines are cut with "...". */
 	readonly ascii?: boolean;
 }
@@ -38,6 +43,7 @@ const CHROME_ROWS = 3;
 
 export function CommandPane(props: CommandPaneProps) {
 	const {command, live, width} = props;
+	const color = props.color ?? false;
 	const backend = live?.backends[command.tool];
 	const run = useCommandRun(command, backend, live?.values ?? {});
 	const {state} = run;
@@ -75,13 +81,15 @@ export function CommandPane(props: CommandPaneProps) {
 		{isActive: (props.isActive ?? true) && !intents},
 	);
 
+	const failed = state.phase === 'done' && state.exitCode !== 0;
+	const statusColor = !color ? undefined : offline ? 'yellow' : failed ? 'red' : undefined;
 	const shownLine = run.argv ? commandLine(run.argv.file, run.argv.args) : commandLine(command.tool, command.args);
 	const view = visibleLines(lines, outputRows, state.scrollBack);
 
 	let status: string;
 	let hint: string;
 	if (offline) {
-		status = `recorded output (no ${command.tool} here), exit code ${command.recorded.exitCode}`;
+		status = `${offlineReason(command.tool, live)}, exit code ${command.recorded.exitCode}`;
 		hint = 'Enter: continue, Up/Down: scroll';
 	} else if (state.phase === 'idle') {
 		status = run.expandError ? `cannot run: ${run.expandError}` : `ready to run with ${command.tool}`;
@@ -107,13 +115,13 @@ export function CommandPane(props: CommandPaneProps) {
 		<Box flexDirection="column" width={width}>
 			<Text>{cutLine(`$ ${shownLine}`, width, props.ascii)}</Text>
 			<Box flexDirection="column" height={outputRows}>
-				{view.above > 0 && <Text dimColor>(up: {view.above} more lines)</Text>}
+				{view.above > 0 && <Text dimColor={color}>(up: {view.above} more lines)</Text>}
 				{(view.above > 0 ? view.lines.slice(1) : view.lines).map((line, i) => (
 					<Text key={i}>{line === '' ? ' ' : line}</Text>
 				))}
 			</Box>
-			<Text color={offline ? 'yellow' : state.phase === 'done' && state.exitCode !== 0 ? 'red' : undefined}>{cutLine(status, width, props.ascii)}</Text>
-			<Text dimColor>{cutLine(hint, width, props.ascii)}</Text>
+			<Text color={statusColor}>{cutLine(status, width, props.ascii)}</Text>
+			<Text dimColor={color}>{cutLine(hint, width, props.ascii)}</Text>
 		</Box>
 	);
 }
