@@ -3,13 +3,13 @@
  * --request-timeout (an unreachable API server otherwise hangs until TCP gives up), the context
  * and the tutor's namespace; the tutor never works in any other namespace.
  */
-import type {BackendReport, ContainerView, Exec, LiveBackend, LiveResult, MeasuredNamespaces, NsInodes, PodView} from './backend.js';
-import {fail, NS_TYPES, ok} from './backend.js';
-import {describeFailure, lastLines, runCommand, type RunResult} from './command-runner.js';
+import type {BackendReport, Exec, LiveBackend, MeasuredNamespaces, NsInodes, LivePod} from './backend.js';
+import {fail, ok, type Result} from '../result.js';
+import {describeFailure, succeeded, lastLines, runCommand, type RunResult} from './command-runner.js';
 import {isLocalContext} from './context-safety.js';
 import {asArray, asObject, asString, parseJson} from '../k8s/json-reading.js';
-import {podViewFromKubectl} from './kubectl-pod.js';
-import {parseNsLink} from './proc-namespaces.js';
+import {livePodFromKubectl} from './kubectl-pod.js';
+import {readNamespacesInside} from './proc-namespaces.js';
 import {carriesTutorLabels, MANAGED_BY_KEY, MANAGED_BY_VALUE, tutorSelector} from './tutor-labels.js';
 
 export interface KubectlBackendOptions {
@@ -93,7 +93,7 @@ export class KubectlBackend implements LiveBackend {
 		return {problem: `the API server did not answer within ${this.timeout} s`, nextStep: 'check that the cluster is up and reachable from here (VPN? firewall?)'};
 	}
 
-	private failure<T>(result: RunResult, what: string): LiveResult<T> {
+	private failure<T>(result: RunResult, what: string): Result<T> {
 		if (result.outcome === 'timed-out') {
 			const {problem, nextStep} = this.noAnswer();
 			return fail(`${what}: ${problem} — ${nextStep}`);
@@ -114,7 +114,7 @@ export class KubectlBackend implements LiveBackend {
 		if (version.outcome === 'not-found') {
 			return done({installed: false, usable: false, problem: 'kubectl is not installed', nextStep: 'install kubectl (https://kubernetes.io/docs/tasks/tools/) to use a cluster'});
 		}
-		if (version.outcome !== 'exited' || version.exitCode !== 0) {
+		if (!succeeded(version)) {
 			return done({installed: true, usable: false, problem: describeFailure(version, 'kubectl version --client'), nextStep: 'reinstall kubectl'});
 		}
 		const versionJson = parseJson(version.stdout, 'kubectl version');
@@ -122,7 +122,7 @@ export class KubectlBackend implements LiveBackend {
 
 		const contextArgs = this.options.context ? ['--context', this.options.context] : [];
 		const config = await this.run(['config', 'view', '--minify', '-o', 'json', ...contextArgs]);
-		if (config.outcome !== 'exited' || config.exitCode !== 0) {
+		if (!succeeded(config)) {
 			const {problem, nextStep} = config.outcome === 'exited' ? kubectlProblem(config.stderr, this.options.context) : {problem: describeFailure(config, 'kubectl config view'), nextStep: 'check the kubeconfig'};
 			return done({installed: true, version: clientVersion, usable: false, problem, nextStep, namespace: this.namespace});
 		}
@@ -147,32 +147,27 @@ export class KubectlBackend implements LiveBackend {
 			});
 		}
 		const reach = await this.runCluster(['get', '--raw', '/version']);
-		if (reach.outcome !== 'exited' || reach.exitCode !== 0) {
+		if (!succeeded(reach)) {
 			const {problem, nextStep} = reach.outcome === 'exited' ? kubectlProblem(reach.stderr, context) : this.noAnswer();
 			return done({...base, usable: false, problem, nextStep});
 		}
 		return done({...base, usable: true});
 	}
 
-	async getPod(name: string): Promise<LiveResult<PodView>> {
+	async getPod(name: string): Promise<Result<LivePod>> {
 		const result = await this.runCluster(['get', 'pod', name, '-o', 'json']);
-		if (result.outcome !== 'exited' || result.exitCode !== 0) {
+		if (!succeeded(result)) {
 			if (/NotFound|not found/.test(result.stderr)) return fail(`there is no Pod ${name} in the namespace ${this.namespace}`);
 			return this.failure(result, `kubectl get pod ${name}`);
 		}
 		const json = parseJson(result.stdout, 'kubectl get pod');
 		if (!json.ok) return fail(json.error);
-		const view = podViewFromKubectl(json.value);
+		const view = livePodFromKubectl(json.value);
 		return view ? ok(view) : fail(`kubectl get pod ${name} printed something that is not a Pod`);
 	}
 
-	async listContainers(podName: string): Promise<LiveResult<readonly ContainerView[]>> {
-		const pod = await this.getPod(podName);
-		return pod.ok ? ok(pod.value.containers) : pod;
-	}
-
 	/** The pause container is not visible through the API: only the app containers are measured, from inside. */
-	async readNamespaces(pod: PodView): Promise<LiveResult<MeasuredNamespaces>> {
+	async readNamespaces(pod: LivePod): Promise<Result<MeasuredNamespaces>> {
 		const containers: Record<string, NsInodes> = {};
 		const errors: string[] = [];
 		await Promise.all(
@@ -181,15 +176,9 @@ export class KubectlBackend implements LiveBackend {
 					errors.push(`container ${container.name} is not running`);
 					return;
 				}
-				const inodes: Record<string, string> = {};
-				await Promise.all(
-					NS_TYPES.map(async (type) => {
-						const result = await this.runCluster(['exec', pod.name, '-c', container.name, '--', 'readlink', `/proc/self/ns/${type}`]);
-						const link = result.outcome === 'exited' && result.exitCode === 0 ? parseNsLink(result.stdout) : undefined;
-						if (link) inodes[type] = link;
-						else errors.push(`${container.name}: readlink /proc/self/ns/${type} failed: ${lastLines(result.stderr, 2) || result.error || 'no output'}`);
-					}),
-				);
+				const read = await readNamespacesInside(container.name, (type) => this.runCluster(['exec', pod.name, '-c', container.name, '--', 'readlink', `/proc/self/ns/${type}`]));
+				errors.push(...read.errors);
+				const inodes = read.inodes;
 				if (Object.keys(inodes).length > 0) containers[container.name] = inodes;
 			}),
 		);
@@ -197,9 +186,9 @@ export class KubectlBackend implements LiveBackend {
 		return ok({containers});
 	}
 
-	private async ensureNamespace(): Promise<LiveResult<void>> {
+	private async ensureNamespace(): Promise<Result<void>> {
 		const get = await this.run([`--request-timeout=${this.timeout}s`, ...(this.options.context ? ['--context', this.options.context] : []), 'get', 'namespace', this.namespace, '-o', 'name']);
-		if (get.outcome === 'exited' && get.exitCode === 0) return ok(undefined);
+		if (succeeded(get)) return ok(undefined);
 		if (!/NotFound|not found/.test(get.stderr)) return this.failure(get, `kubectl get namespace ${this.namespace}`);
 		// Only the managed-by label: the namespace is shared by every learner and cleanup never deletes it.
 		const namespace = {apiVersion: 'v1', kind: 'Namespace', metadata: {name: this.namespace, labels: {[MANAGED_BY_KEY]: MANAGED_BY_VALUE}}};
@@ -208,7 +197,7 @@ export class KubectlBackend implements LiveBackend {
 		return this.failure(create, `kubectl create namespace ${this.namespace}`);
 	}
 
-	async createPod(manifest: Record<string, unknown>): Promise<LiveResult<string>> {
+	async createPod(manifest: Record<string, unknown>): Promise<Result<string>> {
 		const metadata = asObject(manifest.metadata) ?? {};
 		if (!carriesTutorLabels(asObject(metadata.labels) as Record<string, string> | undefined, this.options.user)) {
 			return fail('refusing to create a Pod without the tutor\'s labels');
@@ -219,21 +208,21 @@ export class KubectlBackend implements LiveBackend {
 		const namespace = await this.ensureNamespace();
 		if (!namespace.ok) return namespace;
 		const result = await this.runCluster(['create', '-f', '-', '-o', 'name'], JSON.stringify(manifest));
-		if (result.outcome !== 'exited' || result.exitCode !== 0) return this.failure(result, 'kubectl create');
+		if (!succeeded(result)) return this.failure(result, 'kubectl create');
 		return ok(result.stdout.trim());
 	}
 
-	async deletePod(name: string): Promise<LiveResult<string>> {
+	async deletePod(name: string): Promise<Result<string>> {
 		// By label and name together: a Pod without the tutor's labels is never matched.
 		const result = await this.runCluster(['delete', 'pod', '-l', tutorSelector(this.options.user), '--field-selector', `metadata.name=${name}`, '--wait=false', '-o', 'name']);
-		if (result.outcome !== 'exited' || result.exitCode !== 0) return this.failure(result, `kubectl delete pod ${name}`);
+		if (!succeeded(result)) return this.failure(result, `kubectl delete pod ${name}`);
 		if (result.stdout.trim() === '') return fail(`no Pod ${name} created by the tutor for ${this.options.user} in ${this.namespace}`);
 		return ok(result.stdout.trim());
 	}
 
-	async cleanup(): Promise<LiveResult<readonly string[]>> {
+	async cleanup(): Promise<Result<readonly string[]>> {
 		const result = await this.runCluster(['delete', 'pods,services,configmaps', '-l', tutorSelector(this.options.user), '--wait=false', '-o', 'name']);
-		if (result.outcome !== 'exited' || result.exitCode !== 0) return this.failure(result, 'kubectl delete');
+		if (!succeeded(result)) return this.failure(result, 'kubectl delete');
 		return ok(result.stdout.split('\n').map((l) => l.trim()).filter(Boolean));
 	}
 }

@@ -1,5 +1,5 @@
-/** Turns `kubectl get pod NAME -o json` (a Pod object as the API returns it) into a PodView. */
-import type {ContainerState, ContainerView, PodView} from './backend.js';
+/** Turns `kubectl get pod NAME -o json` (a Pod object as the API returns it) into a LivePod. */
+import type {ContainerState, LiveContainer, LivePod} from './backend.js';
 import {asArray, asNumber, asObject, asString, stringRecord, type JsonObject} from '../k8s/json-reading.js';
 
 function stateOf(status: JsonObject | undefined): {state: ContainerState; reason?: string} {
@@ -16,7 +16,7 @@ function stateOf(status: JsonObject | undefined): {state: ContainerState; reason
 	return {state: 'unknown'};
 }
 
-export function podViewFromKubectl(object: unknown): PodView | undefined {
+export function livePodFromKubectl(object: unknown): LivePod | undefined {
 	const pod = asObject(object);
 	if (!pod || pod.kind !== 'Pod') return undefined;
 	const metadata = asObject(pod.metadata) ?? {};
@@ -28,7 +28,7 @@ export function podViewFromKubectl(object: unknown): PodView | undefined {
 		const name = asString(entry?.name);
 		if (entry && name) statuses.set(name, entry);
 	}
-	const containers: ContainerView[] = asArray(spec.containers).flatMap((item) => {
+	const containers: LiveContainer[] = asArray(spec.containers).flatMap((item) => {
 		const container = asObject(item);
 		const name = asString(container?.name);
 		if (!container || !name) return [];
