@@ -47,6 +47,10 @@ export function kubectlProblem(stderr: string, context?: string): {problem: stri
 	return {problem: lastLines(stderr, 3) || 'kubectl failed', nextStep: 'run `kubectl cluster-info` to see what is wrong'};
 }
 
+/** The most detection may take, all calls together: a silent API server must not hold a learner longer. */
+export const DETECT_BUDGET_MS = 8000;
+const LOCAL_TIMEOUT = '--request-timeout=1s';
+
 export class KubectlBackend implements LiveBackend {
 	readonly tool = 'kubectl' as const;
 	readonly namespace: string;
@@ -89,8 +93,9 @@ export class KubectlBackend implements LiveBackend {
 	 * so a server that never answers would hold `kubectl get` for five times the limit; the
 	 * runner's own timeout stops it first.
 	 */
-	private noAnswer(): {problem: string; nextStep: string} {
-		return {problem: `the API server did not answer within ${this.timeout} s`, nextStep: 'check that the cluster is up and reachable from here (VPN? firewall?)'};
+	private noAnswer(server?: string, seconds = this.timeout): {problem: string; nextStep: string} {
+		const who = server ? `the API server ${server}` : 'the API server';
+		return {problem: `${who} did not answer within ${seconds} s`, nextStep: 'check that the cluster is up and reachable from here (VPN? firewall?)'};
 	}
 
 	private failure<T>(result: RunResult, what: string): Result<T> {
@@ -110,7 +115,9 @@ export class KubectlBackend implements LiveBackend {
 	async detect(): Promise<BackendReport> {
 		const started = Date.now();
 		const done = (report: Omit<BackendReport, 'tool' | 'durationMs'>): BackendReport => ({tool: this.tool, ...report, durationMs: Date.now() - started});
-		const version = await this.run(['version', '--client', '-o', 'json']);
+		// kubectl contacts the API server even for these local commands (a silent one holds each for
+		// 5 s), so they get a short --request-timeout of their own.
+		const version = await this.run([LOCAL_TIMEOUT, 'version', '--client', '-o', 'json']);
 		if (version.outcome === 'not-found') {
 			return done({installed: false, usable: false, problem: 'kubectl is not installed', nextStep: 'install kubectl (https://kubernetes.io/docs/tasks/tools/) to use a cluster'});
 		}
@@ -121,7 +128,7 @@ export class KubectlBackend implements LiveBackend {
 		const clientVersion = versionJson.ok ? asString(asObject(asObject(versionJson.value)?.clientVersion)?.gitVersion) : undefined;
 
 		const contextArgs = this.options.context ? ['--context', this.options.context] : [];
-		const config = await this.run(['config', 'view', '--minify', '-o', 'json', ...contextArgs]);
+		const config = await this.run([LOCAL_TIMEOUT, 'config', 'view', '--minify', '-o', 'json', ...contextArgs]);
 		if (!succeeded(config)) {
 			const {problem, nextStep} = config.outcome === 'exited' ? kubectlProblem(config.stderr, this.options.context) : {problem: describeFailure(config, 'kubectl config view'), nextStep: 'check the kubeconfig'};
 			return done({installed: true, version: clientVersion, usable: false, problem, nextStep, namespace: this.namespace});
@@ -146,9 +153,14 @@ export class KubectlBackend implements LiveBackend {
 				nextStep: `if it is yours to practise on, confirm once with \`--context ${context}\` (the tutor then works only in the namespace ${this.namespace})`,
 			});
 		}
-		const reach = await this.runCluster(['get', '--raw', '/version']);
+		// Detection holds a live key (and doctor) until it answers: the API server gets what is left
+		// of DETECT_BUDGET_MS, and kubectl's discovery retries are cut off by the runner.
+		const seconds = Math.max(1, Math.min(this.timeout, Math.floor((DETECT_BUDGET_MS - (Date.now() - started)) / 1000) - 2));
+		const reachArgs = [`--request-timeout=${seconds}s`, ...this.clusterFlags().slice(1), 'get', '--raw', '/version'];
+		const reach = await this.run(reachArgs, undefined, (seconds + 1) * 1000);
 		if (!succeeded(reach)) {
-			const {problem, nextStep} = reach.outcome === 'exited' ? kubectlProblem(reach.stderr, context) : this.noAnswer();
+			const silent = reach.outcome !== 'exited' || /Client\.Timeout|context deadline exceeded|i\/o timeout|Timeout exceeded|TLS handshake timeout/i.test(reach.stderr);
+			const {problem, nextStep} = silent ? this.noAnswer(server, seconds) : kubectlProblem(reach.stderr, context);
 			return done({...base, usable: false, problem, nextStep});
 		}
 		return done({...base, usable: true});
