@@ -40,6 +40,8 @@ export interface LivePod {
 	readonly status?: string;
 	readonly labels: Readonly<Record<string, string>>;
 	readonly containers: readonly LiveContainer[];
+	/** Init containers, when the backend reports them (kubectl). */
+	readonly initContainers?: readonly LiveContainer[];
 	readonly sandbox?: {readonly id?: string; readonly pid?: number; readonly image?: string};
 	/** The Pod as a manifest-like object (apiVersion/kind/metadata/spec) for the rule checkers and the diagram. */
 	readonly manifest: Record<string, unknown>;
@@ -80,8 +82,10 @@ export interface LiveBackend {
 	/** Whether this tool can be used here, within the backend's own time limits. */
 	detect(): Promise<BackendReport>;
 	getPod(name: string): Promise<Result<LivePod>>;
+	/** The Pods carrying a label selector (`app=web-api`), where the backend has controllers (kubectl). */
+	listPods?(selector: string): Promise<Result<readonly LivePod[]>>;
 	readNamespaces(pod: LivePod): Promise<Result<MeasuredNamespaces>>;
-	/** Creates a Pod from a manifest object that already carries the tutor's labels. */
+	/** Creates a Pod (kubectl: any object) from a manifest that already carries the tutor's labels. */
 	createPod(manifest: Record<string, unknown>): Promise<Result<string>>;
 	deletePod(name: string): Promise<Result<string>>;
 	/** Deletes every object carrying the tutor's labels for this user; returns what was removed. */

@@ -178,6 +178,14 @@ export class KubectlBackend implements LiveBackend {
 		return view ? ok(view) : fail(`kubectl get pod ${name} printed something that is not a Pod`);
 	}
 
+	async listPods(selector: string): Promise<Result<readonly LivePod[]>> {
+		const result = await this.runCluster(['get', 'pods', '-l', selector, '-o', 'json']);
+		if (!succeeded(result)) return this.failure(result, `kubectl get pods -l ${selector}`);
+		const json = parseJson(result.stdout, 'kubectl get pods');
+		if (!json.ok) return fail(json.error);
+		return ok(asArray(asObject(json.value)?.items).flatMap((item) => livePodFromKubectl(item) ?? []));
+	}
+
 	/** The pause container is not visible through the API: only the app containers are measured, from inside. */
 	async readNamespaces(pod: LivePod): Promise<Result<MeasuredNamespaces>> {
 		const containers: Record<string, NsInodes> = {};
@@ -233,7 +241,7 @@ export class KubectlBackend implements LiveBackend {
 	}
 
 	async cleanup(): Promise<Result<readonly string[]>> {
-		const result = await this.runCluster(['delete', 'pods,services,configmaps', '-l', tutorSelector(this.options.user), '--wait=false', '-o', 'name']);
+		const result = await this.runCluster(['delete', 'deployments,pods,services,configmaps', '-l', tutorSelector(this.options.user), '--wait=false', '-o', 'name']);
 		if (!succeeded(result)) return this.failure(result, 'kubectl delete');
 		return ok(result.stdout.split('\n').map((l) => l.trim()).filter(Boolean));
 	}

@@ -23,12 +23,12 @@ export function livePodFromKubectl(object: unknown): LivePod | undefined {
 	const spec = asObject(pod.spec) ?? {};
 	const status = asObject(pod.status) ?? {};
 	const statuses = new Map<string, JsonObject>();
-	for (const item of asArray(status.containerStatuses)) {
+	for (const item of [...asArray(status.containerStatuses), ...asArray(status.initContainerStatuses)]) {
 		const entry = asObject(item);
 		const name = asString(entry?.name);
 		if (entry && name) statuses.set(name, entry);
 	}
-	const containers: LiveContainer[] = asArray(spec.containers).flatMap((item) => {
+	const containersOf = (list: unknown): LiveContainer[] => asArray(list).flatMap((item) => {
 		const container = asObject(item);
 		const name = asString(container?.name);
 		if (!container || !name) return [];
@@ -50,6 +50,8 @@ export function livePodFromKubectl(object: unknown): LivePod | undefined {
 			},
 		];
 	});
+	const containers = containersOf(spec.containers);
+	const initContainers = containersOf(spec.initContainers);
 	return {
 		name: asString(metadata.name) ?? '',
 		namespace: asString(metadata.namespace),
@@ -57,6 +59,7 @@ export function livePodFromKubectl(object: unknown): LivePod | undefined {
 		status: asString(status.phase),
 		labels: stringRecord(metadata.labels),
 		containers,
+		...(initContainers.length > 0 ? {initContainers} : {}),
 		manifest: {apiVersion: pod.apiVersion ?? 'v1', kind: 'Pod', metadata, spec},
 	};
 }
