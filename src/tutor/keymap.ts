@@ -26,7 +26,10 @@ export type Intent =
 	| 'createPod'
 	| 'shell'
 	| 'liveDiagram'
-	| 'cancel';
+	| 'cancel'
+	| 'wrap'
+	| 'scrollLeft'
+	| 'scrollRight';
 
 /** A key as the terminal reported it: the typed character, or a named key. */
 export interface KeyPress {
@@ -79,6 +82,9 @@ export const BINDINGS: readonly Binding[] = [
 	{intent: 'leaveField', keys: ['esc'], contexts: ['field'], help: 'leave the answer field (then h, s, q work)', label: 'leave field'},
 	{intent: 'grab', keys: ['space'], contexts: ['ordering'], help: 'pick up / put down the item; move it with up and down', label: 'pick up'},
 	{intent: 'run', keys: ['enter'], contexts: ['command'], help: 'run the command shown (live mode; offline: continue)', label: 'run'},
+	{intent: 'wrap', keys: ['w'], contexts: ['command'], help: 'wide output: wrap long lines, or (again) show them whole, scrolled sideways with < and >', label: 'wrap'},
+	{intent: 'scrollLeft', keys: ['<'], contexts: ['command'], help: 'wide output, not wrapped: scroll sideways to the left', label: 'left'},
+	{intent: 'scrollRight', keys: ['>'], contexts: ['command'], help: 'wide output, not wrapped: scroll sideways to the right', label: 'right'},
 	{intent: 'createPod', keys: ['p'], contexts: ['command'], help: 'live mode: create the lesson Pod web-app, labelled so cleanup removes it', label: 'create Pod'},
 	{intent: 'liveDiagram', keys: ['v'], contexts: ['reader'], help: 'live mode, diagram steps: draw the real lesson Pod with its measured namespaces (again: back)', label: 'real Pod'},
 	{intent: 'shell', keys: ['x'], contexts: ['command'], help: 'live mode: a shell in the lesson Pod (exit it to come back)', label: 'shell'},

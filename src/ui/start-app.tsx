@@ -7,6 +7,7 @@ import {initialState, type Size} from '../tutor/tutor-state.js';
 import {runInTerminal} from './terminal-handover.js';
 import {cancelAllCommands} from '../live/command-runner.js';
 import {detectBackends} from '../live/detect-backends.js';
+import {lazyDetection, type LiveMode} from '../live/lazy-detection.js';
 import {liveContextFrom, type LiveContext} from '../live/live-context.js';
 import type {LiveOptions} from '../live/live-options.js';
 import {LESSON_POD} from '../live/tutor-live-actions.js';
@@ -24,6 +25,8 @@ export interface StartOptions {
 	/** What the first frame put on the screen, so Ink's first frame sends only the differences. */
 	readonly firstFrame: readonly string[];
 	readonly live: LiveOptions;
+	/** lazy (default): detect on the learner's first live request; on: right after the first frame; off: never (lab config). */
+	readonly liveMode?: LiveMode;
 	readonly configDir?: string;
 }
 
@@ -60,28 +63,23 @@ export async function startApp(options: StartOptions): Promise<number> {
 	};
 	process.once('SIGHUP', onSignal);
 	process.once('SIGTERM', onSignal);
-	// Which of kubectl, crictl and podman can run here is found in the background, started after
-	// the first frame and never blocking it; until it answers, command steps show their recorded
-	// output, and a live key pressed meanwhile waits for it.
-	let answer: (context: LiveContext | undefined) => void = () => {};
-	const liveReady = new Promise<LiveContext | undefined>((resolve) => {
-		answer = resolve;
-	});
-	const app = (live?: LiveContext) => <TutorApp initial={initial} style={options.style} store={opened.store} handOver={handOver} live={live} liveReady={liveReady} />;
+	// Which of kubectl, crictl and podman can run here is found only when the learner asks for
+	// live mode (Enter on a command step, a live key) or the lab config turns it on: on a shared
+	// lab machine, starting podman for every student leaves a process and files behind each.
+	const app = (live?: LiveContext) => <TutorApp initial={initial} style={options.style} store={opened.store} handOver={handOver} live={live} liveReady={detection} />;
+	const detection = lazyDetection(async () => {
+		const detected = await detectBackends({live: options.live, configDir: options.configDir});
+		const context = liveContextFrom(detected, {...LESSON_POD, namespace: options.live.namespace, image: options.live.image});
+		if (Object.keys(context.backends).length === 0) return undefined;
+		instance?.rerender(app(context));
+		return context;
+	}, options.liveMode ?? 'lazy');
 	instance = render(app(), {
 		stdout: writer as unknown as NodeJS.WriteStream,
 		exitOnCtrlC: false,
 		patchConsole: false,
 	});
-	void detectBackends({live: options.live, configDir: options.configDir})
-		.then((detected) => {
-			const context = liveContextFrom(detected, {...LESSON_POD, namespace: options.live.namespace, image: options.live.image});
-			if (Object.keys(context.backends).length === 0) return answer(undefined);
-			instance?.rerender(app(context));
-			answer(context);
-		})
-		// Detection failing means offline mode, which is what the app already shows.
-		.catch(() => answer(undefined));
+	if ((options.liveMode ?? 'lazy') === 'on') void Promise.resolve(detection);
 	try {
 		await instance.waitUntilExit();
 	} finally {

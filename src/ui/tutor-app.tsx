@@ -27,7 +27,7 @@ export interface TutorAppProps {
 	 * Detection itself: a live key pressed before it answers waits for it instead of saying that
 	 * nothing is there. Without it, `live` is all there is.
 	 */
-	readonly liveReady?: Promise<LiveContext | undefined>;
+	readonly liveReady?: PromiseLike<LiveContext | undefined>;
 	readonly style: TextStyle;
 	readonly store: ProgressStore;
 	/** Runs a program on the real terminal (editor, kubectl exec -it) and redraws afterwards. */
@@ -59,7 +59,8 @@ export function TutorApp({initial, style, store, handOver, live, liveReady}: Tut
 		if (running.current.has(name)) return;
 		running.current.add(name);
 		if (!live && liveReady) dispatch({type: 'notice', text: 'Looking for kubectl, crictl and podman first...'});
-		const found = live ? Promise.resolve(live) : (liveReady ?? Promise.resolve(undefined));
+		// Detection is lazy: awaiting liveReady is what starts it.
+		const found = live ? Promise.resolve(live) : Promise.resolve(liveReady);
 		void found
 			.then((context) => {
 				dispatch({type: 'notice', text: waiting});
@@ -256,7 +257,8 @@ export function TutorApp({initial, style, store, handOver, live, liveReady}: Tut
 	const width = state.size.columns;
 	const step = currentStep(state);
 	// A predict exercise, once the prediction is made, runs its command for real when it can.
-	const observe = exercise?.kind === 'predict' && session?.result && !session.result.malformed && live?.backends[exercise.observe.tool] ? exercise.observe : undefined;
+	const observe = exercise?.kind === 'predict' && session?.result && !session.result.malformed && (live || liveReady) ? exercise.observe : undefined;
+	const prediction = exercise ? state.progress.predictions[exercise.id]?.choice : undefined;
 	const here = view.name === 'reader' ? `${view.lessonId}:${view.step}` : '';
 	const text = liveDrawing?.step === here ? liveDrawing.lines : readerText(state, style, drawDiagramStep, step?.kind === 'command', observe !== undefined);
 	// A command step's command, or a predict exercise's once the prediction is made.
@@ -273,6 +275,8 @@ export function TutorApp({initial, style, store, handOver, live, liveReady}: Tut
 					key={here}
 					command={paneCommand}
 					live={live}
+					liveReady={liveReady}
+					prediction={observe ? prediction : undefined}
 					width={width}
 					height={paneRows}
 					isActive={!state.help}

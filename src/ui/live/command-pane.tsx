@@ -8,12 +8,17 @@ import {useRef} from 'react';
 import type {CommandSpec} from '../../content/types.js';
 import type {LiveContext} from '../../live/live-context.js';
 import {sanitiseTerminalText} from '../../live/terminal-sanitiser.js';
-import {commandLine, formatElapsed, visibleLines, wrapOutput} from './command-pane-state.js';
+import {intentFor} from '../../tutor/keymap.js';
+import {commandLine, formatElapsed, sidewaysOutput, visibleLines, wrapOutput} from './command-pane-state.js';
 import {useCommandRun} from './use-command-run.js';
 
 export interface CommandPaneProps {
 	readonly command: CommandSpec;
 	readonly live: LiveContext | undefined;
+	/** Detection, started on the first Enter when nothing asked for live mode before (lazy). */
+	readonly liveReady?: PromiseLike<LiveContext | undefined>;
+	/** The learner's prediction, on a predict exercise: the real output is read against it. */
+	readonly prediction?: string;
 	readonly width: number;
 	/** Rows for the whole pane, output included. */
 	readonly height: number;
@@ -29,25 +34,37 @@ const CHROME_ROWS = 3;
 
 export function CommandPane(props: CommandPaneProps) {
 	const {command, live, width} = props;
-	const backend = live?.backends[command.tool];
-	const run = useCommandRun(command, backend, live?.values ?? {});
+	const run = useCommandRun(command, {live, liveReady: props.liveReady, prediction: props.prediction});
 	const {state} = run;
 	const outputRows = Math.max(1, props.height - CHROME_ROWS);
-	const offline = !backend;
-	const text = offline ? sanitiseTerminalText(command.recorded.output) : state.output;
-	const lines = wrapOutput(text, Math.max(10, width - 2));
+	// Nothing can run: no live mode at all, or it answered and this step cannot run here.
+	const known = run.plan?.kind === 'recorded' ? run.plan.reason : undefined;
+	const offline = (!live && !props.liveReady) || known !== undefined || state.phase === 'recorded';
+	const reason = state.phase === 'recorded' ? state.message : (known ?? `no ${command.tool} here`);
+	// A reason other than "no kubectl here" gets a line of its own above the recorded output: the status line is short.
+	const why = offline && (live || props.liveReady) ? `Not run here: ${reason}. This is the recorded output.\n\n` : '';
+	const body = offline ? why + sanitiseTerminalText(command.recorded.output) : state.output;
+	const text = state.verdict && state.verdict.length > 0 ? `${body}${body.endsWith('\n') || body === '' ? '' : '\n'}\n${state.verdict.join('\n')}` : body;
+	const room = Math.max(10, width - 2);
+	const sideways = state.wrap ? undefined : sidewaysOutput(text, room, state.scrollX);
+	const lines = sideways ? sideways.lines : wrapOutput(text, room);
+	const wide = text.split('\n').some((line) => [...line].length > room);
 	// Ink may hand a key to the handler of an earlier render; refs give it the current values.
-	const current = useRef({maxBack: 0, phase: state.phase});
-	current.current = {maxBack: Math.max(0, lines.length - outputRows), phase: state.phase};
+	const current = useRef({maxBack: 0, maxX: 0, phase: state.phase, offline});
+	current.current = {maxBack: Math.max(0, lines.length - outputRows), maxX: Math.max(0, (sideways?.widest ?? 0) - room), phase: state.phase, offline};
 
 	useInput(
-		(_input, key) => {
-			const {maxBack, phase} = current.current;
+		(input, key) => {
+			const {maxBack, maxX, phase, offline} = current.current;
+			const intent = intentFor({...key, input}, ['command']);
+			if (intent === 'wrap') return run.toggleWrap();
+			if (intent === 'scrollLeft') return run.scrollSideways(-Math.floor(room / 2), maxX);
+			if (intent === 'scrollRight') return run.scrollSideways(Math.floor(room / 2), maxX);
 			if (key.upArrow) return run.scroll(1, maxBack);
 			if (key.downArrow) return run.scroll(-1, maxBack);
 			if (key.pageUp) return run.scroll(outputRows, maxBack);
 			if (key.pageDown) return run.scroll(-outputRows, maxBack);
-			if (key.escape && phase === 'running') return run.cancel();
+			if (key.escape && (phase === 'running' || phase === 'preparing')) return run.cancel();
 			if (key.return) {
 				if (offline || phase === 'done' || phase === 'refused') return props.onDone?.();
 				if (phase === 'idle') return run.start();
@@ -58,15 +75,19 @@ export function CommandPane(props: CommandPaneProps) {
 
 	const shownLine = run.argv ? commandLine(run.argv.file, run.argv.args) : commandLine(command.tool, command.args);
 	const view = visibleLines(lines, outputRows, state.scrollBack);
+	const wideHint = wide ? (state.wrap ? ', w: show wide lines whole' : ', w: wrap, < >: sideways') : '';
 
 	let status: string;
 	let hint: string;
 	if (offline) {
-		status = `recorded output (no ${command.tool} here), exit code ${command.recorded.exitCode}`;
-		hint = 'Enter: continue, Up/Down: scroll';
+		status = why ? `recorded output, exit code ${command.recorded.exitCode}` : `recorded output (${reason}), exit code ${command.recorded.exitCode}`;
+		hint = `Enter: continue, Up/Down: scroll${wideHint}`;
 	} else if (state.phase === 'idle') {
-		status = run.expandError ? `cannot run: ${run.expandError}` : `ready to run with ${command.tool}`;
-		hint = 'Enter: run it (nothing runs until you press Enter)';
+		status = run.expandError ? `cannot run: ${run.expandError}` : live ? `ready to run with ${run.argv?.file ?? command.tool}` : 'ready to run for real';
+		hint = live ? 'Enter: run it (nothing runs until you press Enter)' : 'Enter: run it for real (looks for kubectl, crictl and podman first)';
+	} else if (state.phase === 'preparing') {
+		status = state.message ?? 'getting ready...';
+		hint = 'Esc: stop';
 	} else if (state.phase === 'running') {
 		status = `${SPINNER[Math.floor(state.elapsedMs / 100) % SPINNER.length]} running ${formatElapsed(state.elapsedMs)}`;
 		hint = 'Esc: stop it';
@@ -81,7 +102,7 @@ export function CommandPane(props: CommandPaneProps) {
 					? 'stopped by you'
 					: (state.message ?? state.outcome ?? '');
 		status = `done in ${formatElapsed(state.elapsedMs)}, ${how}`;
-		hint = 'Enter: continue, Up/Down: scroll';
+		hint = `Enter: continue, Up/Down: scroll${wideHint}`;
 	}
 
 	return (
