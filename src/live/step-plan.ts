@@ -49,8 +49,8 @@ export function planStep(command: CommandSpec, live: LiveContext | undefined): S
 		reasons.push(cannot);
 	}
 	if (reasons.length === 0) {
-		if (podman && !command.podman && command.tool !== 'podman') reasons.push(`no ${command.tool} here, and podman cannot show this: it needs a ${command.tool === 'crictl' ? 'CRI runtime' : 'cluster'}`);
-		else if (podman && scenario.cannot.podman) reasons.push(scenario.cannot.podman);
+		if (podman && scenario.cannot.podman) reasons.push(scenario.cannot.podman);
+		else if (podman && !command.podman && command.tool !== 'podman') reasons.push(`no ${command.tool} here, and podman cannot show this: it needs a ${command.tool === 'crictl' ? 'CRI runtime' : 'cluster'}`);
 		else reasons.push(`no ${command.tool} here`);
 	}
 	return {kind: 'recorded', reason: reasons[0]};

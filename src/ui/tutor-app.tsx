@@ -16,7 +16,7 @@ import {widgetLayout} from '../tutor/widget-layout.js';
 import type {LiveContext} from '../live/live-context.js';
 import {checkLiveExercise, createLessonPod, lessonPodDiagram, lessonShellArgv} from '../live/tutor-live-actions.js';
 import {ExerciseWidget} from './exercise-widgets.js';
-import {CommandPane} from './live/command-pane.js';
+import {CommandPane, type PaneKeys} from './live/command-pane.js';
 import {editorArgv, type HandoverResult} from './terminal-handover.js';
 
 export interface TutorAppProps {
@@ -145,6 +145,7 @@ export function TutorApp({initial, style, store, handOver, live, liveReady}: Tut
 	// Ink swaps input handlers in an effect, after the frame is drawn: keys that arrive faster than
 	// that (a paste, scripted input) would reach a handler holding the previous state. The handler
 	// therefore reads the state of the latest render through a ref.
+	const paneKeys = useRef<PaneKeys | undefined>(undefined);
 	const latest = useRef({state, fieldFocused});
 	latest.current = {state, fieldFocused};
 	const handleKey = (input: string, key: Key) => {
@@ -161,6 +162,7 @@ export function TutorApp({initial, style, store, handOver, live, liveReady}: Tut
 			if (intent === 'help' || intent === 'back') dispatch({type: 'toggleHelp'});
 			return;
 		}
+		paneKeys.current?.(input, key);
 		switch (intent) {
 			case 'help':
 				return dispatch({type: 'toggleHelp'});
@@ -277,6 +279,7 @@ export function TutorApp({initial, style, store, handOver, live, liveReady}: Tut
 					live={live}
 					liveReady={liveReady}
 					prediction={observe ? prediction : undefined}
+					keys={paneKeys}
 					width={width}
 					height={paneRows}
 					isActive={!state.help}

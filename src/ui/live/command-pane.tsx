@@ -3,8 +3,8 @@
  * scrollable pane with a spinner and the elapsed time, Esc stops it (the whole process group).
  * Offline (no backend for the step's tool): the recorded output, labelled as recorded.
  */
-import {Box, Text, useInput} from 'ink';
-import {useRef} from 'react';
+import {Box, Text, useInput, type Key} from 'ink';
+import {useEffect, useRef, type MutableRefObject} from 'react';
 import type {CommandSpec} from '../../content/types.js';
 import type {LiveContext} from '../../live/live-context.js';
 import {sanitiseTerminalText} from '../../live/terminal-sanitiser.js';
@@ -26,7 +26,15 @@ export interface CommandPaneProps {
 	readonly onDone?: () => void;
 	/** @default true */
 	readonly isActive?: boolean;
+	/**
+	 * Where the parent's key handler finds this pane's (set on every render). A pane that
+	 * subscribed to keys itself would miss one pressed between its first frame and the effect
+	 * that subscribes it: the tutor's handler, there since start-up, passes keys on instead.
+	 */
+	readonly keys?: MutableRefObject<PaneKeys | undefined>;
 }
+
+export type PaneKeys = (input: string, key: Key) => void;
 
 const SPINNER = ['|', '/', '-', '\\'];
 /** Rows the pane uses besides the output: command line, status line, hint. */
@@ -53,8 +61,7 @@ export function CommandPane(props: CommandPaneProps) {
 	const current = useRef({maxBack: 0, maxX: 0, phase: state.phase, offline});
 	current.current = {maxBack: Math.max(0, lines.length - outputRows), maxX: Math.max(0, (sideways?.widest ?? 0) - room), phase: state.phase, offline};
 
-	useInput(
-		(input, key) => {
+	const onKey: PaneKeys = (input, key) => {
 			const {maxBack, maxX, phase, offline} = current.current;
 			const intent = intentFor({...key, input}, ['command']);
 			if (intent === 'wrap') return run.toggleWrap();
@@ -69,9 +76,16 @@ export function CommandPane(props: CommandPaneProps) {
 				if (offline || phase === 'done' || phase === 'refused') return props.onDone?.();
 				if (phase === 'idle') return run.start();
 			}
-		},
-		{isActive: props.isActive ?? true},
-	);
+		};
+	const {keys} = props;
+	if (keys) keys.current = onKey;
+	const mine = useRef(onKey);
+	mine.current = onKey;
+	// Another pane may already have taken the slot when this one goes away.
+	useEffect(() => () => {
+		if (keys?.current === mine.current) keys.current = undefined;
+	}, [keys]);
+	useInput(onKey, {isActive: !keys && (props.isActive ?? true)});
 
 	const shownLine = run.argv ? commandLine(run.argv.file, run.argv.args) : commandLine(command.tool, command.args);
 	const view = visibleLines(lines, outputRows, state.scrollBack);
