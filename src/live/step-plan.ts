@@ -4,7 +4,9 @@
  */
 import type {CommandSpec, OutputReading} from '../content/types.js';
 import type {LiveBackend} from './backend.js';
-import type {PlaceholderValues} from './command-runner.js';
+import {expandPlaceholders, type PlaceholderValues} from './command-runner.js';
+import {DEFAULT_IMAGE} from './lesson-pods.js';
+import {DEFAULT_NAMESPACE} from './live-options.js';
 import type {LiveContext} from './live-context.js';
 import {SCENARIOS, type ScenarioInfo} from './scenario-catalog.js';
 
@@ -54,4 +56,13 @@ export function planStep(command: CommandSpec, live: LiveContext | undefined): S
 		else reasons.push(`no ${command.tool} here`);
 	}
 	return {kind: 'recorded', reason: reasons[0]};
+}
+
+/**
+ * A command as prose shows it, placeholders filled as the command line fills them ({pod} is the
+ * scenario's Pod; {namespace} and {image} the defaults unless the tutor's settings are given).
+ */
+export function shownArgs(command: CommandSpec, values: PlaceholderValues = {}): readonly string[] {
+	const filled = expandPlaceholders(command.args, scenarioValues(command, {namespace: DEFAULT_NAMESPACE, image: DEFAULT_IMAGE, ...values}));
+	return filled.ok ? filled.args : command.args;
 }
