@@ -55,6 +55,7 @@ export const SCENARIOS: Readonly<Record<string, ScenarioInfo>> = {
 	'qos-guaranteed': scenario({name: 'qos-guaranteed', kind: 'Pod', object: 'web-app-guaranteed', pod: 'web-app-guaranteed', container: 'app', state: {kind: 'running'}, waitSeconds: 90, cannot: {podman: NO_QOS}}),
 	'shared-pid': scenario({name: 'shared-pid', kind: 'Pod', object: 'web-app-shared-pid', pod: 'web-app-shared-pid', container: 'app', state: {kind: 'running'}, waitSeconds: 90}),
 	'crash-once': scenario({name: 'crash-once', kind: 'Pod', object: 'web-app-restart', pod: 'web-app-restart', container: 'app', state: {kind: 'restarted', container: 'app', running: true}, waitSeconds: 90}),
+	'kill-restart': scenario({name: 'kill-restart', kind: 'Pod', object: 'web-app-kill', pod: 'web-app-kill', container: 'app', state: {kind: 'running'}, waitSeconds: 90}),
 	'crash-loop': scenario({
 		name: 'crash-loop',
 		kind: 'Pod',

@@ -89,6 +89,22 @@ describe('scenarios with real podman', () => {
 		}
 	});
 
+	it('kill-restart: kill 1 in app restarts it in the same Pod, with the same IP', async () => {
+		const scenario = SCENARIOS['kill-restart'];
+		const started = await prepareScenario(backend, scenario, {target: {user, image}, pollMs: 500});
+		if (!started.ok) throw new Error(started.error);
+		const before = started.value[0];
+		expect(before.ip).toMatch(/^\d+\.\d+\.\d+\.\d+$/);
+		const killed = await runCommand({file: 'podman', args: ['exec', `${scenario.pod}-app`, '/bin/sh', '-c', 'kill 1'], timeoutMs: 60_000});
+		expect(killed.outcome).not.toBe('timed-out');
+		const restarted = await prepareScenario(backend, {...scenario, state: {kind: 'restarted', container: 'app', running: true}}, {target: {user, image}, pollMs: 500});
+		if (!restarted.ok) throw new Error(restarted.error);
+		const after = restarted.value[0];
+		expect(after.containers.find((c) => c.name === 'app')?.restartCount).toBe(1);
+		expect(after.ip).toBe(before.ip);
+		expect(after.sandbox?.id).toBe(before.sandbox?.id);
+	});
+
 	it('a second run finds the scenario it made instead of failing on the taken name', async () => {
 		const progress: string[] = [];
 		const again = await prepareScenario(backend, SCENARIOS['web-app'], {target: {user, image}, progress: (t) => progress.push(t)});
