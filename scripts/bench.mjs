@@ -12,6 +12,8 @@ import {measureDiagram} from './bench/diagram.mjs';
 import {measureFirstFrame} from './bench/first-frame.mjs';
 import {measureMemoryReferences} from './bench/memory-references.mjs';
 import {consoleTable, performanceDoc, summaryRows} from './bench/report.mjs';
+import {measureMemoryVariants} from './bench/memory-variants.mjs';
+import {measureSaveTime} from './bench/save-time.mjs';
 import {measureSession} from './bench/session.mjs';
 
 const USAGE = 'usage: node scripts/bench.mjs [--runs N] [--no-write] [--json FILE]\n';
@@ -29,6 +31,29 @@ function options(argv) {
 
 function loadAverage() {
 	return readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+}
+
+/**
+ * The other areas' benchmarks, when they are there: answer checking (scripts/bench-checking.mjs)
+ * and a class starting at once (scripts/bench-class.mjs). Their own output goes into the report;
+ * a failure is reported there too, never as a failed run.
+ */
+function runExternalBenches(log) {
+	const benches = [
+		{title: 'Checking answers', script: 'scripts/bench-checking.mjs', args: []},
+		{title: 'A class starting at once', script: 'scripts/bench-class.mjs', args: []},
+	];
+	return benches
+		.filter((b) => existsSync(join(projectRoot, b.script)))
+		.map((b) => {
+			const command = ['node', b.script, ...b.args].join(' ');
+			log(`running ${command} ...`);
+			try {
+				return {title: b.title, command, output: execFileSync(process.execPath, [join(projectRoot, b.script), ...b.args], {cwd: projectRoot, encoding: 'utf8', maxBuffer: 16 * 1024 * 1024, stdio: ['ignore', 'pipe', 'pipe']})};
+			} catch (error) {
+				return {title: b.title, command, output: `failed: ${error.message}\n${error.stdout ?? ''}`};
+			}
+		});
 }
 
 async function main(argv) {
@@ -58,6 +83,20 @@ async function main(argv) {
 	log('driving one session (keys, memory, idle) ...');
 	const session = await measureSession(courseLoad.firstLessonStepKinds);
 	const references = await measureMemoryReferences();
+	// The parts below report a failure in their section instead of stopping the whole run.
+	const attempt = async (what, run) => {
+		try {
+			return await run();
+		} catch (error) {
+			log(`${what} failed: ${error.message}`);
+			return {error: error.message};
+		}
+	};
+	log('measuring what each run-time V8 setting is worth ...');
+	const memoryVariants = await attempt('memory variants', () => measureMemoryVariants(courseLoad.firstLessonStepKinds, Math.min(opts.runs, 3), log));
+	log('measuring save time against store size ...');
+	const saveTime = await attempt('save time', () => measureSaveTime(Math.min(opts.runs, 5), log));
+	const external = runExternalBenches(log);
 	log('running scripts/bench-diagram.mjs ...');
 	let diagram;
 	try {
@@ -66,7 +105,7 @@ async function main(argv) {
 		diagram = {error: error.message};
 	}
 	machine.loadAfter = loadAverage();
-	const results = {date: new Date().toISOString(), args: argv, machine, firstFrame, courseLoad, session, references, diagram};
+	const results = {date: new Date().toISOString(), args: argv, machine, firstFrame, courseLoad, session, references, memoryVariants, saveTime, diagram, external};
 	process.stdout.write(`${consoleTable(summaryRows(results))}\n`);
 	if (opts.json) writeFileSync(opts.json, JSON.stringify(results, null, '\t'));
 	if (opts.write) {

@@ -5,6 +5,7 @@ import {bundledLessonDir} from './content/package-root.js';
 // The tutor itself is what `pod-tutor` alone runs: imported with the entry, so its first frame
 // waits for one round of module loading, not three.
 import {runTutor} from './tutor-start.js';
+import {oneLine, saveErrorDetails} from './error-report.js';
 
 
 async function main(argv: readonly string[]): Promise<number> {
@@ -52,21 +53,29 @@ async function main(argv: readonly string[]): Promise<number> {
 }
 
 // `pod-tutor list | head` closes the pipe early: that is the reader's choice, not an error.
+// EIO: the terminal hung up; the tutor's session ends on the SIGHUP that comes with it.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
 	if (error.code === 'EPIPE') process.exit(0);
+	if (error.code === 'EIO') return;
 	throw error;
 });
 
 main(process.argv.slice(2)).then(
 	(code) => {
+		// 128 + n: a signal ended the tutor. Exit now rather than wait for what the signal cut short
+		// (a detection still running, a read that will never finish).
+		if (code >= 128) process.exit(code);
 		process.exitCode = code;
 	},
 	(error: unknown) => {
-		// The last line of defence: a learner sees one sentence, a developer can ask for the stack.
+		// The last line of defence, reached with the terminal already restored: a learner sees one
+		// sentence and where the details are, never a stack trace.
 		const message = error instanceof Error ? error.message : String(error);
-		process.stderr.write(`pod-tutor: something went wrong: ${message}\n`);
+		const details = saveErrorDetails(error);
+		process.stderr.write(`pod-tutor: something went wrong: ${oneLine(message)}\n`);
 		if (process.env.POD_TUTOR_DEBUG) process.stderr.write(`${(error as Error)?.stack ?? ''}\n`);
-		else process.stderr.write('Run again with POD_TUTOR_DEBUG=1 to see the details, and please report it.\n');
+		else if (details) process.stderr.write(`Your progress is saved. The details are in ${details}; please report them.\n`);
+		else process.stderr.write('Your progress is saved. Run again with POD_TUTOR_DEBUG=1 to see the details, and please report it.\n');
 		process.exitCode = 70;
 	},
 );

@@ -8,7 +8,8 @@ import {detectTextStyle} from './render/text-style.js';
 import {plainLesson} from './render/plain-lesson.js';
 import {firstFrame} from './tutor/first-frame.js';
 import {initialState, lessonById} from './tutor/tutor-state.js';
-import {ENTER_SCREEN} from './ui/terminal-screen.js';
+import {withTerminal} from './ui/terminal-session.js';
+import {Typeahead} from './ui/terminal-typeahead.js';
 
 /** V8 settings for the interactive tutor, applied once its first frame is on the screen. */
 export const TUTOR_V8_FLAGS = '--semi-space-growth-factor=1 --no-turbofan --no-maglev --no-wasm-dynamic-tiering --no-wasm-tier-up --no-sparkplug';
@@ -54,24 +55,32 @@ export async function runTutor(lessonId: string | undefined, rest: readonly stri
 		return EXIT_OK;
 	}
 	const style = detectTextStyle(io.env, true, options.ascii, options.noColor);
+	// A terminal that reports no size (0x0, or none) is taken as 80x24.
 	const size = {columns: process.stdout.columns || 80, rows: process.stdout.rows || 24};
 	const state = initialState(course, snapshot.data, size, lessonId, snapshot.warning);
 	const frame = firstFrame(state, style, drawDiagramStep);
-	// Raw before the first frame: keys typed while Ink loads must not be echoed over the frame
-	// or turned into line-buffered input; they wait in the terminal's buffer until Ink reads them.
-	process.stdin.setRawMode?.(true);
-	process.stdout.write(ENTER_SCREEN + frame.join('\n'));
-	// From here on the tutor is an interactive program whose work per key is a few ms; V8's
-	// machinery for long-running hot code only costs memory. Set only now, because the start-up
-	// work above is faster with the defaults (docs/PERFORMANCE.md has the measurements):
-	// - keep the young generation at its first size instead of letting it double (several MB);
-	//   V8 reads this each time it would grow the space, so setting it late takes effect;
-	// - JavaScript stays in the interpreter (no optimising or baseline compiler): their code and
-	//   compile zones cost ~4 MB, and a key's few ms of work did not get measurably slower;
-	// - run Yoga's WebAssembly (Ink's layout engine, loaded just below) with the baseline
-	//   compiler only: tiering its hot functions up compiles them on a worker thread with
-	//   ~8 MB of transient memory, a spike seen the first time a lesson step is laid out.
-	setFlagsFromString(TUTOR_V8_FLAGS);
-	const {startApp} = await import('./ui/start-app.js');
-	return startApp({course, lessonId, style, size, notice: snapshot.warning, firstFrame: frame, live: live.options, configDir: options.configDir});
+	return withTerminal({stdin: process.stdin, stdout: process.stdout}, async (terminal) => {
+		terminal.writer.draw(frame);
+		// From the first frame on, keys are answered by the same reducer and text screens the app
+		// uses; what needs the app waits for it, in order (terminal-typeahead.ts).
+		const typeahead = new Typeahead(state, style, drawDiagramStep, (lines) => terminal.writer.draw(lines));
+		terminal.setConsumer((sequence) => typeahead.take(sequence));
+		const onResize = () => typeahead.resize({columns: terminal.writer.columns, rows: terminal.writer.rows});
+		terminal.writer.on('resize', onResize);
+		// From here on the tutor is an interactive program whose work per key is a few ms; V8's
+		// machinery for long-running hot code only costs memory. Set only now, because the start-up
+		// work above is faster with the defaults (docs/PERFORMANCE.md has the measurements):
+		// - keep the young generation at its first size instead of letting it double (several MB);
+		//   V8 reads this each time it would grow the space, so setting it late takes effect;
+		// - JavaScript stays in the interpreter (no optimising or baseline compiler): their code and
+		//   compile zones cost ~4 MB, and a key's few ms of work did not get measurably slower;
+		// - run Yoga's WebAssembly (Ink's layout engine, loaded just below) with the baseline
+		//   compiler only: tiering its hot functions up compiles them on a worker thread with
+		//   ~8 MB of transient memory, a spike seen the first time a lesson step is laid out.
+		setFlagsFromString(TUTOR_V8_FLAGS);
+		const {startApp} = await import('./ui/start-app.js');
+		terminal.writer.off('resize', onResize);
+		if (!terminal.active) return EXIT_OK;
+		return startApp({course, lessonId, style, notice: snapshot.warning, typeahead, terminal, live: live.options, configDir: options.configDir});
+	});
 }

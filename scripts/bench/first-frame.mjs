@@ -9,13 +9,17 @@ import {summary} from './stats.mjs';
 
 export const TUTOR_MARKER = 'pod-tutor: Pods and containers';
 export const HELLO_MARKER = 'Hello world';
-// Ink brackets every frame in "synchronized output"; the first one marks Ink taking over.
-const INK_FRAME = '\u001B[?2026h';
-// The home screen's second lesson row, drawn at an absolute position only once Ink answers Down.
-const SECOND_ROW = '\u001B[5;1H';
+// The home screen's second lesson row, drawn at an absolute position once Down is answered.
+const SECOND_ROW = '\u001B[5H';
+// Keys typed while Ink loads: five Downs at these milliseconds after the first frame; the
+// pointer's row after all five (the list starts on row 4).
+export const BURST_MS = [0, 10, 50, 100, 200];
+const AFTER_BURST_ROW = `\u001B[${4 + BURST_MS.length}H`;
 
 const ms = (seconds) => seconds * 1000;
 
+// The first Down is sent the moment the first frame is on screen: "first key answered" is when
+// its answer arrives, counted from spawn like a first paint.
 function tutorPlan(env, preload = []) {
 	return {
 		argv: [process.execPath, ...preload, join(projectRoot, 'bin/pod-tutor.js')],
@@ -23,13 +27,26 @@ function tutorPlan(env, preload = []) {
 		timeout: 15,
 		steps: [
 			{wait_text: TUTOR_MARKER, label: 'first'},
-			{wait_text: INK_FRAME, label: 'ink'},
 			{send: KEYS.down, label: 'down'},
 			{wait_text: SECOND_ROW, since: 'mark', label: 'moved'},
 			{wait_quiet: 150},
 			{send: 'q'},
 		],
 	};
+}
+
+/** Five Downs typed 0-200 ms after the first frame; fails (times out) unless all five are applied. */
+function burstPlan(env) {
+	const steps = [{wait_text: TUTOR_MARKER, label: 'first'}];
+	let at = 0;
+	BURST_MS.forEach((t, i) => {
+		if (t > at) steps.push({watch: t - at});
+		at = t;
+		steps.push({send: KEYS.down, label: `key-${i}`});
+	});
+	steps.push({wait_text: AFTER_BURST_ROW, since: 'key-0', label: 'all-applied'}, {wait_quiet: 150}, {send: 'q'});
+	// On quit the tutor stops the backend detection it started (up to its 2 s grace): wait for that.
+	return {argv: [process.execPath, join(projectRoot, 'bin/pod-tutor.js')], env, timeout: 15, exit_timeout: 10, steps};
 }
 
 function helloPlan(bundle, env) {
@@ -58,7 +75,7 @@ export async function measureFirstFrame(runs, log = () => {}) {
 			const configDir = mkdtempSync(join(work, 'config-'));
 			const env = terminalEnv(configDir);
 			const report = await runInPty(tutorPlan(strip ? withoutExtraCaCerts(env) : env));
-			return {first: ms(mark(report, 'first').t), ink: ms(mark(report, 'ink').t), key: ms(mark(report, 'moved').t - mark(report, 'down').t)};
+			return {first: ms(mark(report, 'first').t), key: ms(mark(report, 'moved').t), keyAfterFrame: ms(mark(report, 'moved').t - mark(report, 'down').t)};
 		};
 		const programs = {
 			tutor: () => tutor(false),
@@ -67,14 +84,25 @@ export async function measureFirstFrame(runs, log = () => {}) {
 			tutorNoCa: () => tutor(true),
 			helloNoCa: async () => ({first: ms(mark(await runInPty(helloPlan(hello, withoutExtraCaCerts(terminalEnv()))), 'first').t)}),
 			nodeNoCa: async () => ({first: ms(mark(await runInPty(bareNodePlan(withoutExtraCaCerts(terminalEnv()))), 'first').t)}),
-			// Inside the tutor's own process: when node could run code, when the first frame was written.
+			// Inside the tutor's own process: when node could run code, when the first frame was
+			// written, when Ink took over, and how many of the burst's keys were answered before it.
 			stamped: async () => {
 				const configDir = mkdtempSync(join(work, 'config-'));
 				const stampFile = join(configDir, 'stamps.json');
-				const env = {...terminalEnv(configDir), POD_TUTOR_BENCH_STAMPS: stampFile};
-				await runInPty(tutorPlan(env, ['--import', join(projectRoot, 'scripts/bench/start-stamps.mjs')]));
+				const env = {...withoutExtraCaCerts(terminalEnv(configDir)), POD_TUTOR_BENCH_STAMPS: stampFile};
+				const plan = burstPlan(env);
+				plan.argv.splice(1, 0, '--import', join(projectRoot, 'scripts/bench/start-stamps.mjs'));
+				const report = await runInPty(plan);
 				const stamps = JSON.parse(readFileSync(stampFile, 'utf8'));
-				return {nodeReady: stamps.nodeReady, frameWrite: stamps.frameWrite, tutorWork: stamps.frameWrite - stamps.nodeReady};
+				return {
+					nodeReady: stamps.nodeReady,
+					frameWrite: stamps.frameWrite,
+					tutorWork: stamps.frameWrite - stamps.nodeReady,
+					inkReady: stamps.inkReady,
+					inkAfterFrame: stamps.inkReady - stamps.frameWrite,
+					answeredEarly: stamps.answeredEarly,
+					burstDone: ms(mark(report, 'all-applied').t - mark(report, 'key-0').t),
+				};
 			},
 		};
 		const names = Object.keys(programs);
@@ -93,16 +121,32 @@ export async function measureFirstFrame(runs, log = () => {}) {
 			tutorFirstFrame: of('tutor', 'first'),
 			helloFirstFrame: of('hello', 'first'),
 			ratio: ratio('tutor', 'hello'),
-			tutorInkTakesOver: of('tutor', 'ink'),
-			tutorFirstKeyAfterInk: of('tutor', 'key'),
+			tutorFirstKey: of('tutor', 'key'),
+			tutorFirstKeyAfterFrame: of('tutor', 'keyAfterFrame'),
+			keyRatio: of('tutor', 'key').median / of('hello', 'first').median,
 			bareNode: of('node', 'first'),
 			withoutExtraCaCerts: {
 				tutorFirstFrame: of('tutorNoCa', 'first'),
 				helloFirstFrame: of('helloNoCa', 'first'),
 				ratio: ratio('tutorNoCa', 'helloNoCa'),
+				tutorFirstKey: of('tutorNoCa', 'key'),
+				keyRatio: of('tutorNoCa', 'key').median / of('helloNoCa', 'first').median,
 				bareNode: of('nodeNoCa', 'first'),
 			},
-			insideTutor: {nodeReady: of('stamped', 'nodeReady'), frameWritten: of('stamped', 'frameWrite'), tutorWork: of('stamped', 'tutorWork')},
+			insideTutor: {
+				nodeReady: of('stamped', 'nodeReady'),
+				frameWritten: of('stamped', 'frameWrite'),
+				tutorWork: of('stamped', 'tutorWork'),
+				inkReady: of('stamped', 'inkReady'),
+				inkAfterFrame: of('stamped', 'inkAfterFrame'),
+			},
+			burst: {
+				keysMs: BURST_MS,
+				// Each round fails unless all five keys were applied, so every counted round applied all.
+				roundsAllApplied: samples.stamped.length,
+				answeredEarly: summary(samples.stamped.map((s) => s.answeredEarly)),
+				done: of('stamped', 'burstDone'),
+			},
 		};
 	} finally {
 		rmSync(work, {recursive: true, force: true});

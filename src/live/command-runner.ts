@@ -57,9 +57,11 @@ export interface RunningCommand {
 
 const running = new Set<RunningCommand>();
 
-/** Stops every command still running (the app root calls this on exit). */
-export function cancelAllCommands(): void {
-	for (const command of running) command.cancel();
+/** Stops every command still running (the terminal owner calls this on exit); settles once all are gone. */
+export function cancelAllCommands(): Promise<void> {
+	const stopping = [...running];
+	for (const command of stopping) command.cancel();
+	return Promise.all(stopping.map((command) => command.done)).then(() => undefined);
 }
 
 function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {

@@ -84,8 +84,15 @@ export function homeLines(state: TutorState, style: TextStyle): string[] {
 	});
 	if (lessons.length === 0) lines.push('No lessons could be loaded.');
 	while (lines.length < rows - summaryRows - brokenRows - 2) lines.push('');
-	const selected = lessons[cursor];
-	const summary = selected ? markupLines(selected.summary, width, style).slice(0, summaryRows) : [];
+	// The lesson to take next, not the highlighted one: a summary that followed the cursor would
+	// rewrite three rows on every move (about 150 bytes instead of a dozen over a slow link).
+	const nextIndex = statuses.findIndex((s) => s !== 'done');
+	const upNext = lessons[nextIndex];
+	const summary = upNext
+		? [fitLine(`Up next: ${nextIndex + 1}. ${style.charset === 'ascii' ? toAscii(upNext.title) : upNext.title}`, width, style).trimEnd(), ...markupLines(upNext.summary, width, style).slice(0, summaryRows - 1)]
+		: lessons.length > 0
+			? ['Every lesson is done. Open any of them again to review it.']
+			: [];
 	lines.push(rule(width, style), ...summary);
 	while (lines.length < rows - brokenRows - 1) lines.push('');
 	if (brokenRows) {

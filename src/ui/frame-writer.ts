@@ -1,159 +1,218 @@
 import {EventEmitter} from 'node:events';
+import {ansiCodesToString, diffAnsiCodes, styledCharsFromTokens, tokenize, type AnsiCode} from '@alcalzone/ansi-tokenize';
 
 /**
- * Stands between Ink and the terminal. Ink's standard renderer writes "erase the previous frame,
- * then the whole new frame" on every change (about 2 KB at 80x24 for a one-line change), and its
- * incremental renderer (6.8) places the frame one row low when the frame ends with a newline.
- * The tutor owns the alternate screen and its frames always start at the top-left corner, so this
- * writer keeps the last frame and sends only the lines that changed, each at its absolute row.
+ * Stands between the screens and the terminal, and keeps a model of what the terminal shows,
+ * cell by cell: each frame is compared with it and only the cells that changed are sent (a
+ * moved pointer costs two cursor positionings and two characters).
+ *
+ * Ink is run in its debug mode, where every write is the whole frame as text (no erase
+ * sequences, no cursor moves, no throttling): that is the one contract this writer relies on,
+ * and tests/ui/frame-writer-ink.test.ts checks it against the installed Ink, so an upgrade that
+ * changes it fails there. The cursor, the alternate screen and raw mode belong to the terminal
+ * session (terminal-session.ts), not to Ink.
  */
 export interface FrameTarget {
 	write(data: string): unknown;
 	readonly columns?: number;
 	readonly rows?: number;
-	readonly isTTY?: boolean;
 	on(event: 'resize', listener: () => void): unknown;
 	off(event: 'resize', listener: () => void): unknown;
 }
 
+interface Cell {
+	readonly char: string;
+	/** The SGR attributes in force, reduced; `key` compares them. */
+	readonly codes: readonly AnsiCode[];
+	readonly key: string;
+	/** Columns the character takes: 2 for wide characters, 0 for the cell a wide one covers. */
+	readonly width: number;
+}
+
 const ESC = '\u001B';
-// What Ink's log-update puts before a frame: eraseLines(n) (erase line, cursor up, ..., cursor
-// to column 1) and, on a frame that fills the terminal, clearTerminal.
+const BLANK: Cell = {char: ' ', codes: [], key: '', width: 1};
+const RESET = `${ESC}[0m`;
+/** A gap of unchanged plain cells up to this wide is cheaper to re-send than to jump over. */
+const MAX_FILL = 3;
 // eslint-disable-next-line no-control-regex
-const ERASE_PREFIX = /^(?:\u001B\[2K|\u001B\[1A|\u001B\[G|\u001B\[2J|\u001B\[3J|\u001B\[H|\u001Bc)+/;
-// eslint-disable-next-line no-control-regex
-const CONTROL_ONLY = /^(?:\u001B\[\?[0-9;]*[hl]|\u001B\[[0-9;]*[A-HJKST]|\u001B\[\d*G)*$/;
+const PRIVATE_MODES_ONLY = /^(?:\u001B\[\?[0-9;]*[hl])+$/;
+
+/** A line of text with SGR attributes as terminal cells, cut at `columns`. */
+export function cellsOf(line: string, columns: number): Cell[] {
+	const cells: Cell[] = [];
+	if (!line.includes(ESC) && /^[\x20-\x7e]*$/.test(line)) {
+		for (const char of line.slice(0, columns)) cells.push(char === ' ' ? BLANK : {char, codes: [], key: '', width: 1});
+		return cells;
+	}
+	for (const styled of styledCharsFromTokens(tokenize(line))) {
+		const width = styled.fullWidth ? 2 : 1;
+		if (cells.length + width > columns) break;
+		const key = ansiCodesToString(styled.styles);
+		cells.push({char: styled.value, codes: styled.styles, key, width});
+		if (width === 2) cells.push({char: '', codes: styled.styles, key, width: 0});
+	}
+	return cells;
+}
+
+function same(a: Cell | undefined, b: Cell | undefined): boolean {
+	const x = a ?? BLANK;
+	const y = b ?? BLANK;
+	return x.char === y.char && x.key === y.key;
+}
+
+function isBlank(cell: Cell | undefined): boolean {
+	return cell === undefined || (cell.char === ' ' && cell.key === '');
+}
 
 export class FrameWriter extends EventEmitter {
-	private previous: string[] = [];
-	// The terminal may have reflowed or cut the old frame: draw it whole, then let Ink re-lay it out.
-	private readonly onResize = () => {
-		this.redraw();
-		this.emit('resize');
-	};
+	/** What the terminal shows, as far as this writer knows: rows of cells. */
+	private screen: Cell[][] = [];
+	/** The text each row of `screen` was drawn from, at `shownColumns` wide. */
+	private shown: string[] = [];
+	private shownColumns = 0;
+	/** The last frame drawn, as lines (for redrawing). */
+	private lines: readonly string[] = [];
+	private disposed = false;
+	private lastSize: string;
+	private readonly onResize = () => this.resized();
 	/** Bytes sent to the terminal, for the benchmark. */
 	bytesWritten = 0;
 
-	constructor(
-		private readonly target: FrameTarget,
-		firstFrame: readonly string[] = [],
-	) {
+	constructor(private readonly target: FrameTarget) {
 		super();
-		this.previous = [...firstFrame];
+		this.lastSize = this.sizeKey();
 		target.on('resize', this.onResize);
 	}
 
+	/** A terminal that reports no size (0x0, or none at all) is taken as 80x24. */
 	get columns(): number {
-		return this.target.columns ?? 80;
+		return this.target.columns || 80;
 	}
 
 	get rows(): number {
-		return this.target.rows ?? 24;
+		return this.target.rows || 24;
 	}
 
-	get isTTY(): boolean {
-		return this.target.isTTY ?? true;
-	}
+	readonly isTTY = true;
 
-	/** Ink's writes: frames are diffed; pure control writes (cursor show/hide) pass through. */
-	write(data: string | Uint8Array): boolean {
+	/**
+	 * Ink's writes (debug mode): each one is a whole frame. Ink also shows the cursor when it
+	 * unmounts (a private mode sequence alone); the cursor is the terminal session's, so that
+	 * write is dropped.
+	 */
+	write(data: string | Uint8Array, encoding?: unknown, callback?: () => void): boolean {
 		const text = typeof data === 'string' ? data : Buffer.from(data).toString('utf8');
-		if (CONTROL_ONLY.test(text)) {
-			this.send(text);
-			return true;
-		}
-		const frame = text.replace(ERASE_PREFIX, '').replace(/\n$/, '');
-		this.draw(frame === '' ? [] : frame.split('\n'));
+		if (text !== '' && !PRIVATE_MODES_ONLY.test(text)) this.draw(text.replace(/\n$/, '').split('\n'));
+		const done = typeof encoding === 'function' ? encoding : callback;
+		if (typeof done === 'function') setImmediate(done as () => void);
 		return true;
 	}
 
-	/** Draws `lines` as the whole screen, sending only what differs from the last frame. */
+	/** Draws `lines` as the whole screen, sending only the cells that differ from what it shows. */
 	draw(lines: readonly string[]): void {
+		if (this.disposed) return;
+		const columns = this.columns;
+		const rows = this.rows;
+		this.lines = lines;
 		let out = '';
-		const count = Math.max(lines.length, this.previous.length);
-		for (let i = 0; i < count; i++) {
-			const line = lines[i] ?? '';
-			const before = this.previous[i];
-			if (line === (before ?? '') && i < this.previous.length) continue;
-			out += changedLine(i + 1, before, line);
+		let pen: readonly AnsiCode[] = [];
+		let at = {row: -1, column: -1};
+		const next: Cell[][] = [];
+		const texts: string[] = [];
+		for (let row = 0; row < rows; row++) {
+			const text = lines[row] ?? '';
+			texts.push(text);
+			const old = this.screen[row] ?? [];
+			// Most rows of a frame are the rows already shown: nothing to parse, nothing to send.
+			if (row < this.screen.length && this.shown[row] === text && this.shownColumns === columns) {
+				next.push(old);
+				continue;
+			}
+			const cells = cellsOf(text, columns);
+			next.push(cells);
+			let lastUsed = cells.length - 1;
+			while (lastUsed >= 0 && isBlank(cells[lastUsed])) lastUsed--;
+			const width = Math.max(cells.length, old.length);
+			for (let column = 0; column < width; column++) {
+				if (same(cells[column], old[column]) || cells[column]?.width === 0) continue;
+				// Everything from here on is blank in the new frame: erase the rest of the row.
+				if (column > lastUsed) {
+					out += moveTo(at, row, column, cells, pen);
+					if (pen.length > 0) out += RESET;
+					pen = [];
+					out += `${ESC}[K`;
+					at = {row, column};
+					break;
+				}
+				const cell = cells[column];
+				out += moveTo(at, row, column, cells, pen);
+				out += ansiCodesToString(diffAnsiCodes(pen as AnsiCode[], cell.codes as AnsiCode[]));
+				pen = cell.codes;
+				out += cell.char;
+				column += cell.width - 1;
+				at = {row, column: column + 1};
+			}
 		}
-		this.previous = [...lines];
+		if (pen.length > 0) out += RESET;
+		this.screen = next;
+		this.shown = texts;
+		this.shownColumns = columns;
 		if (out) this.send(out);
 		this.emit('frame');
 	}
 
-	/** After the screen was lost (another program ran, the window was resized): draw it all again. */
+	/** After the screen was lost (another program ran, the tutor was stopped): draw it all again. */
 	redraw(): void {
-		const lines = this.previous;
-		this.previous = [];
+		if (this.disposed) return;
+		this.screen = [];
 		this.send(`${ESC}[H${ESC}[2J`);
-		this.draw(lines);
+		this.draw(this.lines);
+	}
+
+	/**
+	 * The terminal changed size (or may have, after a stop): what it shows is unknown, since it
+	 * may have cut or reflowed the old frame. Clear it, draw the last frame cut to the new size, and
+	 * tell the app, whose next frame at the new size then sends only what differs.
+	 */
+	resized(): void {
+		if (this.disposed) return;
+		const size = this.sizeKey();
+		const changed = size !== this.lastSize;
+		this.lastSize = size;
+		this.redraw();
+		if (changed) this.emit('resize');
 	}
 
 	dispose(): void {
+		this.disposed = true;
 		this.target.off('resize', this.onResize);
+	}
+
+	private sizeKey(): string {
+		return `${this.columns}x${this.rows}`;
 	}
 
 	private send(text: string): void {
 		this.bytesWritten += Buffer.byteLength(text);
-		this.target.write(text);
+		try {
+			this.target.write(text);
+		} catch {
+			// The terminal is gone (a hang-up): the session is ending.
+		}
 	}
-}
-
-// Characters that take exactly one column, so a column can be computed by counting them.
-// eslint-disable-next-line no-control-regex
-const ONE_COLUMN = /^(?:[\x20-\x7e\u00a0-\u02ff\u2010-\u2027\u2030-\u205f\u2190-\u21ff\u2500-\u25ff\u2600-\u26ff\u2700-\u27bf]|\u001B\[[0-9;?]*[A-Za-z])*$/;
-// eslint-disable-next-line no-control-regex
-const TOKENS = /\u001B\[([0-9;?]*)([A-Za-z])| {5,}|[^\u001B ]+| {1,4}/g;
-const MIN_SKIP = 5;
-
-/** A line of one-column characters and no escape sequences: its columns are its characters. */
-function isSimple(line: string): boolean {
-	return !line.includes(ESC) && ONE_COLUMN.test(line);
 }
 
 /**
- * The bytes that turn row `row` from `before` into `line`. For simple lines only the part that
- * differs is sent (a moved pointer costs a few bytes); other lines are erased and drawn whole.
+ * The cheapest way from the cursor `at` to (row, column): nothing, a few plain cells written
+ * again, a jump forward on the row, or an absolute position.
  */
-export function changedLine(row: number, before: string | undefined, line: string): string {
-	if (before !== undefined && isSimple(before) && isSimple(line)) {
-		let first = 0;
-		while (first < before.length && first < line.length && before[first] === line[first]) first++;
-		if (before.length === line.length) {
-			let last = line.length - 1;
-			while (last > first && before[last] === line[last]) last--;
-			return `${ESC}[${row};${first + 1}H${line.slice(first, last + 1)}`;
-		}
-		return `${ESC}[${row};${first + 1}H${ESC}[K${compactLine(line.slice(first), first + 1)}`;
+function moveTo(at: {row: number; column: number}, row: number, column: number, cells: readonly Cell[], pen: readonly AnsiCode[]): string {
+	if (at.row === row && at.column === column) return '';
+	if (at.row === row && column > at.column) {
+		const gap = cells.slice(at.column, column);
+		if (gap.length <= MAX_FILL && gap.every((c) => c.key === '' && c.width === 1) && pen.length === 0) return gap.map((c) => c.char).join('');
+		const distance = column - at.column;
+		return distance === 1 ? `${ESC}[C` : `${ESC}[${distance}C`;
 	}
-	return `${ESC}[${row};1H${ESC}[2K${compactLine(line)}`;
-}
-
-/**
- * A line (starting at `startColumn`) as few bytes as it can be sent to an erased row: trailing blanks dropped and runs of
- * five or more blanks replaced by a jump to the column after them, except where an attribute
- * (inverse, bold) is on, since there the blanks are visible.
- */
-export function compactLine(line: string, startColumn = 1): string {
-	if (!ONE_COLUMN.test(line)) return line.replace(/ +$/, '');
-	let out = '';
-	let column = startColumn;
-	let attributes = false;
-	for (const match of line.matchAll(TOKENS)) {
-		const token = match[0];
-		if (match[2] !== undefined) {
-			if (match[2] === 'm') attributes = !/^(0?|22|23|24|27|39|49)(;(0|22|23|24|27|39|49))*$/.test(match[1]);
-			out += token;
-			continue;
-		}
-		const width = [...token].length;
-		if (token[0] === ' ' && token.length >= MIN_SKIP && !attributes) {
-			if (match.index + token.length < line.length) out += `${ESC}[${column + width}G`;
-		} else {
-			out += token;
-		}
-		column += width;
-	}
-	return attributes ? out : out.replace(/ +$/, '');
+	return column === 0 ? `${ESC}[${row + 1}H` : `${ESC}[${row + 1};${column + 1}H`;
 }

@@ -4,4 +4,3 @@
  */
 export const ENTER_SCREEN = '\u001B[?1049h\u001B[?25l\u001B[H\u001B[2J';
 export const LEAVE_SCREEN = '\u001B[?25h\u001B[?1049l';
-export const CLEAR_HOME = '\u001B[H\u001B[2J';

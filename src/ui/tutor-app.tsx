@@ -5,10 +5,12 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import type {Exercise} from '../content/types.js';
 import type {Answer} from '../exercises/answer.js';
-import {checkAnswer} from '../exercises/check-answer.js';
+import {checkAnswer, prepareChecking} from '../exercises/check-answer.js';
+import {apiSchemaLoaded} from '../exercises/api-schema.js';
 import type {ProgressResult, ProgressStore} from '../progress/progress-store.js';
 import {drawDiagramStep} from '../render/diagram-step.js';
 import type {TextStyle} from '../render/text-style.js';
+import {previousAnswer} from '../tutor/first-frame.js';
 import {intentFor} from '../tutor/keymap.js';
 import {commandPaneRows, currentExercise, currentLesson, currentStep, helpLines, homeLines, isTooSmall, keyContext, readerFrame, readerText, tooSmallLines} from '../tutor/screen.js';
 import {sessionOf, tutorReducer, type TutorState} from '../tutor/tutor-state.js';
@@ -32,16 +34,6 @@ export interface TutorAppProps {
 	readonly store: ProgressStore;
 	/** Runs a program on the real terminal (editor, kubectl exec -it) and redraws afterwards. */
 	readonly handOver: (argv: readonly string[]) => HandoverResult;
-}
-
-function lastAnswerOf(state: TutorState, exercise: Exercise): unknown {
-	const answer = state.progress.exercises[exercise.id]?.lastAnswer as Answer | undefined;
-	if (!answer || typeof answer !== 'object') return state.progress.drafts[exercise.id]?.text;
-	if (answer.kind === 'text') return answer.text;
-	if (answer.kind === 'choice') return answer.selected;
-	if (answer.kind === 'order') return answer.order;
-	if (answer.kind === 'manifest') return state.progress.drafts[exercise.id]?.text ?? answer.source;
-	return undefined;
 }
 
 export function TutorApp({initial, style, store, handOver, live, liveReady}: TutorAppProps) {
@@ -105,6 +97,11 @@ export function TutorApp({initial, style, store, handOver, live, liveReady}: Tut
 
 	const answer = useCallback(
 		(ex: Exercise, given: Answer) => {
+			// Manifests are checked against the API schema, imported on first use.
+			if (ex.kind === 'manifest' && !apiSchemaLoaded()) {
+				void prepareChecking(ex).then(() => answer(ex, given));
+				return;
+			}
 			const result = checkAnswer(ex, given);
 			dispatch({type: 'checked', exerciseId: ex.id, result});
 			if (result.malformed) return;
@@ -121,7 +118,7 @@ export function TutorApp({initial, style, store, handOver, live, liveReady}: Tut
 			if (ex.kind !== 'manifest') return;
 			const dir = mkdtempSync(join(tmpdir(), 'pod-tutor-'));
 			const file = join(dir, `${ex.id}.yaml`);
-			const previous = lastAnswerOf(state, ex);
+			const previous = previousAnswer(state, ex);
 			writeFileSync(file, typeof previous === 'string' ? previous : ex.template);
 			let result = handOver([...editorArgv(process.env), file]);
 			if (result.error && !process.env.VISUAL && !process.env.EDITOR) result = handOver(['vi', file]);
@@ -283,6 +280,7 @@ export function TutorApp({initial, style, store, handOver, live, liveReady}: Tut
 					width={width}
 					height={paneRows}
 					isActive={!state.help}
+					ascii={style.charset === 'ascii'}
 					onDone={() => dispatch({type: 'step', delta: 1})}
 				/>
 			) : exercise ? (
@@ -298,7 +296,7 @@ export function TutorApp({initial, style, store, handOver, live, liveReady}: Tut
 					fieldFocused={fieldFocused}
 					setFieldFocused={setFieldFocused}
 					onEdit={() => edit(exercise)}
-					lastAnswer={lastAnswerOf(state, exercise)}
+					lastAnswer={previousAnswer(state, exercise)}
 					compact={layout.compact}
 				/>
 			) : null}

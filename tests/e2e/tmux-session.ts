@@ -25,6 +25,38 @@ export class TmuxSession {
 		this.tmux('new-session', '-d', '-s', this.name, '-x', String(this.columns), '-y', String(this.rows), '-c', cwd, `${command}; echo "[exited $?]"; sleep 60`);
 	}
 
+	/**
+	 * An interactive shell (job control, so Ctrl+Z and fg work as for a learner), in which
+	 * `run` types commands.
+	 */
+	startShell(env: Record<string, string>, cwd: string): void {
+		const envArgs = ['-u', 'CI', 'PS1=$ ', 'HISTFILE=/dev/null', ...Object.entries(env).map(([k, v]) => `${k}=${v}`)];
+		const command = ['env', ...envArgs, 'bash', '--norc', '--noprofile', '-i'].map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ');
+		this.tmux('new-session', '-d', '-s', this.name, '-x', String(this.columns), '-y', String(this.rows), '-c', cwd, command);
+	}
+
+	/** Types a command line into the shell and presses Enter. */
+	run(line: string): void {
+		this.tmux('send-keys', '-t', this.name, '-l', line);
+		this.tmux('send-keys', '-t', this.name, 'Enter');
+	}
+
+	/** A tmux format of the pane: #{alternate_on}, #{cursor_flag}, #{pane_pid}, #{pane_title}... */
+	pane(format: string): string {
+		return this.tmux('display-message', '-p', '-t', this.name, format).trim();
+	}
+
+	/** Pastes text as a terminal would (bracketed when the program asked for it). */
+	paste(text: string): void {
+		execFileSync('tmux', ['-L', this.socket, 'load-buffer', '-'], {input: text});
+		this.tmux('paste-buffer', '-p', '-t', this.name);
+	}
+
+	/** Bytes typed as they are, escape sequences included. */
+	type(bytes: string): void {
+		this.tmux('send-keys', '-t', this.name, '-l', bytes);
+	}
+
 	screen(): string {
 		return this.tmux('capture-pane', '-p', '-t', this.name);
 	}

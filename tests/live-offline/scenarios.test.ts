@@ -113,7 +113,7 @@ describe('steps without a backend that can make their scenario', () => {
 
 describe('the validator refuses a step that cannot show what it is about', () => {
 	const lesson = (step: Record<string, unknown>) => {
-		const reader = new FieldReader('lesson.yaml');
+		const reader = new FieldReader();
 		validateLesson({id: 'x', title: 'X', summary: 'x', steps: [{kind: 'command', tool: 'kubectl', recorded: {output: 'web-app   2/2   Running\n'}, ...step}]}, reader);
 		return reader.problems.map((p) => `${p.path}: ${p.message}`);
 	};
@@ -137,7 +137,7 @@ describe('the validator refuses a step that cannot show what it is about', () =>
 	it('a predict exercise whose recorded output does not decide the taught answer', () => {
 		const doc = yaml.load(readFileSync(fileURLToPath(new URL('../../exercises/resources/res-qos-predict.yaml', import.meta.url)), 'utf8')) as any;
 		doc.observe.recorded.output = 'BestEffort';
-		const reader = new FieldReader('res-qos-predict.yaml');
+		const reader = new FieldReader();
 		validateExercise(doc, 'resources', 'res-qos-predict.yaml', reader);
 		expect(reader.problems.map((p) => `${p.path}: ${p.message}`)).toContain('observe.decide: the recorded output shows "c" (line 1), not the answer "b": the command cannot show the answer');
 	});

@@ -121,3 +121,11 @@ export function commandLine(file: string, args: readonly string[]): string {
 export function formatElapsed(ms: number): string {
 	return `${(ms / 1000).toFixed(1)} s`;
 }
+
+/** One line cut to `width` columns with an ellipsis (three dots where the terminal has no Unicode). */
+export function cutLine(text: string, width: number, ascii = false): string {
+	const chars = [...text];
+	if (chars.length <= width) return text;
+	const mark = ascii ? '...' : '\u2026';
+	return `${chars.slice(0, Math.max(0, width - mark.length)).join('')}${mark}`;
+}

@@ -9,7 +9,7 @@ import type {CommandSpec} from '../../content/types.js';
 import type {LiveContext} from '../../live/live-context.js';
 import {sanitiseTerminalText} from '../../live/terminal-sanitiser.js';
 import {intentFor} from '../../tutor/keymap.js';
-import {commandLine, formatElapsed, sidewaysOutput, visibleLines, wrapOutput} from './command-pane-state.js';
+import {commandLine, cutLine, formatElapsed, sidewaysOutput, visibleLines, wrapOutput} from './command-pane-state.js';
 import {useCommandRun} from './use-command-run.js';
 
 export interface CommandPaneProps {
@@ -32,6 +32,8 @@ export interface CommandPaneProps {
 	 * that subscribes it: the tutor's handler, there since start-up, passes keys on instead.
 	 */
 	readonly keys?: MutableRefObject<PaneKeys | undefined>;
+	/** The terminal has no Unicode: lines are cut with "...". */
+	readonly ascii?: boolean;
 }
 
 export type PaneKeys = (input: string, key: Key) => void;
@@ -121,19 +123,15 @@ export function CommandPane(props: CommandPaneProps) {
 
 	return (
 		<Box flexDirection="column" width={width}>
-			<Text wrap="truncate-end">$ {shownLine}</Text>
+			<Text>{cutLine(`$ ${shownLine}`, width, props.ascii)}</Text>
 			<Box flexDirection="column" height={outputRows}>
 				{view.above > 0 && <Text dimColor>(up: {view.above} more lines)</Text>}
 				{(view.above > 0 ? view.lines.slice(1) : view.lines).map((line, i) => (
 					<Text key={i}>{line === '' ? ' ' : line}</Text>
 				))}
 			</Box>
-			<Text color={offline ? 'yellow' : state.phase === 'done' && state.exitCode !== 0 ? 'red' : undefined} wrap="truncate-end">
-				{status}
-			</Text>
-			<Text dimColor wrap="truncate-end">
-				{hint}
-			</Text>
+			<Text color={offline ? 'yellow' : state.phase === 'done' && state.exitCode !== 0 ? 'red' : undefined}>{cutLine(status, width, props.ascii)}</Text>
+			<Text dimColor>{cutLine(hint, width, props.ascii)}</Text>
 		</Box>
 	);
 }
