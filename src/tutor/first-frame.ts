@@ -4,7 +4,8 @@ import {sanitiseTerminalText} from '../live/terminal-sanitiser.js';
 import type {StepContext} from '../render/step-lines.js';
 import {inverse, type TextStyle} from '../render/text-style.js';
 // Pure text helpers of the command pane (no React): the pane and this frame wrap output alike.
-import {commandLine, cutLine, visibleLines, wrapOutput} from '../ui/live/command-pane-state.js';
+import {commandLine, cutLine, recordedPaneText, visibleLines, wideOutputHint, wrapOutput} from '../ui/live/command-pane-state.js';
+import {shownArgs} from '../live/step-plan.js';
 import {commandPaneRows, currentExercise, currentStep, helpLines, homeLines, isTooSmall, readerFrame, readerText, tooSmallLines} from './screen.js';
 import type {TutorState} from './tutor-state.js';
 import {checkMark, choiceLabel, CHECK_ITEM_LABEL, manifestWidgetLines, pointer, radioMark, widgetLayout} from './widget-layout.js';
@@ -84,15 +85,18 @@ function widgetLines(state: TutorState, exercise: Exercise, style: TextStyle, co
 /** A command step's pane before anything runs: the command, its recorded output, what Enter does. */
 function commandPaneLines(command: CommandSpec, width: number, height: number, style: TextStyle): string[] {
 	const outputRows = Math.max(1, height - 3);
-	const lines = wrapOutput(sanitiseTerminalText(command.recorded.output), Math.max(10, width - 2));
+	const recorded = sanitiseTerminalText(command.recorded.output);
+	const lines = wrapOutput(recorded, Math.max(10, width - 2));
+	// The tutor looks for live mode only when asked: until then Enter runs the step for real.
+	const {status, hint} = recordedPaneText(command.tool, command.recorded.exitCode, true, wideOutputHint(recorded, Math.max(10, width - 2), true));
 	const view = visibleLines(lines, outputRows, 0);
 	const body = view.above > 0 ? [`(up: ${view.above} more lines)`, ...view.lines.slice(1)] : view.lines;
 	const output = [...body, ...Array<string>(Math.max(0, outputRows - body.length)).fill('')].slice(0, outputRows);
 	return [
-		cut(`$ ${commandLine(command.tool, command.args)}`, width, style),
+		cut(`$ ${commandLine(command.tool, shownArgs(command))}`, width, style),
 		...output,
-		cut(`recorded output (no ${command.tool} here), exit code ${command.recorded.exitCode}`, width, style),
-		cut('Enter: continue, Up/Down: scroll', width, style),
+		cut(status, width, style),
+		cut(hint, width, style),
 	];
 }
 

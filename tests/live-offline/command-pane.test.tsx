@@ -53,7 +53,7 @@ describe('CommandPane', () => {
 		expect(frame).toContain('recorded output (no kubectl here), exit code 0');
 		expect(frame).toContain('web-app   2/2     Running');
 		expect(frame).not.toContain('hijacked');
-		expect(frame).toContain('$ kubectl get pods -n {namespace}');
+		expect(frame).toContain('$ kubectl get pods -n pod-tutor');
 		ui.stdin.write(enter);
 		await waitForFrame(() => String(onDone.mock.calls.length), (t) => t === '1', 'onDone');
 	});

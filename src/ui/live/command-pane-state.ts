@@ -129,3 +129,20 @@ export function cutLine(text: string, width: number, ascii = false): string {
 	const mark = ascii ? '...' : '\u2026';
 	return `${chars.slice(0, Math.max(0, width - mark.length)).join('')}${mark}`;
 }
+
+/**
+ * A command step before anything ran: the recorded output is shown, labelled. `lazy`: live mode
+ * has not been looked for yet, so Enter runs it for real; otherwise nothing can run it here.
+ * The tutor's first frame (src/tutor/first-frame.ts) draws the same lines.
+ */
+export function recordedPaneText(tool: string, exitCode: number, lazy: boolean, wideHint = ''): {status: string; hint: string} {
+	return lazy
+		? {status: `recorded output, exit code ${exitCode}`, hint: `Enter: run it for real, Up/Down: scroll${wideHint}`}
+		: {status: `recorded output (no ${tool} here), exit code ${exitCode}`, hint: `Enter: continue, Up/Down: scroll${wideHint}`};
+}
+
+/** The hint for output wider than the pane: wrapped (w shows it whole), or whole (w wraps, < > move). */
+export function wideOutputHint(text: string, room: number, wrap: boolean): string {
+	if (!text.split('\n').some((line) => [...line].length > room)) return '';
+	return wrap ? ', w: show wide lines whole' : ', w: wrap, < >: sideways';
+}

@@ -8,8 +8,9 @@ import {useEffect, useRef, type MutableRefObject} from 'react';
 import type {CommandSpec} from '../../content/types.js';
 import type {LiveContext} from '../../live/live-context.js';
 import {sanitiseTerminalText} from '../../live/terminal-sanitiser.js';
+import {shownArgs} from '../../live/step-plan.js';
 import {intentFor} from '../../tutor/keymap.js';
-import {commandLine, cutLine, formatElapsed, sidewaysOutput, visibleLines, wrapOutput} from './command-pane-state.js';
+import {commandLine, cutLine, formatElapsed, recordedPaneText, sidewaysOutput, visibleLines, wideOutputHint, wrapOutput} from './command-pane-state.js';
 import {useCommandRun} from './use-command-run.js';
 
 export interface CommandPaneProps {
@@ -53,12 +54,13 @@ export function CommandPane(props: CommandPaneProps) {
 	const reason = state.phase === 'recorded' ? state.message : (known ?? `no ${command.tool} here`);
 	// A reason other than "no kubectl here" gets a line of its own above the recorded output: the status line is short.
 	const why = offline && (live || props.liveReady) ? `Not run here: ${reason}. This is the recorded output.\n\n` : '';
-	const body = offline ? why + sanitiseTerminalText(command.recorded.output) : state.output;
+	// Before live mode is looked for, the recorded output is there to read; Enter runs it for real.
+	const lazyIdle = !offline && !live && state.phase === 'idle';
+	const body = offline || lazyIdle ? why + sanitiseTerminalText(command.recorded.output) : state.output;
 	const text = state.verdict && state.verdict.length > 0 ? `${body}${body.endsWith('\n') || body === '' ? '' : '\n'}\n${state.verdict.join('\n')}` : body;
 	const room = Math.max(10, width - 2);
 	const sideways = state.wrap ? undefined : sidewaysOutput(text, room, state.scrollX);
 	const lines = sideways ? sideways.lines : wrapOutput(text, room);
-	const wide = text.split('\n').some((line) => [...line].length > room);
 	// Ink may hand a key to the handler of an earlier render; refs give it the current values.
 	const current = useRef({maxBack: 0, maxX: 0, phase: state.phase, offline});
 	current.current = {maxBack: Math.max(0, lines.length - outputRows), maxX: Math.max(0, (sideways?.widest ?? 0) - room), phase: state.phase, offline};
@@ -89,15 +91,16 @@ export function CommandPane(props: CommandPaneProps) {
 	}, [keys]);
 	useInput(onKey, {isActive: !keys && (props.isActive ?? true)});
 
-	const shownLine = run.argv ? commandLine(run.argv.file, run.argv.args) : commandLine(command.tool, command.args);
+	const shownLine = run.argv ? commandLine(run.argv.file, run.argv.args) : commandLine(command.tool, shownArgs(command));
 	const view = visibleLines(lines, outputRows, state.scrollBack);
-	const wideHint = wide ? (state.wrap ? ', w: show wide lines whole' : ', w: wrap, < >: sideways') : '';
+	const wideHint = wideOutputHint(text, room, state.wrap);
 
 	let status: string;
 	let hint: string;
-	if (offline) {
-		status = why ? `recorded output, exit code ${command.recorded.exitCode}` : `recorded output (${reason}), exit code ${command.recorded.exitCode}`;
-		hint = `Enter: continue, Up/Down: scroll${wideHint}`;
+	if (offline || lazyIdle) {
+		({status, hint} = recordedPaneText(command.tool, command.recorded.exitCode, lazyIdle, wideHint));
+		if (why) status = `recorded output, exit code ${command.recorded.exitCode}`;
+		if (offline && !why && reason !== `no ${command.tool} here`) status = `recorded output (${reason}), exit code ${command.recorded.exitCode}`;
 	} else if (state.phase === 'idle') {
 		status = run.expandError ? `cannot run: ${run.expandError}` : live ? `ready to run with ${run.argv?.file ?? command.tool}` : 'ready to run for real';
 		hint = live ? 'Enter: run it (nothing runs until you press Enter)' : 'Enter: run it for real (looks for kubectl, crictl and podman first)';
