@@ -263,7 +263,11 @@ export class PodmanBackend implements LiveBackend {
 	private async removePods(names: readonly string[]): Promise<Result<readonly string[]>> {
 		if (names.length === 0) return ok([]);
 		// busybox ignores SIGTERM, so a grace period only adds 10 s per container.
-		const result = await this.run(['pod', 'rm', '--force', '--time', '0', ...names], SLOW);
+		const args = ['pod', 'rm', '--force', '--time', '0', ...names];
+		let result = await this.run(args, SLOW);
+		// A container that podman restarts at that moment (a crash-looping scenario) can make one
+		// removal fail; a second one finds it stopped. --ignore: what the first removed is gone.
+		if (!succeeded(result)) result = await this.run([...args.slice(0, 2), '--ignore', ...args.slice(2)], SLOW);
 		if (!succeeded(result)) return fail(describeFailure(result, 'podman pod rm'));
 		return ok(names);
 	}

@@ -1,3 +1,6 @@
+import {mkdtempSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {expandPlaceholders, runCommand, startCommand} from '../../src/live/command-runner.js';
 
@@ -37,15 +40,22 @@ describe('command runner with real child processes', () => {
 	});
 
 	it('streams output as it comes', async () => {
+		// The child prints its second line only once the test has seen the first: the first piece
+		// must have reached onOutput while the child was still running, however loaded the machine.
+		const go = join(mkdtempSync(join(tmpdir(), 'pod-tutor-stream-')), 'go');
 		const pieces: string[] = [];
+		const script = `console.log("line 0"); const t = setInterval(() => { if (require("node:fs").existsSync(${JSON.stringify(go)})) { clearInterval(t); console.log("line 1"); } }, 10)`;
 		const result = await runCommand({
 			file: node,
-			args: ['-e', 'let i = 0; const t = setInterval(() => { console.log("line " + i++); if (i === 3) clearInterval(t); }, 30)'],
-			timeoutMs: 10_000,
-			onOutput: (stream, text) => pieces.push(`${stream}:${text}`),
+			args: ['-e', script],
+			timeoutMs: 30_000,
+			onOutput: (stream, text) => {
+				pieces.push(`${stream}:${text}`);
+				if (text.includes('line 0')) writeFileSync(go, '');
+			},
 		});
 		expect(result.exitCode).toBe(0);
-		expect(pieces.join('')).toBe('stdout:line 0\nstdout:line 1\nstdout:line 2\n');
+		expect(pieces).toEqual(['stdout:line 0\n', 'stdout:line 1\n']);
 	});
 
 	it('cancel kills the whole process group, grandchildren included', async () => {

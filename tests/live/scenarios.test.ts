@@ -121,7 +121,7 @@ describe('scenarios with real podman', () => {
 	it('cleanup removes every scenario it made, volumes included', async () => {
 		expect((await podsOfThisUser()).length).toBeGreaterThan(0);
 		const removed = await backend.cleanup();
-		expect(removed.ok).toBe(true);
+		expect(removed.ok, removed.ok ? '' : removed.error).toBe(true);
 		expect(await podsOfThisUser()).toEqual([]);
 		const volumes = await runCommand({file: 'podman', args: ['volume', 'ls', '--format', '{{.Name}}'], timeoutMs: 60_000});
 		const ours = Object.values(SCENARIOS).map((s) => `${s.object}-shared-data`);
