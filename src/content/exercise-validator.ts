@@ -1,5 +1,6 @@
 import {describeValue, FieldReader, type Path} from './field-reader.js';
-import {validateCommand} from './lesson-validator.js';
+import {READING_KEYS, validateCommand} from './lesson-validator.js';
+import {findDeciding} from '../live/output-reading.js';
 import {EXERCISE_KINDS, type Choice, type Exercise, type ExerciseExamples, type ExerciseKind, type ListAnswer, type KeyPoint, type ManifestRule, type WrongAnswer} from './types.js';
 
 const COMMON_KEYS = ['id', 'kind', 'prompt', 'hints', 'explanation', 'answer', 'wrong', 'topics', 'examples'];
@@ -186,8 +187,20 @@ function readKindFields(kind: ExerciseKind, doc: Record<string, unknown>, reader
 		case 'predict': {
 			const choices = readChoices(doc, 'choices', [], reader);
 			const observeRaw = reader.mapping(doc.observe, ['observe']);
-			if (observeRaw) reader.onlyKeys(observeRaw, ['observe'], ['tool', 'args', 'recorded']);
-			const observe = observeRaw && validateCommand(observeRaw, ['observe'], reader);
+			if (observeRaw) reader.onlyKeys(observeRaw, ['observe'], ['tool', 'args', 'recorded', ...READING_KEYS]);
+			const observe = observeRaw && validateCommand(observeRaw, ['observe'], reader, true);
+			if (choices && observe) {
+				// The recorded output must decide the taught answer, or the command cannot show it.
+				const ids = new Set(choices.map((c) => c.id));
+				for (const id of Object.keys(observe.decide ?? {})) {
+					if (!ids.has(id)) reader.report(['observe', 'decide', id], `"${id}" is not one of the choices (${[...ids].join(', ')})`);
+				}
+				const shown = findDeciding(observe.recorded.output, observe);
+				const answer = typeof doc.answer === 'string' ? doc.answer : undefined;
+				if (answer && shown?.answer !== answer) {
+					reader.report(['observe', 'decide'], `the recorded output ${shown ? `shows "${shown.answer}" (line ${shown.lineNumber})` : 'has no deciding line'}, not the answer "${answer}": the command cannot show the answer`);
+				}
+			}
 			return choices && observe && {choices, observe};
 		}
 	}

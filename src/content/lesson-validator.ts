@@ -1,5 +1,10 @@
 import {FieldReader, type Path} from './field-reader.js';
-import {COMMAND_PLACEHOLDERS, LIVE_TOOLS, placeholdersIn, STEP_KINDS, type CommandSpec, type DiagramView, type Step} from './types.js';
+import {findDeciding, readingProblem} from '../live/output-reading.js';
+import {SCENARIO_NAMES, SCENARIOS} from '../live/scenario-catalog.js';
+import {COMMAND_PLACEHOLDERS, LIVE_TOOLS, placeholdersIn, STEP_KINDS, type CommandSpec, type DecideRule, type DiagramView, type OutputReading, type PodmanAlternative, type Step} from './types.js';
+
+/** The keys a command step and a predict exercise's `observe` take besides tool, args and recorded. */
+export const READING_KEYS = ['scenario', 'expect', 'decide', 'podman'];
 
 export interface LessonFields {
 	readonly id: string;
@@ -16,7 +21,7 @@ const STEP_KEYS: Record<Step['kind'], readonly string[]> = {
 	code: ['lang', 'body', 'caption'],
 	diagram: ['view', 'file', 'spec', 'caption'],
 	exercise: ['exercise'],
-	command: ['tool', 'args', 'recorded', 'explain'],
+	command: ['tool', 'args', 'recorded', 'explain', ...READING_KEYS],
 };
 
 /** Checks one lesson document; returns the lesson when it has no problem. */
@@ -90,21 +95,66 @@ function validateStep(raw: unknown, at: Path, reader: FieldReader): Step | undef
 	}
 }
 
-/** Validates tool/args/recorded of a command step or a predict exercise's `observe`. */
-export function validateCommand(obj: Record<string, unknown>, at: Path, reader: FieldReader): CommandSpec | undefined {
-	const tool = reader.oneOf(obj, 'tool', at, LIVE_TOOLS);
+function validateArgs(obj: Record<string, unknown>, at: Path, reader: FieldReader): readonly string[] | undefined {
 	if (typeof obj.args === 'string') {
 		reader.report([...at, 'args'], 'must be a list of arguments, never a shell string: write [get, pods] instead of "get pods"');
 		return undefined;
 	}
 	const args = reader.stringList(obj, 'args', at, 1);
+	let known = true;
 	args?.forEach((arg, i) => {
 		for (const name of placeholdersIn(arg)) {
 			if (!(COMMAND_PLACEHOLDERS as readonly string[]).includes(name)) {
+				known = false;
 				reader.report([...at, 'args', i], `unknown placeholder {${name}} (allowed: ${COMMAND_PLACEHOLDERS.map((p) => `{${p}}`).join(' ')})`);
 			}
 		}
 	});
+	return known ? args : undefined;
+}
+
+/** A command that lists Pods or containers: unless it names one, it shows every one there (crictl ps on a node). */
+function listsPods(tool: string, args: readonly string[]): boolean {
+	if (tool === 'kubectl') return args[0] === 'get' && /^(pods?|po)$/.test(args[1] ?? '');
+	if (tool === 'crictl') return args[0] === 'ps' || args[0] === 'pods';
+	return args[0] === 'ps' || (args[0] === 'pod' && args[1] === 'ps');
+}
+
+function validateReading(obj: Record<string, unknown>, at: Path, reader: FieldReader, observe: boolean): OutputReading | undefined {
+	const expect = reader.optionalString(obj, 'expect', at);
+	let decide: Record<string, DecideRule> | undefined;
+	if (obj.decide !== undefined) {
+		const raw = reader.mapping(obj.decide, [...at, 'decide']);
+		if (raw) {
+			decide = {};
+			for (const [answer, rule] of Object.entries(raw)) {
+				const counted = rule !== null && typeof rule === 'object' ? (rule as Record<string, unknown>) : undefined;
+				if (typeof rule === 'string') decide[answer] = rule;
+				else if (counted && Number.isInteger(counted.count) && typeof counted.of === 'string' && Object.keys(counted).length === 2) {
+					decide[answer] = {count: counted.count as number, of: counted.of};
+				} else {
+					reader.report([...at, 'decide', answer], 'must be a regular expression for the line that shows this answer, or {count: N, of: REGEX}');
+				}
+			}
+		}
+	}
+	if (observe && expect !== undefined) reader.report([...at, 'expect'], 'a predict exercise says which line decides each choice with `decide`, not `expect`');
+	if (!observe && decide !== undefined) reader.report([...at, 'decide'], 'a command step says which line shows its point with `expect`; `decide` is for predict exercises');
+	const reading: OutputReading = {...(expect !== undefined ? {expect} : {}), ...(decide ? {decide} : {})};
+	const problem = readingProblem(reading);
+	if (problem) reader.report([...at, problem.field], problem.message);
+	return problem ? undefined : reading;
+}
+
+/**
+ * Validates a command step or a predict exercise's `observe`: tool, args, recorded, the scenario
+ * it runs against, and how its output shows what it is about. A command that names no scenario,
+ * or whose recorded output does not show what the step is about, is refused: live it could only
+ * print something about another Pod, or nothing that answers the question.
+ */
+export function validateCommand(obj: Record<string, unknown>, at: Path, reader: FieldReader, observe = false): CommandSpec | undefined {
+	const tool = reader.oneOf(obj, 'tool', at, LIVE_TOOLS);
+	const args = validateArgs(obj, at, reader);
 	const recordedRaw = reader.mapping(obj.recorded, [...at, 'recorded']);
 	let recorded: CommandSpec['recorded'] | undefined;
 	if (recordedRaw) {
@@ -114,5 +164,36 @@ export function validateCommand(obj: Record<string, unknown>, at: Path, reader: 
 		const exitCode = recordedRaw.exitCode === undefined ? 0 : reader.integer(recordedRaw, 'exitCode', [...at, 'recorded']);
 		if (output !== undefined && exitCode !== undefined) recorded = {output, exitCode};
 	}
-	return tool && args && recorded ? {tool, args, recorded} : undefined;
+	const scenario = reader.optionalString(obj, 'scenario', at);
+	if (scenario === undefined) {
+		reader.report([...at, 'scenario'], `missing: the Pod this command runs against, one of ${SCENARIO_NAMES.join(', ')} (lessons/specs/scenarios/NAME.yaml)`);
+	} else if (!SCENARIOS[scenario]) {
+		reader.report([...at, 'scenario'], `unknown scenario "${scenario}": use one of ${SCENARIO_NAMES.join(', ')}`);
+	}
+	const info = scenario ? SCENARIOS[scenario] : undefined;
+	if (info && args && tool && listsPods(tool, args) && !args.some((arg) => arg.includes('{pod}') || arg.includes(info.pod))) {
+		reader.report([...at, 'args'], `the command does not name the scenario's ${info.kind} ({pod}, here ${info.pod}): it would show every Pod or container there, not the one the step is about`);
+	}
+	const reading = validateReading(obj, at, reader, observe);
+	let podman: PodmanAlternative | undefined;
+	if (obj.podman !== undefined) {
+		const raw = reader.mapping(obj.podman, [...at, 'podman']);
+		if (raw) {
+			reader.onlyKeys(raw, [...at, 'podman'], ['args', 'expect', 'decide', 'note']);
+			const podmanArgs = validateArgs(raw, [...at, 'podman'], reader);
+			const podmanReading = validateReading(raw, [...at, 'podman'], reader, observe);
+			const note = reader.optionalString(raw, 'note', [...at, 'podman']);
+			if (info?.cannot.podman) reader.report([...at, 'podman'], `the scenario ${info.name} cannot run with podman (${info.cannot.podman}): leave podman out`);
+			if (podmanArgs && podmanReading) podman = {args: podmanArgs, ...podmanReading, ...(note ? {note} : {})};
+		}
+	}
+	if (reading && recorded) {
+		if (!observe && reading.expect === undefined) reader.report([...at, 'expect'], 'missing: a regular expression for the line of the output that shows what the step is about');
+		if (reading.expect !== undefined && !findDeciding(recorded.output, {expect: reading.expect})) {
+			reader.report([...at, 'expect'], `no line of the recorded output matches /${reading.expect}/: the command cannot show what the step is about`);
+		}
+		if (observe && reading.decide === undefined) reader.report([...at, 'decide'], 'missing: for each choice, a regular expression for the line that shows it');
+	}
+	if (!tool || !args || !recorded || !reading || (obj.podman !== undefined && !podman)) return undefined;
+	return {tool, args, recorded, ...reading, ...(scenario ? {scenario} : {}), ...(podman ? {podman} : {})};
 }

@@ -71,11 +71,34 @@ export interface RecordedOutput {
 	readonly exitCode: number;
 }
 
-export interface CommandSpec {
+export type DecideRule = string | {readonly count: number; readonly of: string};
+
+/** How a command's output shows what its step is about (see docs/LIVE-MODE.md). */
+export interface OutputReading {
+	/** A command step: a regular expression for the line that shows what the step is about. */
+	readonly expect?: string;
+	/**
+	 * A predict exercise: for each choice id, a regular expression for the line that shows it, or
+	 * `{count: N, of: REGEX}`: exactly N lines match (how many rows, how many Pods).
+	 */
+	readonly decide?: Readonly<Record<string, DecideRule>>;
+}
+
+/** The same observation made with podman, when the step's own tool is not there. */
+export interface PodmanAlternative extends OutputReading {
+	readonly args: readonly string[];
+	/** What differs from a cluster and why (podman 4's infra runs catatonit, not /pause). */
+	readonly note?: string;
+}
+
+export interface CommandSpec extends OutputReading {
 	readonly tool: LiveTool;
 	/** Argument array; never a shell string. May contain {pod} {namespace} {container} {image}. */
 	readonly args: readonly string[];
 	readonly recorded: RecordedOutput;
+	/** The Pod (lessons/specs/scenarios/NAME.yaml) the command runs against; {pod} is its name. */
+	readonly scenario?: string;
+	readonly podman?: PodmanAlternative;
 }
 
 export interface CommandStep extends StepBase, CommandSpec {

@@ -27,6 +27,7 @@ import {asFields, asText} from './pod-view.js';
 import {ruleLabel, runRule} from './manifest-rules.js';
 import {checkFreeTextAnswer, matchesListedWrong} from './free-text.js';
 import {normaliseWords} from './text-match.js';
+import {shownArgs} from '../live/step-plan.js';
 
 export interface CheckItem {
 	readonly name: string;
@@ -125,7 +126,7 @@ function checkChoice(ex: ChoiceExercise, answer: Answer): CheckResult {
 	}
 	const checked = result(ex, correct, [{name: 'choice', passed: correct, message}], targeted, generic);
 	if (ex.kind !== 'predict') return checked;
-	const command = [ex.observe.tool, ...ex.observe.args].join(' ');
+	const command = [ex.observe.tool, ...shownArgs(ex.observe)].join(' ');
 	const observe = `Now check your prediction against what \`${command}\` prints.`;
 	return {...checked, feedback: joinFeedback([correct ? 'Your prediction is right.' : checked.feedback, observe])};
 }

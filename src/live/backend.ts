@@ -3,6 +3,7 @@
  * crictl (the CRI runtime on a node) and podman (real Pods with an infra container, no cluster).
  */
 import type {LiveTool} from '../content/types.js';
+import type {Result} from '../result.js';
 import type {RunRequest, RunResult} from './command-runner.js';
 
 export const NS_TYPES = ['net', 'uts', 'ipc', 'pid', 'mnt'] as const;
@@ -18,7 +19,7 @@ export interface MeasuredNamespaces {
 
 export type ContainerState = 'running' | 'waiting' | 'terminated' | 'unknown';
 
-export interface ContainerView {
+export interface LiveContainer {
 	readonly name: string;
 	readonly image: string;
 	readonly state: ContainerState;
@@ -31,28 +32,21 @@ export interface ContainerView {
 	readonly mounts: readonly {readonly volume?: string; readonly path: string}[];
 }
 
-export interface PodView {
+export interface LivePod {
 	readonly name: string;
 	readonly namespace?: string;
 	readonly ip?: string;
 	/** Pod phase (kubectl) or the runtime's own state word (podman, crictl). */
 	readonly status?: string;
 	readonly labels: Readonly<Record<string, string>>;
-	readonly containers: readonly ContainerView[];
+	readonly containers: readonly LiveContainer[];
+	/** Init containers, when the backend reports them (kubectl). */
+	readonly initContainers?: readonly LiveContainer[];
 	readonly sandbox?: {readonly id?: string; readonly pid?: number; readonly image?: string};
 	/** The Pod as a manifest-like object (apiVersion/kind/metadata/spec) for the rule checkers and the diagram. */
 	readonly manifest: Record<string, unknown>;
 }
 
-export type LiveResult<T> = {readonly ok: true; readonly value: T} | {readonly ok: false; readonly error: string};
-
-export function ok<T>(value: T): LiveResult<T> {
-	return {ok: true, value};
-}
-
-export function fail<T = never>(error: string): LiveResult<T> {
-	return {ok: false, error};
-}
 
 export interface BackendReport {
 	readonly tool: LiveTool;
@@ -85,14 +79,17 @@ export interface LiveBackend {
 	readonly tool: LiveTool;
 	/** Values for {pod} {namespace} placeholders and the argv prefix this backend adds (context, namespace, endpoint). */
 	readonly namespace?: string;
-	getPod(name: string): Promise<LiveResult<PodView>>;
-	listContainers(podName: string): Promise<LiveResult<readonly ContainerView[]>>;
-	readNamespaces(pod: PodView): Promise<LiveResult<MeasuredNamespaces>>;
-	/** Creates a Pod from a manifest object that already carries the tutor's labels. */
-	createPod(manifest: Record<string, unknown>): Promise<LiveResult<string>>;
-	deletePod(name: string): Promise<LiveResult<string>>;
+	/** Whether this tool can be used here, within the backend's own time limits. */
+	detect(): Promise<BackendReport>;
+	getPod(name: string): Promise<Result<LivePod>>;
+	/** The Pods carrying a label selector (`app=web-api`), where the backend has controllers (kubectl). */
+	listPods?(selector: string): Promise<Result<readonly LivePod[]>>;
+	readNamespaces(pod: LivePod): Promise<Result<MeasuredNamespaces>>;
+	/** Creates a Pod (kubectl: any object) from a manifest that already carries the tutor's labels. */
+	createPod(manifest: Record<string, unknown>): Promise<Result<string>>;
+	deletePod(name: string): Promise<Result<string>>;
 	/** Deletes every object carrying the tutor's labels for this user; returns what was removed. */
-	cleanup(): Promise<LiveResult<readonly string[]>>;
+	cleanup(): Promise<Result<readonly string[]>>;
 	/** The argv a lesson command runs with: the tool's binary and the backend's own flags first. */
 	argvFor(args: readonly string[]): {readonly file: string; readonly args: readonly string[]};
 }

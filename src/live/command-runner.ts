@@ -191,6 +191,11 @@ export function runCommand(request: RunRequest): Promise<RunResult> {
 	return startCommand(request).done;
 }
 
+/** The command ran to its end and said it succeeded (exit code 0). */
+export function succeeded(result: RunResult): boolean {
+	return result.outcome === 'exited' && result.exitCode === 0;
+}
+
 /** One message for a run that did not succeed: the runner's own error, or the exit and the last stderr lines. */
 export function describeFailure(result: RunResult, what: string): string {
 	if (result.error) return `${what}: ${result.error}`;

@@ -4,12 +4,12 @@
  * through crictl; the kubelet owns the Pods there, and anything crictl created would be
  * invisible to the cluster.
  */
-import type {BackendReport, ContainerView, Exec, LiveBackend, LiveResult, MeasuredNamespaces, NsInodes, PodView} from './backend.js';
-import {fail, NS_TYPES, ok} from './backend.js';
-import {describeFailure, runCommand, type RunResult} from './command-runner.js';
-import {containerFromInspect, containersFromPs, crictlProblem, podViewFromCrictl, sandboxFromInspectp, type CrictlContainer} from './crictl-pod.js';
+import type {BackendReport, Exec, LiveBackend, MeasuredNamespaces, NsInodes, LivePod} from './backend.js';
+import {fail, ok, type Result} from '../result.js';
+import {describeFailure, succeeded, runCommand, type RunResult} from './command-runner.js';
+import {containerFromInspect, containersFromPs, crictlProblem, livePodFromCrictl, sandboxFromInspectp, type CrictlContainer} from './crictl-pod.js';
 import {parseJson} from '../k8s/json-reading.js';
-import {parseNsLink, readProcNamespaces, type ReadLink} from './proc-namespaces.js';
+import {readNamespacesInside, readProcNamespaces, type ReadLink} from './proc-namespaces.js';
 
 export interface CrictlBackendOptions {
 	/** --runtime-endpoint; by default crictl's own (CONTAINER_RUNTIME_ENDPOINT, /etc/crictl.yaml, containerd's socket). */
@@ -41,7 +41,7 @@ export class CrictlBackend implements LiveBackend {
 		return this.exec({file: this.binary, args: [...this.flags(), ...args], timeoutMs: TIMEOUT, env: this.options.env});
 	}
 
-	private failure<T>(result: RunResult, what: string): LiveResult<T> {
+	private failure<T>(result: RunResult, what: string): Result<T> {
 		if (result.outcome !== 'exited') return fail(describeFailure(result, what));
 		const {problem, nextStep} = crictlProblem(result.stderr, this.options.endpoint);
 		return fail(`${what}: ${problem} — ${nextStep}`);
@@ -58,7 +58,7 @@ export class CrictlBackend implements LiveBackend {
 		if (result.outcome === 'not-found') {
 			return {...base, installed: false, usable: false, problem: 'crictl is not installed', nextStep: 'on a Kubernetes node install cri-tools (https://github.com/kubernetes-sigs/cri-tools) to see Pod sandboxes and pause containers', durationMs: Date.now() - started};
 		}
-		if (result.outcome !== 'exited' || result.exitCode !== 0) {
+		if (!succeeded(result)) {
 			const {problem, nextStep} = result.outcome === 'exited' ? crictlProblem(result.stderr, this.options.endpoint) : {problem: describeFailure(result, 'crictl version'), nextStep: 'check that the runtime is running'};
 			return {...base, installed: true, usable: false, problem, nextStep, durationMs: Date.now() - started};
 		}
@@ -67,43 +67,38 @@ export class CrictlBackend implements LiveBackend {
 		return {...base, installed: true, usable: true, version: `crictl ${field('Version') ?? '?'}${runtime ? `, ${runtime}` : ''}`, durationMs: Date.now() - started};
 	}
 
-	async getPod(name: string): Promise<LiveResult<PodView>> {
+	async getPod(name: string): Promise<Result<LivePod>> {
 		const ids = await this.run(['pods', '--name', name, '-q']);
-		if (ids.outcome !== 'exited' || ids.exitCode !== 0) return this.failure(ids, 'crictl pods');
+		if (!succeeded(ids)) return this.failure(ids, 'crictl pods');
 		const sandboxId = ids.stdout.split('\n').map((l) => l.trim()).find(Boolean);
 		if (!sandboxId) return fail(`the runtime has no Pod sandbox named ${name} (see \`crictl pods\`)`);
 		const inspectp = await this.run(['inspectp', sandboxId]);
-		if (inspectp.outcome !== 'exited' || inspectp.exitCode !== 0) return this.failure(inspectp, `crictl inspectp ${sandboxId}`);
+		if (!succeeded(inspectp)) return this.failure(inspectp, `crictl inspectp ${sandboxId}`);
 		const sandboxJson = parseJson(inspectp.stdout, 'crictl inspectp');
 		if (!sandboxJson.ok) return fail(sandboxJson.error);
 		const sandbox = sandboxFromInspectp(sandboxJson.value);
 		if (!sandbox) return fail('crictl inspectp printed something that is not a Pod sandbox');
 		const ps = await this.run(['ps', '--pod', sandboxId, '-o', 'json']);
-		if (ps.outcome !== 'exited' || ps.exitCode !== 0) return this.failure(ps, 'crictl ps');
+		if (!succeeded(ps)) return this.failure(ps, 'crictl ps');
 		const psJson = parseJson(ps.stdout, 'crictl ps');
 		if (!psJson.ok) return fail(psJson.error);
 		const containers: CrictlContainer[] = [];
 		for (const entry of containersFromPs(psJson.value)) {
 			const inspect = await this.run(['inspect', entry.id]);
-			if (inspect.outcome !== 'exited' || inspect.exitCode !== 0) return this.failure(inspect, `crictl inspect ${entry.id}`);
+			if (!succeeded(inspect)) return this.failure(inspect, `crictl inspect ${entry.id}`);
 			const json = parseJson(inspect.stdout, 'crictl inspect');
 			if (!json.ok) return fail(json.error);
 			const container = containerFromInspect(json.value);
 			if (container) containers.push(container);
 		}
-		return ok(podViewFromCrictl(sandbox, containers));
-	}
-
-	async listContainers(podName: string): Promise<LiveResult<readonly ContainerView[]>> {
-		const pod = await this.getPod(podName);
-		return pod.ok ? ok(pod.value.containers) : pod;
+		return ok(livePodFromCrictl(sandbox, containers));
 	}
 
 	/**
 	 * On the node, /proc/PID/ns for the PIDs crictl reports (the sandbox included). When /proc
 	 * cannot be read (another PID namespace, no permission) each container is asked from inside.
 	 */
-	async readNamespaces(pod: PodView): Promise<LiveResult<MeasuredNamespaces>> {
+	async readNamespaces(pod: LivePod): Promise<Result<MeasuredNamespaces>> {
 		const errors: string[] = [];
 		const fromProc = async (pid: number | undefined): Promise<NsInodes | undefined> => {
 			if (!pid) return undefined;
@@ -113,14 +108,9 @@ export class CrictlBackend implements LiveBackend {
 		};
 		const fromExec = async (id: string | undefined, name: string): Promise<NsInodes | undefined> => {
 			if (!id) return undefined;
-			const inodes: Record<string, string> = {};
-			for (const type of NS_TYPES) {
-				const result = await this.run(['exec', id, '/bin/busybox', 'readlink', `/proc/self/ns/${type}`]);
-				const link = result.outcome === 'exited' && result.exitCode === 0 ? parseNsLink(result.stdout) : undefined;
-				if (link) inodes[type] = link;
-				else errors.push(`${name}: readlink /proc/self/ns/${type} in the container failed`);
-			}
-			return Object.keys(inodes).length > 0 ? inodes : undefined;
+			const read = await readNamespacesInside(name, (type) => this.run(['exec', id, '/bin/busybox', 'readlink', `/proc/self/ns/${type}`]));
+			errors.push(...read.errors);
+			return Object.keys(read.inodes).length > 0 ? read.inodes : undefined;
 		};
 		const sandbox = await fromProc(pod.sandbox?.pid);
 		const containers: Record<string, NsInodes> = {};
@@ -132,15 +122,15 @@ export class CrictlBackend implements LiveBackend {
 		return ok({sandbox, containers});
 	}
 
-	async createPod(): Promise<LiveResult<string>> {
+	async createPod(): Promise<Result<string>> {
 		return fail('the tutor does not create Pods through crictl (the kubelet would not know them): use --backend kubectl or --backend podman');
 	}
 
-	async deletePod(): Promise<LiveResult<string>> {
+	async deletePod(): Promise<Result<string>> {
 		return fail('the tutor does not delete Pods through crictl: use --backend kubectl or --backend podman');
 	}
 
-	async cleanup(): Promise<LiveResult<readonly string[]>> {
+	async cleanup(): Promise<Result<readonly string[]>> {
 		return ok([]);
 	}
 }

@@ -1,8 +1,8 @@
 /**
  * Reads crictl's JSON (`inspectp`, `ps -o json`, `inspect`, as cri-tools prints them) into a
- * PodView. The sandbox is the pause process; crictl shows it, kubectl never does.
+ * LivePod. The sandbox is the pause process; crictl shows it, kubectl never does.
  */
-import type {ContainerState, ContainerView, PodView} from './backend.js';
+import type {ContainerState, LiveContainer, LivePod} from './backend.js';
 import {asArray, asNumber, asObject, asString, stringRecord} from '../k8s/json-reading.js';
 
 export interface CrictlSandbox {
@@ -65,7 +65,7 @@ export function volumeNameFromHostPath(hostPath: string): {name: string; emptyDi
 	return {name: match[2], emptyDir: match[1] === 'kubernetes.io~empty-dir'};
 }
 
-export interface CrictlContainer extends ContainerView {
+export interface CrictlContainer extends LiveContainer {
 	readonly command: readonly string[];
 	readonly hostMounts: readonly {readonly hostPath: string; readonly path: string}[];
 }
@@ -100,7 +100,7 @@ export function containerFromInspect(object: unknown): CrictlContainer | undefin
 	};
 }
 
-export function podViewFromCrictl(sandbox: CrictlSandbox, containers: readonly CrictlContainer[]): PodView {
+export function livePodFromCrictl(sandbox: CrictlSandbox, containers: readonly CrictlContainer[]): LivePod {
 	const volumes = new Map<string, Record<string, unknown>>();
 	for (const container of containers) {
 		for (const mount of container.hostMounts) {

@@ -6,7 +6,7 @@ import {LIVE_TOOLS, type LiveTool} from '../content/types.js';
 import type {BackendReport, Exec, LiveBackend} from './backend.js';
 import {confirmedContextsPath, readConfirmedContexts, rememberContext, tutorConfigDir} from './context-safety.js';
 import {CrictlBackend} from './crictl-backend.js';
-import {KubectlBackend} from './kubectl-backend.js';
+import {DETECT_BUDGET_MS, KubectlBackend} from './kubectl-backend.js';
 import type {LiveOptions} from './live-options.js';
 import {PodmanBackend} from './podman-backend.js';
 import type {ReadLink} from './proc-namespaces.js';
@@ -59,13 +59,16 @@ export async function createBackends(options: DetectOptions): Promise<BackendSet
 	};
 }
 
+/** Whole-detection limit per backend; kubectl keeps within DETECT_BUDGET_MS itself and says which server was silent. */
+export const DETECT_LIMIT_MS = DETECT_BUDGET_MS + 500;
+
 function timedOut(tool: LiveTool, ms: number): BackendReport {
 	return {tool, installed: true, usable: false, problem: `${tool} did not answer within ${Math.round(ms / 1000)} s`, nextStep: `run \`${tool} version\` by hand to see where it hangs`, durationMs: ms};
 }
 
 export async function detectBackends(options: DetectOptions): Promise<DetectedBackend[]> {
 	const set = await createBackends(options);
-	const limit = options.timeoutMs ?? 20_000;
+	const limit = options.timeoutMs ?? DETECT_LIMIT_MS;
 	const tools = options.live.backend ? [options.live.backend] : [...LIVE_TOOLS];
 	return Promise.all(
 		tools.map(async (tool) => {

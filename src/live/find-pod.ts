@@ -1,10 +1,10 @@
 /** Finds a Pod by name on whichever usable backend has it. */
 import {LIVE_TOOLS} from '../content/types.js';
-import type {LiveBackend, PodView} from './backend.js';
+import type {LiveBackend, LivePod} from './backend.js';
 import type {DetectedBackend} from './detect-backends.js';
 
 export type FoundPod =
-	| {readonly ok: true; readonly backend: LiveBackend; readonly pod: PodView}
+	| {readonly ok: true; readonly backend: LiveBackend; readonly pod: LivePod}
 	| {readonly ok: false; readonly error: string};
 
 /** Order tried: kubectl (the cluster), crictl (the node under it), podman. */

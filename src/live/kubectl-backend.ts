@@ -3,13 +3,13 @@
  * --request-timeout (an unreachable API server otherwise hangs until TCP gives up), the context
  * and the tutor's namespace; the tutor never works in any other namespace.
  */
-import type {BackendReport, ContainerView, Exec, LiveBackend, LiveResult, MeasuredNamespaces, NsInodes, PodView} from './backend.js';
-import {fail, NS_TYPES, ok} from './backend.js';
-import {describeFailure, lastLines, runCommand, type RunResult} from './command-runner.js';
+import type {BackendReport, Exec, LiveBackend, MeasuredNamespaces, NsInodes, LivePod} from './backend.js';
+import {fail, ok, type Result} from '../result.js';
+import {describeFailure, succeeded, lastLines, runCommand, type RunResult} from './command-runner.js';
 import {isLocalContext} from './context-safety.js';
 import {asArray, asObject, asString, parseJson} from '../k8s/json-reading.js';
-import {podViewFromKubectl} from './kubectl-pod.js';
-import {parseNsLink} from './proc-namespaces.js';
+import {livePodFromKubectl} from './kubectl-pod.js';
+import {readNamespacesInside} from './proc-namespaces.js';
 import {carriesTutorLabels, MANAGED_BY_KEY, MANAGED_BY_VALUE, tutorSelector} from './tutor-labels.js';
 import {forbiddenProblem, parseForbidden} from '../lab/kubectl-forbidden.js';
 
@@ -49,6 +49,10 @@ export function kubectlProblem(stderr: string, context?: string): {problem: stri
 	}
 	return {problem: lastLines(stderr, 3) || 'kubectl failed', nextStep: 'run `kubectl cluster-info` to see what is wrong'};
 }
+
+/** The most detection may take, all calls together: a silent API server must not hold a learner longer. */
+export const DETECT_BUDGET_MS = 8000;
+const LOCAL_TIMEOUT = '--request-timeout=1s';
 
 export class KubectlBackend implements LiveBackend {
 	readonly tool = 'kubectl' as const;
@@ -92,11 +96,12 @@ export class KubectlBackend implements LiveBackend {
 	 * so a server that never answers would hold `kubectl get` for five times the limit; the
 	 * runner's own timeout stops it first.
 	 */
-	private noAnswer(): {problem: string; nextStep: string} {
-		return {problem: `the API server did not answer within ${this.timeout} s`, nextStep: 'check that the cluster is up and reachable from here (VPN? firewall?)'};
+	private noAnswer(server?: string, seconds = this.timeout): {problem: string; nextStep: string} {
+		const who = server ? `the API server ${server}` : 'the API server';
+		return {problem: `${who} did not answer within ${seconds} s`, nextStep: 'check that the cluster is up and reachable from here (VPN? firewall?)'};
 	}
 
-	private failure<T>(result: RunResult, what: string): LiveResult<T> {
+	private failure<T>(result: RunResult, what: string): Result<T> {
 		if (result.outcome === 'timed-out') {
 			const {problem, nextStep} = this.noAnswer();
 			return fail(`${what}: ${problem} — ${nextStep}`);
@@ -113,19 +118,21 @@ export class KubectlBackend implements LiveBackend {
 	async detect(): Promise<BackendReport> {
 		const started = Date.now();
 		const done = (report: Omit<BackendReport, 'tool' | 'durationMs'>): BackendReport => ({tool: this.tool, ...report, durationMs: Date.now() - started});
-		const version = await this.run(['version', '--client', '-o', 'json']);
+		// kubectl contacts the API server even for these local commands (a silent one holds each for
+		// 5 s), so they get a short --request-timeout of their own.
+		const version = await this.run([LOCAL_TIMEOUT, 'version', '--client', '-o', 'json']);
 		if (version.outcome === 'not-found') {
 			return done({installed: false, usable: false, problem: 'kubectl is not installed', nextStep: 'install kubectl (https://kubernetes.io/docs/tasks/tools/) to use a cluster'});
 		}
-		if (version.outcome !== 'exited' || version.exitCode !== 0) {
+		if (!succeeded(version)) {
 			return done({installed: true, usable: false, problem: describeFailure(version, 'kubectl version --client'), nextStep: 'reinstall kubectl'});
 		}
 		const versionJson = parseJson(version.stdout, 'kubectl version');
 		const clientVersion = versionJson.ok ? asString(asObject(asObject(versionJson.value)?.clientVersion)?.gitVersion) : undefined;
 
 		const contextArgs = this.options.context ? ['--context', this.options.context] : [];
-		const config = await this.run(['config', 'view', '--minify', '-o', 'json', ...contextArgs]);
-		if (config.outcome !== 'exited' || config.exitCode !== 0) {
+		const config = await this.run([LOCAL_TIMEOUT, 'config', 'view', '--minify', '-o', 'json', ...contextArgs]);
+		if (!succeeded(config)) {
 			const {problem, nextStep} = config.outcome === 'exited' ? kubectlProblem(config.stderr, this.options.context) : {problem: describeFailure(config, 'kubectl config view'), nextStep: 'check the kubeconfig'};
 			return done({installed: true, version: clientVersion, usable: false, problem, nextStep, namespace: this.namespace});
 		}
@@ -149,33 +156,41 @@ export class KubectlBackend implements LiveBackend {
 				nextStep: `if it is yours to practise on, confirm once with \`--context ${context}\` (the tutor then works only in the namespace ${this.namespace})`,
 			});
 		}
-		const reach = await this.runCluster(['get', '--raw', '/version']);
-		if (reach.outcome !== 'exited' || reach.exitCode !== 0) {
-			const {problem, nextStep} = reach.outcome === 'exited' ? kubectlProblem(reach.stderr, context) : this.noAnswer();
+		// Detection holds a live key (and doctor) until it answers: the API server gets what is left
+		// of DETECT_BUDGET_MS, and kubectl's discovery retries are cut off by the runner.
+		const seconds = Math.max(1, Math.min(this.timeout, Math.floor((DETECT_BUDGET_MS - (Date.now() - started)) / 1000) - 2));
+		const reachArgs = [`--request-timeout=${seconds}s`, ...this.clusterFlags().slice(1), 'get', '--raw', '/version'];
+		const reach = await this.run(reachArgs, undefined, (seconds + 1) * 1000);
+		if (!succeeded(reach)) {
+			const silent = reach.outcome !== 'exited' || /Client\.Timeout|context deadline exceeded|i\/o timeout|Timeout exceeded|TLS handshake timeout/i.test(reach.stderr);
+			const {problem, nextStep} = silent ? this.noAnswer(server, seconds) : kubectlProblem(reach.stderr, context);
 			return done({...base, usable: false, problem, nextStep});
 		}
 		return done({...base, usable: true});
 	}
 
-	async getPod(name: string): Promise<LiveResult<PodView>> {
+	async getPod(name: string): Promise<Result<LivePod>> {
 		const result = await this.runCluster(['get', 'pod', name, '-o', 'json']);
-		if (result.outcome !== 'exited' || result.exitCode !== 0) {
+		if (!succeeded(result)) {
 			if (/NotFound|not found/.test(result.stderr)) return fail(`there is no Pod ${name} in the namespace ${this.namespace}`);
 			return this.failure(result, `kubectl get pod ${name}`);
 		}
 		const json = parseJson(result.stdout, 'kubectl get pod');
 		if (!json.ok) return fail(json.error);
-		const view = podViewFromKubectl(json.value);
+		const view = livePodFromKubectl(json.value);
 		return view ? ok(view) : fail(`kubectl get pod ${name} printed something that is not a Pod`);
 	}
 
-	async listContainers(podName: string): Promise<LiveResult<readonly ContainerView[]>> {
-		const pod = await this.getPod(podName);
-		return pod.ok ? ok(pod.value.containers) : pod;
+	async listPods(selector: string): Promise<Result<readonly LivePod[]>> {
+		const result = await this.runCluster(['get', 'pods', '-l', selector, '-o', 'json']);
+		if (!succeeded(result)) return this.failure(result, `kubectl get pods -l ${selector}`);
+		const json = parseJson(result.stdout, 'kubectl get pods');
+		if (!json.ok) return fail(json.error);
+		return ok(asArray(asObject(json.value)?.items).flatMap((item) => livePodFromKubectl(item) ?? []));
 	}
 
 	/** The pause container is not visible through the API: only the app containers are measured, from inside. */
-	async readNamespaces(pod: PodView): Promise<LiveResult<MeasuredNamespaces>> {
+	async readNamespaces(pod: LivePod): Promise<Result<MeasuredNamespaces>> {
 		const containers: Record<string, NsInodes> = {};
 		const errors: string[] = [];
 		await Promise.all(
@@ -184,15 +199,9 @@ export class KubectlBackend implements LiveBackend {
 					errors.push(`container ${container.name} is not running`);
 					return;
 				}
-				const inodes: Record<string, string> = {};
-				await Promise.all(
-					NS_TYPES.map(async (type) => {
-						const result = await this.runCluster(['exec', pod.name, '-c', container.name, '--', 'readlink', `/proc/self/ns/${type}`]);
-						const link = result.outcome === 'exited' && result.exitCode === 0 ? parseNsLink(result.stdout) : undefined;
-						if (link) inodes[type] = link;
-						else errors.push(`${container.name}: readlink /proc/self/ns/${type} failed: ${lastLines(result.stderr, 2) || result.error || 'no output'}`);
-					}),
-				);
+				const read = await readNamespacesInside(container.name, (type) => this.runCluster(['exec', pod.name, '-c', container.name, '--', 'readlink', `/proc/self/ns/${type}`]));
+				errors.push(...read.errors);
+				const inodes = read.inodes;
 				if (Object.keys(inodes).length > 0) containers[container.name] = inodes;
 			}),
 		);
@@ -200,9 +209,9 @@ export class KubectlBackend implements LiveBackend {
 		return ok({containers});
 	}
 
-	private async ensureNamespace(): Promise<LiveResult<void>> {
+	private async ensureNamespace(): Promise<Result<void>> {
 		const get = await this.run([`--request-timeout=${this.timeout}s`, ...(this.options.context ? ['--context', this.options.context] : []), 'get', 'namespace', this.namespace, '-o', 'name']);
-		if (get.outcome === 'exited' && get.exitCode === 0) return ok(undefined);
+		if (succeeded(get)) return ok(undefined);
 		if (!/NotFound|not found/.test(get.stderr)) return this.failure(get, `kubectl get namespace ${this.namespace}`);
 		// Only the managed-by label: the namespace is shared by every learner and cleanup never deletes it.
 		const namespace = {apiVersion: 'v1', kind: 'Namespace', metadata: {name: this.namespace, labels: {[MANAGED_BY_KEY]: MANAGED_BY_VALUE}}};
@@ -211,7 +220,7 @@ export class KubectlBackend implements LiveBackend {
 		return this.failure(create, `kubectl create namespace ${this.namespace}`);
 	}
 
-	async createPod(manifest: Record<string, unknown>): Promise<LiveResult<string>> {
+	async createPod(manifest: Record<string, unknown>): Promise<Result<string>> {
 		const metadata = asObject(manifest.metadata) ?? {};
 		if (!carriesTutorLabels(asObject(metadata.labels) as Record<string, string> | undefined, this.options.user)) {
 			return fail('refusing to create a Pod without the tutor\'s labels');
@@ -222,21 +231,21 @@ export class KubectlBackend implements LiveBackend {
 		const namespace = await this.ensureNamespace();
 		if (!namespace.ok) return namespace;
 		const result = await this.runCluster(['create', '-f', '-', '-o', 'name'], JSON.stringify(manifest));
-		if (result.outcome !== 'exited' || result.exitCode !== 0) return this.failure(result, 'kubectl create');
+		if (!succeeded(result)) return this.failure(result, 'kubectl create');
 		return ok(result.stdout.trim());
 	}
 
-	async deletePod(name: string): Promise<LiveResult<string>> {
+	async deletePod(name: string): Promise<Result<string>> {
 		// By label and name together: a Pod without the tutor's labels is never matched.
 		const result = await this.runCluster(['delete', 'pod', '-l', tutorSelector(this.options.user), '--field-selector', `metadata.name=${name}`, '--wait=false', '-o', 'name']);
-		if (result.outcome !== 'exited' || result.exitCode !== 0) return this.failure(result, `kubectl delete pod ${name}`);
+		if (!succeeded(result)) return this.failure(result, `kubectl delete pod ${name}`);
 		if (result.stdout.trim() === '') return fail(`no Pod ${name} created by the tutor for ${this.options.user} in ${this.namespace}`);
 		return ok(result.stdout.trim());
 	}
 
-	async cleanup(): Promise<LiveResult<readonly string[]>> {
-		const result = await this.runCluster(['delete', 'pods,services,configmaps', '-l', tutorSelector(this.options.user), '--wait=false', '-o', 'name']);
-		if (result.outcome !== 'exited' || result.exitCode !== 0) return this.failure(result, 'kubectl delete');
+	async cleanup(): Promise<Result<readonly string[]>> {
+		const result = await this.runCluster(['delete', 'deployments,pods,services,configmaps', '-l', tutorSelector(this.options.user), '--wait=false', '-o', 'name']);
+		if (!succeeded(result)) return this.failure(result, 'kubectl delete');
 		return ok(result.stdout.split('\n').map((l) => l.trim()).filter(Boolean));
 	}
 }

@@ -1,5 +1,5 @@
-/** Turns `kubectl get pod NAME -o json` (a Pod object as the API returns it) into a PodView. */
-import type {ContainerState, ContainerView, PodView} from './backend.js';
+/** Turns `kubectl get pod NAME -o json` (a Pod object as the API returns it) into a LivePod. */
+import type {ContainerState, LiveContainer, LivePod} from './backend.js';
 import {asArray, asNumber, asObject, asString, stringRecord, type JsonObject} from '../k8s/json-reading.js';
 
 function stateOf(status: JsonObject | undefined): {state: ContainerState; reason?: string} {
@@ -16,19 +16,19 @@ function stateOf(status: JsonObject | undefined): {state: ContainerState; reason
 	return {state: 'unknown'};
 }
 
-export function podViewFromKubectl(object: unknown): PodView | undefined {
+export function livePodFromKubectl(object: unknown): LivePod | undefined {
 	const pod = asObject(object);
 	if (!pod || pod.kind !== 'Pod') return undefined;
 	const metadata = asObject(pod.metadata) ?? {};
 	const spec = asObject(pod.spec) ?? {};
 	const status = asObject(pod.status) ?? {};
 	const statuses = new Map<string, JsonObject>();
-	for (const item of asArray(status.containerStatuses)) {
+	for (const item of [...asArray(status.containerStatuses), ...asArray(status.initContainerStatuses)]) {
 		const entry = asObject(item);
 		const name = asString(entry?.name);
 		if (entry && name) statuses.set(name, entry);
 	}
-	const containers: ContainerView[] = asArray(spec.containers).flatMap((item) => {
+	const containersOf = (list: unknown): LiveContainer[] => asArray(list).flatMap((item) => {
 		const container = asObject(item);
 		const name = asString(container?.name);
 		if (!container || !name) return [];
@@ -50,6 +50,8 @@ export function podViewFromKubectl(object: unknown): PodView | undefined {
 			},
 		];
 	});
+	const containers = containersOf(spec.containers);
+	const initContainers = containersOf(spec.initContainers);
 	return {
 		name: asString(metadata.name) ?? '',
 		namespace: asString(metadata.namespace),
@@ -57,6 +59,7 @@ export function podViewFromKubectl(object: unknown): PodView | undefined {
 		status: asString(status.phase),
 		labels: stringRecord(metadata.labels),
 		containers,
+		...(initContainers.length > 0 ? {initContainers} : {}),
 		manifest: {apiVersion: pod.apiVersion ?? 'v1', kind: 'Pod', metadata, spec},
 	};
 }

@@ -5,17 +5,17 @@
 import type {ManifestRule} from '../content/types.js';
 import type {CheckItem} from '../exercises/check-answer.js';
 import {ruleLabel, runRule} from '../exercises/manifest-rules.js';
-import type {LiveBackend, PodView} from './backend.js';
+import type {LiveBackend, LivePod} from './backend.js';
 
 export interface LiveCheckResult {
 	readonly correct: boolean;
 	readonly checks: readonly CheckItem[];
 	/** The Pod could not be read at all (message says why); checks is then empty. */
 	readonly error?: string;
-	readonly pod?: PodView;
+	readonly pod?: LivePod;
 }
 
-export function containersRunningChecks(pod: PodView): CheckItem[] {
+export function containersRunningChecks(pod: LivePod): CheckItem[] {
 	if (pod.containers.length === 0) {
 		return [{name: 'containers running', passed: false, message: `the Pod ${pod.name} has no containers`}];
 	}
@@ -30,7 +30,7 @@ export function containersRunningChecks(pod: PodView): CheckItem[] {
 	});
 }
 
-export function checkPodView(pod: PodView, rules: readonly ManifestRule[]): LiveCheckResult {
+export function checkPodView(pod: LivePod, rules: readonly ManifestRule[]): LiveCheckResult {
 	const checks: CheckItem[] = rules.map((rule) => {
 		const outcome = runRule(rule, pod.manifest);
 		return {name: ruleLabel(rule), passed: outcome.passed, message: outcome.passed ? outcome.message : (rule.feedback ?? outcome.message)};

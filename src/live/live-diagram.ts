@@ -6,11 +6,11 @@ import type {Charset} from '../diagram/text-line.js';
 import {buildPodModel} from '../diagram/pod-model.js';
 import {layoutPod} from '../diagram/pod-diagram.js';
 import {extractPodSpecs} from '../k8s/workload.js';
-import type {LiveBackend, PodView} from './backend.js';
+import type {LiveBackend, LivePod} from './backend.js';
 
 export async function drawLivePod(
 	backend: LiveBackend,
-	pod: PodView,
+	pod: LivePod,
 	options: {readonly width: number; readonly charset: Charset; readonly color: boolean},
 ): Promise<{ok: true; lines: string[]} | {ok: false; error: string}> {
 	const measured = await backend.readNamespaces(pod);

@@ -7,9 +7,9 @@ import {mkdtemp, rm, writeFile} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import yaml from 'js-yaml';
-import type {BackendReport, ContainerState, ContainerView, Exec, LiveBackend, LiveResult, MeasuredNamespaces, NsInodes, PodView} from './backend.js';
-import {fail, ok} from './backend.js';
-import {describeFailure, runCommand, type RunResult} from './command-runner.js';
+import type {BackendReport, ContainerState, Exec, LiveContainer, LiveBackend, MeasuredNamespaces, NsInodes, LivePod} from './backend.js';
+import {fail, ok, type Result} from '../result.js';
+import {describeFailure, succeeded, runCommand, type RunResult} from './command-runner.js';
 import {asArray, asNumber, asObject, asString, parseJson, stringRecord, type JsonObject} from '../k8s/json-reading.js';
 import {readProcNamespaces, type ReadLink} from './proc-namespaces.js';
 import {carriesTutorLabels, MANAGED_BY_KEY, MANAGED_BY_VALUE, USER_KEY} from './tutor-labels.js';
@@ -42,14 +42,14 @@ function stateOf(status: string | undefined): ContainerState {
 	}
 }
 
-export function podmanPodView(podObject: unknown, containerObjects: unknown): PodView | undefined {
+export function livePodFromPodman(podObject: unknown, containerObjects: unknown): LivePod | undefined {
 	const pod = asObject(Array.isArray(podObject) ? podObject[0] : podObject);
 	const name = asString(pod?.Name);
 	if (!pod || !name) return undefined;
 	const infraId = asString(pod.InfraContainerID);
-	let sandbox: PodView['sandbox'];
+	let sandbox: LivePod['sandbox'];
 	let ip: string | undefined;
-	const containers: ContainerView[] = [];
+	const containers: LiveContainer[] = [];
 	const specContainers: JsonObject[] = [];
 	const volumes = new Set<string>();
 	for (const item of asArray(containerObjects)) {
@@ -123,7 +123,7 @@ export function podmanPodView(podObject: unknown, containerObjects: unknown): Po
  * Two differences between podman 4.3's `kube play` and a cluster, smoothed over:
  * - an emptyDir becomes a named volume of the same name, which two Pods with a `shared-data`
  *   volume would then share. Prefixing the volume with the Pod's name keeps it the Pod's own,
- *   as an emptyDir is; podmanPodView takes the prefix off again.
+ *   as an emptyDir is; livePodFromPodman takes the prefix off again.
  * - a containerPort is published on the host, so a second Pod serving 8080 fails with "address
  *   already in use". In a cluster containerPort is informational; the lessons reach the port on
  *   localhost inside the Pod, so it is left out here.
@@ -186,25 +186,17 @@ export class PodmanBackend implements LiveBackend {
 		if (version.outcome === 'not-found') {
 			return {...base, installed: false, usable: false, problem: 'podman is not installed', nextStep: 'install podman (Debian/Ubuntu: `apt-get install podman`) to run real Pods without a cluster', durationMs: Date.now() - started};
 		}
-		if (version.outcome !== 'exited' || version.exitCode !== 0) {
+		if (!succeeded(version)) {
 			return {...base, installed: true, usable: false, problem: describeFailure(version, 'podman version'), nextStep: 'run `podman info` to see what podman needs', durationMs: Date.now() - started};
 		}
-		const info = await this.run(['info', '--format', '{{.Host.OCIRuntime.Name}}']);
-		const usable = info.outcome === 'exited' && info.exitCode === 0;
-		return {
-			...base,
-			installed: true,
-			version: version.stdout.trim(),
-			usable,
-			problem: usable ? undefined : describeFailure(info, 'podman info'),
-			nextStep: usable ? undefined : 'run `podman info` to see what podman needs',
-			durationMs: Date.now() - started,
-		};
+		// `podman version` is the whole check: `podman info` would set up storage and, rootless, the
+		// pause process; a runtime problem shows on the learner's first real step instead.
+		return {...base, installed: true, version: version.stdout.trim(), usable: true, durationMs: Date.now() - started};
 	}
 
-	async getPod(name: string): Promise<LiveResult<PodView>> {
+	async getPod(name: string): Promise<Result<LivePod>> {
 		const pod = await this.run(['pod', 'inspect', name]);
-		if (pod.outcome !== 'exited' || pod.exitCode !== 0) {
+		if (!succeeded(pod)) {
 			if (/no such pod/i.test(pod.stderr)) return fail(`podman has no Pod named ${name} (see \`podman pod ps\`)`);
 			return fail(describeFailure(pod, `podman pod inspect ${name}`));
 		}
@@ -214,19 +206,14 @@ export class PodmanBackend implements LiveBackend {
 		const ids = asArray(podObject?.Containers).flatMap((c) => asString(asObject(c)?.Id) ?? []);
 		if (ids.length === 0) return fail(`the Pod ${name} has no containers`);
 		const containers = await this.run(['inspect', '--type', 'container', ...ids]);
-		if (containers.outcome !== 'exited' || containers.exitCode !== 0) return fail(describeFailure(containers, 'podman inspect'));
+		if (!succeeded(containers)) return fail(describeFailure(containers, 'podman inspect'));
 		const containersJson = parseJson(containers.stdout, 'podman inspect');
 		if (!containersJson.ok) return fail(containersJson.error);
-		const view = podmanPodView(podObject, containersJson.value);
+		const view = livePodFromPodman(podObject, containersJson.value);
 		return view ? ok(view) : fail(`podman pod inspect ${name} printed something that is not a Pod`);
 	}
 
-	async listContainers(podName: string): Promise<LiveResult<readonly ContainerView[]>> {
-		const pod = await this.getPod(podName);
-		return pod.ok ? ok(pod.value.containers) : pod;
-	}
-
-	async readNamespaces(pod: PodView): Promise<LiveResult<MeasuredNamespaces>> {
+	async readNamespaces(pod: LivePod): Promise<Result<MeasuredNamespaces>> {
 		const errors: string[] = [];
 		const read = async (pid: number | undefined, who: string): Promise<NsInodes | undefined> => {
 			if (!pid) {
@@ -249,7 +236,7 @@ export class PodmanBackend implements LiveBackend {
 		return ok({sandbox, containers});
 	}
 
-	async createPod(manifest: Record<string, unknown>): Promise<LiveResult<string>> {
+	async createPod(manifest: Record<string, unknown>): Promise<Result<string>> {
 		const labels = stringRecord(asObject(asObject(manifest.metadata)?.labels));
 		if (!carriesTutorLabels(labels, this.options.user)) return fail('refusing to create a Pod without the tutor\'s labels');
 		const dir = await mkdtemp(join(tmpdir(), 'pod-tutor-'));
@@ -257,14 +244,14 @@ export class PodmanBackend implements LiveBackend {
 		try {
 			await writeFile(file, yaml.dump(podmanPlayable(manifest)));
 			const result = await this.run(['kube', 'play', file], SLOW);
-			if (result.outcome !== 'exited' || result.exitCode !== 0) return fail(describeFailure(result, 'podman kube play'));
+			if (!succeeded(result)) return fail(describeFailure(result, 'podman kube play'));
 			return ok(String(asObject(manifest.metadata)?.name ?? ''));
 		} finally {
 			await rm(dir, {recursive: true, force: true});
 		}
 	}
 
-	async deletePod(name: string): Promise<LiveResult<string>> {
+	async deletePod(name: string): Promise<Result<string>> {
 		const pod = await this.getPod(name);
 		if (!pod.ok) return pod;
 		if (!carriesTutorLabels(pod.value.labels, this.options.user)) {
@@ -273,22 +260,26 @@ export class PodmanBackend implements LiveBackend {
 		return this.removePods([name]).then((r) => (r.ok ? ok(name) : r));
 	}
 
-	private async removePods(names: readonly string[]): Promise<LiveResult<readonly string[]>> {
+	private async removePods(names: readonly string[]): Promise<Result<readonly string[]>> {
 		if (names.length === 0) return ok([]);
 		// busybox ignores SIGTERM, so a grace period only adds 10 s per container.
-		const result = await this.run(['pod', 'rm', '--force', '--time', '0', ...names], SLOW);
-		if (result.outcome !== 'exited' || result.exitCode !== 0) return fail(describeFailure(result, 'podman pod rm'));
+		const args = ['pod', 'rm', '--force', '--time', '0', ...names];
+		let result = await this.run(args, SLOW);
+		// A container that podman restarts at that moment (a crash-looping scenario) can make one
+		// removal fail; a second one finds it stopped. --ignore: what the first removed is gone.
+		if (!succeeded(result)) result = await this.run([...args.slice(0, 2), '--ignore', ...args.slice(2)], SLOW);
+		if (!succeeded(result)) return fail(describeFailure(result, 'podman pod rm'));
 		return ok(names);
 	}
 
-	async cleanup(): Promise<LiveResult<readonly string[]>> {
+	async cleanup(): Promise<Result<readonly string[]>> {
 		const list = await this.run([
 			'pod', 'ps',
 			'--filter', `label=${MANAGED_BY_KEY}=${MANAGED_BY_VALUE}`,
 			'--filter', `label=${USER_KEY}=${this.options.user}`,
 			'--format', 'json',
 		]);
-		if (list.outcome !== 'exited' || list.exitCode !== 0) return fail(describeFailure(list, 'podman pod ps'));
+		if (!succeeded(list)) return fail(describeFailure(list, 'podman pod ps'));
 		const parsed = parseJson(list.stdout || '[]', 'podman pod ps');
 		if (!parsed.ok) return fail(parsed.error);
 		// The filter already selects by label; checking again here keeps a podman filter quirk from ever widening the selection.

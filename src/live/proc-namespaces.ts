@@ -5,6 +5,7 @@
  */
 import {readlink} from 'node:fs/promises';
 import {NS_TYPES, type NsInodes} from './backend.js';
+import {lastLines, succeeded, type RunResult} from './command-runner.js';
 
 export type ReadLink = (path: string) => Promise<string>;
 
@@ -32,4 +33,23 @@ export async function readProcNamespaces(pid: number, read: ReadLink = readlink)
 export function parseNsLink(text: string): string | undefined {
 	const match = /^(net|uts|ipc|pid|mnt):\[\d+\]$/m.exec(text.trim());
 	return match ? match[0] : undefined;
+}
+
+/**
+ * Reads each namespace link from inside a container (kubectl exec, crictl exec), where the
+ * host's /proc is out of reach: `run` runs `readlink /proc/self/ns/TYPE` there. busybox's
+ * readlink takes one file, hence one run per kind.
+ */
+export async function readNamespacesInside(who: string, run: (type: string) => Promise<RunResult>): Promise<{inodes: NsInodes; errors: string[]}> {
+	const inodes: Record<string, string> = {};
+	const errors: string[] = [];
+	await Promise.all(
+		NS_TYPES.map(async (type) => {
+			const result = await run(type);
+			const link = succeeded(result) ? parseNsLink(result.stdout) : undefined;
+			if (link) inodes[type] = link;
+			else errors.push(`${who}: readlink /proc/self/ns/${type} failed: ${lastLines(result.stderr, 2) || result.error || 'no output'}`);
+		}),
+	);
+	return {inodes: inodes as NsInodes, errors};
 }

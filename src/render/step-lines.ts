@@ -1,6 +1,7 @@
 import type {Course, Exercise, Lesson, Step} from '../content/types.js';
 import {markupLines, verbatimLines} from './markup-lines.js';
 import {bold, dim, type TextStyle} from './text-style.js';
+import {shownArgs} from '../live/step-plan.js';
 
 export interface StepContext {
 	readonly lesson: Lesson;
@@ -102,7 +103,7 @@ export function stepLines(step: Step, ctx: StepContext): string[] {
 		}
 		case 'command':
 			// In the tutor the command pane shows the command line and its output; the text has the rest.
-			if (ctx.plain || !ctx.commandPane) lines.push(...verbatimLines(`$ ${commandLine(step.tool, step.args)}`, width, style));
+			if (ctx.plain || !ctx.commandPane) lines.push(...verbatimLines(`$ ${commandLine(step.tool, shownArgs(step))}`, width, style));
 			if (ctx.plain || !ctx.commandPane) {
 				const where = step.tool === 'kubectl' ? 'cluster' : step.tool === 'crictl' ? 'CRI runtime' : 'podman';
 				lines.push(...markupLines(`recorded output (run it yourself against a ${where} to see yours):`, width, style).map((l) => dim(l, style)));

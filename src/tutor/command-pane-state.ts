@@ -4,7 +4,12 @@
  */
 import type {RunOutcome} from '../live/command-runner.js';
 
-export type PanePhase = 'idle' | 'running' | 'done' | 'refused';
+/**
+ * idle: nothing run yet; preparing: finding the backends, creating the scenario, waiting for its
+ * state; running; done; refused: could not run (the message says why); recorded: this backend
+ * cannot show the step, so the recorded output is shown with the one-line reason.
+ */
+export type PanePhase = 'idle' | 'preparing' | 'running' | 'done' | 'refused' | 'recorded';
 
 export interface PaneState {
 	readonly phase: PanePhase;
@@ -17,23 +22,37 @@ export interface PaneState {
 	readonly message?: string;
 	/** Lines scrolled up from the end of the output; 0 follows the tail. */
 	readonly scrollBack: number;
+	/** Wide lines: wrapped (the default), or shown whole and scrolled sideways by `scrollX` columns. */
+	readonly wrap: boolean;
+	readonly scrollX: number;
+	/** After a real run: whether it agrees with the prediction / the lesson, and the deciding line. */
+	readonly verdict?: readonly string[];
 }
 
 export type PaneAction =
+	| {readonly type: 'prepare'; readonly message: string}
+	| {readonly type: 'recorded'; readonly message: string}
 	| {readonly type: 'start'; readonly now: number}
 	| {readonly type: 'tick'; readonly now: number; readonly output: string}
-	| {readonly type: 'finish'; readonly now: number; readonly output: string; readonly outcome: RunOutcome; readonly exitCode: number | null; readonly message?: string}
+	| {readonly type: 'finish'; readonly now: number; readonly output: string; readonly outcome: RunOutcome; readonly exitCode: number | null; readonly message?: string; readonly verdict?: readonly string[]}
+	| {readonly type: 'wrap'}
+	| {readonly type: 'scrollX'; readonly columns: number; readonly max: number}
 	| {readonly type: 'refuse'; readonly message: string}
 	| {readonly type: 'scroll'; readonly lines: number; readonly maxBack: number}
 	| {readonly type: 'reset'};
 
-export const initialPaneState: PaneState = {phase: 'idle', output: '', elapsedMs: 0, scrollBack: 0};
+export const initialPaneState: PaneState = {phase: 'idle', output: '', elapsedMs: 0, scrollBack: 0, wrap: true, scrollX: 0};
 
 export function paneReducer(state: PaneState, action: PaneAction): PaneState {
 	switch (action.type) {
+		case 'prepare':
+			if (state.phase !== 'idle' && state.phase !== 'preparing') return state;
+			return {...state, phase: 'preparing', message: action.message};
+		case 'recorded':
+			return {...state, phase: 'recorded', message: action.message, scrollBack: 0};
 		case 'start':
 			if (state.phase === 'running') return state;
-			return {phase: 'running', output: '', startedAt: action.now, elapsedMs: 0, scrollBack: 0};
+			return {...state, phase: 'running', output: '', message: undefined, startedAt: action.now, elapsedMs: 0, scrollBack: 0};
 		case 'tick':
 			if (state.phase !== 'running') return state;
 			return {...state, output: action.output, elapsedMs: action.now - (state.startedAt ?? action.now)};
@@ -47,13 +66,19 @@ export function paneReducer(state: PaneState, action: PaneAction): PaneState {
 				outcome: action.outcome,
 				exitCode: action.exitCode,
 				message: action.message,
+				verdict: action.verdict,
 			};
 		case 'refuse':
-			return {...initialPaneState, phase: 'refused', message: action.message};
+			return {...initialPaneState, wrap: state.wrap, phase: 'refused', message: action.message};
+		case 'wrap':
+			return {...state, wrap: !state.wrap, scrollX: 0};
+		case 'scrollX':
+			if (state.wrap) return state;
+			return {...state, scrollX: Math.max(0, Math.min(action.max, state.scrollX + action.columns))};
 		case 'scroll':
 			return {...state, scrollBack: Math.max(0, Math.min(action.maxBack, state.scrollBack + action.lines))};
 		case 'reset':
-			return initialPaneState;
+			return {...initialPaneState, wrap: state.wrap};
 	}
 }
 
@@ -69,6 +94,15 @@ export function wrapOutput(text: string, width: number): string[] {
 		for (let i = 0; i < chars.length; i += room) lines.push(chars.slice(i, i + room).join(''));
 	}
 	return lines;
+}
+
+/** The output as whole lines, each cut to the window [scrollX, scrollX + width): nothing is lost, it is scrolled to. */
+export function sidewaysOutput(text: string, width: number, scrollX: number): {lines: string[]; widest: number} {
+	const body = text.endsWith('\n') ? text.slice(0, -1) : text;
+	if (body === '') return {lines: [], widest: 0};
+	const all = body.split('\n').map((line) => [...line]);
+	const widest = Math.max(...all.map((chars) => chars.length));
+	return {lines: all.map((chars) => chars.slice(scrollX, scrollX + Math.max(1, width)).join('')), widest};
 }
 
 /** The window of lines to show: the last `height`, moved up by scrollBack. */
@@ -94,4 +128,21 @@ export function cutLine(text: string, width: number, ascii = false): string {
 	if (chars.length <= width) return text;
 	const mark = ascii ? '...' : '\u2026';
 	return `${chars.slice(0, Math.max(0, width - mark.length)).join('')}${mark}`;
+}
+
+/**
+ * A command step before anything ran: the recorded output is shown, labelled. `lazy`: live mode
+ * has not been looked for yet, so Enter runs it for real; otherwise nothing can run it here.
+ * The tutor's first frame (src/tutor/first-frame.ts) draws the same lines.
+ */
+export function recordedPaneText(tool: string, exitCode: number, lazy: boolean, wideHint = ''): {status: string; hint: string} {
+	return lazy
+		? {status: `recorded output, exit code ${exitCode}`, hint: `Enter: run it for real, Up/Down: scroll${wideHint}`}
+		: {status: `recorded output (no ${tool} here), exit code ${exitCode}`, hint: `Enter: continue, Up/Down: scroll${wideHint}`};
+}
+
+/** The hint for output wider than the pane: wrapped (w shows it whole), or whole (w wraps, < > move). */
+export function wideOutputHint(text: string, room: number, wrap: boolean): string {
+	if (!text.split('\n').some((line) => [...line].length > room)) return '';
+	return wrap ? ', w: show wide lines whole' : ', w: wrap, < >: sideways';
 }

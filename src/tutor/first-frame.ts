@@ -1,9 +1,9 @@
 import type {CommandSpec} from '../content/types.js';
 import {sanitiseTerminalText} from '../text/terminal-sanitiser.js';
-import {offlineReason} from '../live/live-context.js';
 import type {StepContext} from '../render/step-lines.js';
 import type {TextStyle} from '../render/text-style.js';
-import {commandLine, cutLine, visibleLines, wrapOutput} from './command-pane-state.js';
+import {shownArgs} from '../live/step-plan.js';
+import {commandLine, cutLine, recordedPaneText, visibleLines, wideOutputHint, wrapOutput} from './command-pane-state.js';
 import {screenLines} from './screen.js';
 import type {TutorState} from './tutor-state.js';
 
@@ -21,16 +21,18 @@ export function firstFrame(state: TutorState, style: TextStyle, drawDiagram: Ste
 /** A command step's pane before anything runs: the command, its recorded output, what Enter does. */
 function commandPaneLines(command: CommandSpec, width: number, height: number, style: TextStyle): string[] {
 	const outputRows = Math.max(1, height - 3);
-	const lines = wrapOutput(sanitiseTerminalText(command.recorded.output), Math.max(10, width - 2));
+	const recorded = sanitiseTerminalText(command.recorded.output);
+	const lines = wrapOutput(recorded, Math.max(10, width - 2));
+	// The tutor looks for live mode only when asked: until then Enter runs the step for real.
+	const {status, hint} = recordedPaneText(command.tool, command.recorded.exitCode, true, wideOutputHint(recorded, Math.max(10, width - 2), true));
 	const view = visibleLines(lines, outputRows, 0);
 	const body = view.above > 0 ? [`(up: ${view.above} more lines)`, ...view.lines.slice(1)] : view.lines;
 	const output = [...body, ...Array<string>(Math.max(0, outputRows - body.length)).fill('')].slice(0, outputRows);
 	return [
-		cut(`$ ${commandLine(command.tool, command.args)}`, width, style),
+		cut(`$ ${commandLine(command.tool, shownArgs(command))}`, width, style),
 		...output,
-		// Nothing is detected before the first frame: the pane says no more than that (as Ink's does).
-		cut(`${offlineReason(command.tool, undefined)}, exit code ${command.recorded.exitCode}`, width, style),
-		cut('Enter: continue, Up/Down: scroll', width, style),
+		cut(status, width, style),
+		cut(hint, width, style),
 	];
 }
 

@@ -49,7 +49,10 @@ export type Intent =
 	| 'createPod'
 	| 'shell'
 	| 'liveDiagram'
-	| 'cancel';
+	| 'cancel'
+	| 'wrap'
+	| 'scrollLeft'
+	| 'scrollRight';
 
 /** A key as the terminal reported it: the typed character, or a named key. */
 export interface KeyPress {
@@ -129,6 +132,9 @@ export const BINDINGS: readonly Binding[] = [
 	{intent: 'pageDown', keys: ['pgdn'], contexts: ['command'], help: 'scroll the output a page down', label: 'page'},
 	{intent: 'next', keys: ['right', 'l'], contexts: ['command'], help: 'next step', label: 'next'},
 	{intent: 'previous', keys: ['left', 'backspace'], contexts: ['command'], help: 'previous step', label: 'back a step'},
+	{intent: 'wrap', keys: ['w'], contexts: ['command'], help: 'wide output: wrap long lines, or (again) show them whole, scrolled sideways with < and >', label: 'wrap'},
+	{intent: 'scrollLeft', keys: ['<'], contexts: ['command'], help: 'wide output, not wrapped: scroll sideways to the left', label: 'left'},
+	{intent: 'scrollRight', keys: ['>'], contexts: ['command'], help: 'wide output, not wrapped: scroll sideways to the right', label: 'right'},
 	{intent: 'createPod', keys: ['p'], contexts: ['command'], help: 'live mode: create the lesson Pod web-app, labelled so cleanup removes it', label: 'create Pod'},
 	{intent: 'shell', keys: ['x'], contexts: ['command'], help: 'live mode: a shell in the lesson Pod (exit it to come back)', label: 'shell'},
 	{intent: 'back', keys: ['q'], contexts: ['command'], help: 'back to the lesson list', label: 'back'},

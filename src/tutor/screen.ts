@@ -188,12 +188,18 @@ export function currentExercise(state: TutorState): Exercise | undefined {
 	return step?.kind === 'exercise' ? state.course.exercises.get(step.exercise) : undefined;
 }
 
-/** A predict exercise's command, once the prediction is made, when live mode can run it for real. */
+/** A predict exercise's command, once the prediction is made, when live mode may run it for real (the pane says if not). */
 export function observedCommand(state: TutorState): CommandSpec | undefined {
 	const exercise = currentExercise(state);
 	if (exercise?.kind !== 'predict') return undefined;
 	const result = sessionOf(state, exercise.id).result;
 	return result && !result.malformed && state.liveTools.includes(exercise.observe.tool) ? exercise.observe : undefined;
+}
+
+/** The learner's prediction, while the pane shows a predict exercise's command: the real output is read against it. */
+export function predictionFor(state: TutorState): string | undefined {
+	const exercise = currentExercise(state);
+	return exercise && observedCommand(state) ? state.progress.predictions[exercise.id]?.choice : undefined;
 }
 
 /** The command the command pane shows: a command step's, or a predict exercise's being observed. */

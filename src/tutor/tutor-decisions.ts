@@ -176,6 +176,9 @@ export function decide(state: TutorState, intent: Intent, text = '', limits: Scr
 			return exercise && input?.kind === 'order' ? withInput(state, exercise, {kind: 'order', ...orderingReducer(input, {type: 'grab'})}) : just(state);
 		case 'run':
 		case 'cancel':
+		case 'wrap':
+		case 'scrollLeft':
+		case 'scrollRight':
 			return pane ? just(state, {type: 'pane', intent}) : just(state);
 		case 'createPod':
 		case 'shell':

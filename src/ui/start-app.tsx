@@ -6,9 +6,9 @@ import type {TextStyle} from '../render/text-style.js';
 import {initialState} from '../tutor/tutor-state.js';
 import {runInTerminal} from './terminal-handover.js';
 import {detectBackends} from '../live/detect-backends.js';
+import {lazyDetection, type LiveMode} from '../live/lazy-detection.js';
 import {liveContextFrom, type LiveContext} from '../live/live-context.js';
 import type {LiveOptions} from '../live/live-options.js';
-import type {LiveMode} from '../lab/lab-config.js';
 import {LESSON_POD} from '../live/tutor-live-actions.js';
 import {fullCollection, QuietCollector} from './quiet-collector.js';
 import {InkStdin} from './terminal-input.js';
@@ -26,9 +26,9 @@ export interface StartOptions {
 	/** The keys answered before Ink was ready: where the learner is now, and the keys still to answer. */
 	readonly typeahead: Typeahead;
 	readonly live: LiveOptions;
-	readonly configDir?: string;
-	/** The lab config's live mode: off runs no container tool at all. @default 'lazy' */
+	/** lazy (default): detect on the learner's first live request; on: right after the first frame; off: never (lab config). */
 	readonly liveMode?: LiveMode;
+	readonly configDir?: string;
 	/** The environment for the tools (KUBECONFIG from the lab config). @default process.env */
 	readonly liveEnv?: NodeJS.ProcessEnv;
 }
@@ -74,16 +74,20 @@ export async function startApp(options: StartOptions): Promise<number> {
 	const stdin = new InkStdin();
 	for (const sequence of typeahead.queued) stdin.push(sequence);
 	terminal.setConsumer((sequence) => stdin.push(sequence));
-	// Which of kubectl, crictl and podman can run here is found in the background, started after
-	// the first frame and never blocking it; until it answers, command steps show their recorded
-	// output, and a live key pressed meanwhile waits for it.
-	let answer: (context: LiveContext | undefined) => void = () => {};
-	const liveReady = new Promise<LiveContext | undefined>((resolve) => {
-		answer = resolve;
-	});
+	// Which of kubectl, crictl and podman can run here is found only when the learner asks for
+	// live mode (Enter on a command step, a live key) or the lab config turns it on: on a shared
+	// lab machine, starting podman for every student leaves a process and files behind each.
+	const liveMode = options.liveMode ?? 'lazy';
+	const detection = lazyDetection(async () => {
+		const detected = await detectBackends({live: options.live, configDir: options.configDir, env: options.liveEnv});
+		const context = liveContextFrom(detected, {...LESSON_POD, namespace: options.live.namespace, image: options.live.image});
+		if (Object.keys(context.backends).length === 0) return undefined;
+		if (terminal.active) instance.rerender(app(context));
+		return context;
+	}, liveMode);
 	const app = (live?: LiveContext) => (
 		<Failure onError={(error) => terminal.fail(error)}>
-			<TutorApp initial={initial} style={options.style} store={opened.store} handOver={handOver} live={live} liveReady={liveReady} />
+			<TutorApp initial={initial} style={options.style} store={opened.store} handOver={handOver} live={live} liveReady={detection} />
 		</Failure>
 	);
 	// Debug mode: Ink writes every frame whole, as text, and leaves the cursor alone; the writer
@@ -99,17 +103,7 @@ export async function startApp(options: StartOptions): Promise<number> {
 	// For the benchmark (scripts/bench/start-stamps.mjs reads it): when Ink took over, and how
 	// many keys had been answered before it and were left for it.
 	performance.mark('pod-tutor:ink', {detail: {answeredEarly: typeahead.answered, queued: typeahead.queued.length}});
-	if (options.liveMode === 'off') answer(undefined);
-	else void detectBackends({live: options.live, configDir: options.configDir, env: options.liveEnv})
-		.then((detected) => {
-			const context = liveContextFrom(detected, {...LESSON_POD, namespace: options.live.namespace, image: options.live.image});
-			// Even with nothing usable: the reports say why, so a command step can say "kubectl is
-			// installed but no current context" instead of "no kubectl here".
-			if (terminal.active) instance.rerender(app(context));
-			answer(context);
-		})
-		// Detection failing means offline mode, which is what the app already shows.
-		.catch(() => answer(undefined));
+	if (liveMode === 'on') void Promise.resolve(detection);
 	try {
 		await instance.waitUntilExit();
 	} finally {

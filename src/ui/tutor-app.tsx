@@ -5,7 +5,7 @@ import type {ProgressStore} from '../progress/progress-store.js';
 import {watchProgressFile} from '../progress/progress-watch.js';
 import {drawDiagramStep} from '../render/diagram-step.js';
 import type {TextStyle} from '../render/text-style.js';
-import {helpLines, homeLines, isTooSmall, readerScreen, stepKey, tooSmallLines, type ScreenLimits} from '../tutor/screen.js';
+import {helpLines, homeLines, predictionFor, isTooSmall, readerScreen, stepKey, tooSmallLines, type ScreenLimits} from '../tutor/screen.js';
 import {tutorAppReducer} from '../tutor/tutor-decisions.js';
 import type {TutorState} from '../tutor/tutor-state.js';
 import {ExerciseWidget} from './exercise-widgets.js';
@@ -22,7 +22,7 @@ export interface TutorAppProps {
 	 * Detection itself: a live key pressed before it answers waits for it instead of saying that
 	 * nothing is there. Without it, `live` is all there is.
 	 */
-	readonly liveReady?: Promise<LiveContext | undefined>;
+	readonly liveReady?: PromiseLike<LiveContext | undefined>;
 	readonly style: TextStyle;
 	readonly store: ProgressStore;
 	/** Runs a program on the real terminal (editor, kubectl exec -it) and redraws afterwards. */
@@ -81,6 +81,8 @@ export function TutorApp({initial, style, store, handOver, live, liveReady, env 
 					key={stepKey(state)}
 					command={screen.pane.command}
 					live={live}
+					liveReady={liveReady}
+					prediction={predictionFor(state)}
 					width={state.size.columns}
 					height={screen.pane.rows}
 					intents={pane}

@@ -22,7 +22,7 @@ export interface EffectDeps {
 	readonly store: ProgressStore;
 	readonly handOver: (argv: readonly string[]) => HandoverResult;
 	readonly live?: LiveContext;
-	readonly liveReady?: Promise<LiveContext | undefined>;
+	readonly liveReady?: PromiseLike<LiveContext | undefined>;
 	readonly style: TextStyle;
 	readonly env: NodeJS.ProcessEnv;
 	readonly pane: IntentChannel;
@@ -48,7 +48,9 @@ export function useTutorEffects(state: TutorState, dispatch: Dispatch<TutorEvent
 		dispatch({type: 'taken', count: effects.length});
 		for (const effect of effects) perform(effect, state, dispatch, latest.current);
 	}, [state, dispatch]);
-	const tools = deps.live ? Object.keys(deps.live.backends).join(' ') : '';
+	// Before lazy detection has answered, any tool may turn out to be there: the pane finds out on
+	// Enter and shows the recorded output, labelled, when its tool is not.
+	const tools = deps.live ? Object.keys(deps.live.backends).join(' ') : deps.liveReady ? 'kubectl crictl podman' : '';
 	useEffect(() => {
 		dispatch({type: 'liveTools', tools: tools ? tools.split(' ') : []});
 	}, [tools, dispatch]);
@@ -109,7 +111,7 @@ function perform(effect: Effect, state: TutorState, dispatch: Dispatch<TutorEven
 function runLive(effect: Extract<Effect, {type: 'live'}>, state: TutorState, dispatch: Dispatch<TutorEvent>, deps: EffectDeps): void {
 	const notice = (text: string | undefined) => dispatch({type: 'notice', text});
 	if (!deps.live && deps.liveReady) notice('Looking for kubectl, crictl and podman first...');
-	const found = deps.live ? Promise.resolve(deps.live) : (deps.liveReady ?? Promise.resolve(undefined));
+	const found = deps.live ? Promise.resolve(deps.live) : Promise.resolve(deps.liveReady);
 	void found
 		.then(async (context) => {
 			notice(WAITING[effect.action]);

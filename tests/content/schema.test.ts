@@ -160,7 +160,7 @@ describe('the schemas reject wrong documents', () => {
 
 	it('lesson: accepts kubectl jsonpath braces and the four placeholders', () => {
 		const lesson = goodLesson();
-		lesson.steps.push({kind: 'command', tool: 'kubectl', args: ['get', 'pod', '{pod}', '-n', '{namespace}', '-o', 'jsonpath={.status.phase}'], recorded: {output: 'Running'}} as any);
+		lesson.steps.push({kind: 'command', tool: 'kubectl', args: ['get', 'pod', '{pod}', '-n', '{namespace}', '-o', 'jsonpath={.status.phase}'], recorded: {output: 'Running'}, scenario: 'web-app', expect: '^Running$'} as any);
 		expect(errorsOf(validateLessonDoc, lesson)).toEqual([]);
 	});
 

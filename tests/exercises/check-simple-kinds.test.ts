@@ -60,7 +60,7 @@ describe('predict', () => {
 		const right = checkAnswer(ex, choose('a'));
 		expect(right.correct).toBe(true);
 		expect(right.feedback).toContain('Your prediction is right.');
-		expect(right.feedback).toContain('Now check your prediction against what `kubectl get pod {pod} -o wide` prints.');
+		expect(right.feedback).toContain('Now check your prediction against what `kubectl get pod web-app-restart -o wide` prints.');
 		const wrong = checkAnswer(ex, choose('b'));
 		expect(wrong.correct).toBe(false);
 		expect(wrong.feedback).toContain(ex.wrong[0].feedback.trim());

@@ -1,4 +1,5 @@
-import {mkdtempSync, symlinkSync} from 'node:fs';
+import {mkdtempSync, symlinkSync, writeFileSync} from 'node:fs';
+import {createServer, type Socket} from 'node:net';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {PassThrough} from 'node:stream';
@@ -14,10 +15,10 @@ const bin = join(dir, 'bin');
 symlinkSync('/usr/bin/kubectl', join(dir, 'kubectl'));
 const options: GlobalOptions = {lessonDirs: [], configDir: join(dir, 'config'), ascii: true, noColor: true};
 
-function capture() {
+function capture(kubeconfig = join(bin, 'none')) {
 	let out = '';
 	let err = '';
-	const io: CommandIO = {stdout: (t) => (out += t), stderr: (t) => (err += t), stdin: new PassThrough(), interactive: false, env: {PATH: dir, HOME: dir, KUBECONFIG: join(bin, 'none')}, cwd: dir};
+	const io: CommandIO = {stdout: (t) => (out += t), stderr: (t) => (err += t), stdin: new PassThrough(), interactive: false, env: {PATH: dir, HOME: dir, KUBECONFIG: kubeconfig}, cwd: dir};
 	return {io, out: () => out, err: () => err};
 }
 
@@ -69,4 +70,36 @@ describe('doctor, cleanup and diagram --live with nothing usable', () => {
 		expect(await runLiveDiagram(['--live'], u.io, options)).toBe(2);
 		expect(u.err()).toContain('--live needs the name of a Pod');
 	});
+});
+
+describe('doctor with an API server that accepts connections and never answers', () => {
+	it('gives up within 8 s in total and names the server', async () => {
+		const sockets: Socket[] = [];
+		// A real socket: it accepts, so the TLS handshake starts and never completes.
+		const silent = createServer((socket) => void sockets.push(socket));
+		await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+		const port = (silent.address() as {port: number}).port;
+		const file = join(dir, 'silent.yaml');
+		writeFileSync(file, [
+			'apiVersion: v1', 'kind: Config',
+			'clusters:', `- cluster: {server: "https://127.0.0.1:${port}", insecure-skip-tls-verify: true}`, '  name: c',
+			'contexts:', '- context: {cluster: c, user: u}', '  name: kind-tutor', 'current-context: kind-tutor',
+			'users:', '- name: u', '  user: {token: not-a-real-token}', '',
+		].join('\n'));
+		try {
+			const c = capture(file);
+			expect(await runDoctor(['--backend', 'kubectl', '--json'], c.io, options)).toBe(1);
+			const json = JSON.parse(c.out()) as {backends: {problem: string; durationMs: number}[]};
+			expect(json.backends[0].problem).toMatch(new RegExp(`^the API server https://127\\.0\\.0\\.1:${port} did not answer within [1-8] s$`));
+			// The issue's bound, measured by doctor itself: the whole detection, every kubectl call together.
+			expect(json.backends[0].durationMs).toBeLessThanOrEqual(8000);
+			const text = capture(file);
+			await runDoctor(['--backend', 'kubectl'], text.io, options);
+			expect(text.out()).toContain(`not usable`);
+			expect(text.out()).toContain(`the API server https://127.0.0.1:${port} did not answer within`);
+		} finally {
+			for (const socket of sockets) socket.destroy();
+			await new Promise<void>((resolve) => silent.close(() => resolve()));
+		}
+	}, 30_000);
 });

@@ -131,29 +131,28 @@ describe('live keys of the tutor with real podman', () => {
 		for (const line of drawn.lines) expect(line.length).toBeLessThanOrEqual(100);
 	});
 
-	it('runs a predict exercise\'s command for real once the prediction is made', async () => {
+	it('runs a predict exercise\'s command for real once the prediction is made, and reads it against the prediction', async () => {
 		const course = repoCourse();
-		const lesson = course.lessons.find((l) => l.steps.some((st) => st.kind === 'exercise' && course.exercises.get(st.exercise)?.kind === 'predict'))!;
-		const step = lesson.steps.findIndex((st) => st.kind === 'exercise' && course.exercises.get(st.exercise)?.kind === 'predict');
-		const predict = course.exercises.get((lesson.steps[step] as {exercise: string}).exercise)!;
-		// The same exercise, observed with podman, which these machines have.
-		const observed = {...predict, observe: {tool: 'podman' as const, args: ['pod', 'ps', '--filter', 'name={pod}', '--format', '{{.Name}} {{.Status}}'], recorded: {output: 'web-app Running\n', exitCode: 0}}};
-		const exercises = new Map(course.exercises);
-		exercises.set(predict.id, observed);
+		// ns-pid-predict observes with kubectl, or with podman (which these machines have) in the web-app scenario.
+		const lesson = course.lessons.find((l) => l.steps.some((st) => st.kind === 'exercise' && st.exercise === 'ns-pid-predict'))!;
+		const step = lesson.steps.findIndex((st) => st.kind === 'exercise' && st.exercise === 'ns-pid-predict');
 		const dir = mkdtempSync(join(tmpdir(), 'pod-tutor-predict-'));
 		try {
 			const store = openProgressStore({POD_TUTOR_CONFIG_DIR: dir}).store;
 			store.visitStep(lesson.id, step, lesson.steps.length);
-			const state = initialState({...course, exercises}, store.data(), {columns: 80, rows: 24}, lesson.id);
-			const {app, waitFor} = renderTutor(state, store, {live});
+			const state = initialState(course, store.data(), {columns: 80, rows: 24}, lesson.id);
+			const {app, waitFor} = renderTutor(state, store, {live}, 120_000);
 			await waitFor('Predict, then observe:');
+			// The first choice, "same": the wrong prediction, so the reading must say it does not agree.
 			app.stdin.write('\r');
 			await waitFor('ready to run with podman');
 			expect(app.lastFrame()).not.toContain('recorded output');
+			// Pressed at once, as a learner would: the pane must not drop it while it gets ready.
 			app.stdin.write('\r');
 			await waitFor('done in');
-			expect(app.lastFrame()).toMatch(/web-app\s+Running/);
-			await waitForValue(() => store.refresh().predictions[predict.id], (p) => p !== undefined, 'the saved prediction');
+			expect(app.lastFrame()).toMatch(/pid:\[\d+\]/);
+			expect(app.lastFrame()).toContain('This does not agree with your prediction (same)');
+			await waitForValue(() => store.refresh().predictions['ns-pid-predict'], (p) => p !== undefined, 'the saved prediction');
 			app.unmount();
 		} finally {
 			rmSync(dir, {recursive: true, force: true});

@@ -15,6 +15,10 @@ import {FrameWriter} from '../../src/ui/frame-writer.js';
 import {InkStdin} from '../../src/ui/terminal-input.js';
 import {TutorApp} from '../../src/ui/tutor-app.js';
 import {findExerciseStep, repoCourse} from '../tutor/course-fixture.js';
+import {lazyDetection} from '../../src/live/lazy-detection.js';
+
+// As the tutor starts: live mode is looked for only when the learner asks (never, here).
+const notAskedFor = lazyDetection(async () => undefined);
 
 /**
  * The frame drawn before Ink loads must be the frame Ink then draws: otherwise the screen jumps
@@ -81,7 +85,7 @@ function screens(size: Size): Array<[string, TutorState]> {
 
 async function inkFrame(state: TutorState, style: TextStyle): Promise<string> {
 	const terminal = new Terminal(state.size.columns, state.size.rows);
-	const app = render(<TutorApp initial={state} style={style} store={store} handOver={() => ({exitCode: 0})} />, {
+	const app = render(<TutorApp initial={state} style={style} store={store} handOver={() => ({exitCode: 0})} liveReady={notAskedFor} />, {
 		stdout: terminal as unknown as NodeJS.WriteStream,
 		stdin: new InkStdin() as unknown as NodeJS.ReadStream,
 		debug: true,
