@@ -67,6 +67,8 @@ export const SCENARIOS: Readonly<Record<string, ScenarioInfo>> = {
 		cannot: {podman: 'podman restarts a container without the kubelet\'s back-off, so there is no CrashLoopBackOff and no Pod phase'},
 	}),
 	'port-clash': scenario({name: 'port-clash', kind: 'Pod', object: 'two-webs', pod: 'two-webs', container: 'blue', state: {kind: 'restarted', container: 'green', running: false}, waitSeconds: 90}),
+	'security-context': scenario({name: 'security-context', kind: 'Pod', object: 'sec-demo', pod: 'sec-demo', container: 'app', state: {kind: 'running'}, waitSeconds: 90}),
+	'host-network': scenario({name: 'host-network', kind: 'Pod', object: 'hostnet-demo', pod: 'hostnet-demo', container: 'app', state: {kind: 'running'}, waitSeconds: 90}),
 	'web-api-deployment': scenario({
 		name: 'web-api-deployment',
 		kind: 'Deployment',
