@@ -105,7 +105,7 @@ export const runSubmit: Subcommand = async (args, io, options) => {
 		return EXIT_USAGE;
 	}
 	const folder = resolve(io.cwd, dir);
-	let setgid = false;
+	let setgid: boolean;
 	try {
 		const stat = statSync(folder);
 		if (!stat.isDirectory()) {

@@ -162,7 +162,7 @@ export async function prepareScenario(backend: LiveBackend, scenario: ScenarioIn
 	const wanted = describeState(scenario.state);
 	options.progress?.(`Waiting for ${wanted} (at most ${scenario.waitSeconds} s)...`);
 	const deadline = Date.now() + scenario.waitSeconds * 1000;
-	let last: StateCheck = {reached: false, now: 'not read yet'};
+	let last: StateCheck;
 	for (;;) {
 		if (options.cancelled?.()) return fail('stopped');
 		const seen = await lookAt(backend, scenario);

@@ -4,7 +4,7 @@
  * Offline (no backend for the step's tool): the recorded output, labelled as recorded.
  */
 import {Box, Text, useInput} from 'ink';
-import {useEffect, useRef} from 'react';
+import {useLayoutEffect, useRef} from 'react';
 import type {CommandSpec} from '../../content/types.js';
 import {offlineReason, type LiveContext} from '../../live/live-context.js';
 import {shownArgs} from '../../live/step-plan.js';
@@ -39,8 +39,8 @@ export interface CommandPaneProps {
 	readonly isActive?: boolean;
 	/**
 	 * The pane's keys, decided by the app (run, stop, scroll, wrap). The pane takes the channel
-	 * while it renders, not in an effect: a key pressed between its first frame and an effect
-	 * would be lost. Without a channel the pane reads the keyboard itself, through the keymap.
+	 * in a layout effect, not a passive one: a key pressed between its first frame and a passive
+	 * effect would be lost. Without a channel the pane reads the keyboard itself, through the keymap.
 	 */
 	readonly intents?: IntentChannel;
 	/**
@@ -77,7 +77,11 @@ export function CommandPane(props: CommandPaneProps) {
 	const lines = sideways ? sideways.lines : wrapOutput(text, room);
 	// Ink may hand a key to the handler of an earlier render; refs give it the current values.
 	const current = useRef({maxBack: 0, maxX: 0, phase: state.phase, offline});
-	current.current = {maxBack: Math.max(0, lines.length - outputRows), maxX: Math.max(0, (sideways?.widest ?? 0) - room), phase: state.phase, offline};
+	const now = {maxBack: Math.max(0, lines.length - outputRows), maxX: Math.max(0, (sideways?.widest ?? 0) - room), phase: state.phase, offline};
+	// A layout effect runs in the same commit that writes the frame: no key is read in between.
+	useLayoutEffect(() => {
+		current.current = now;
+	});
 
 	const onIntent = (intent: Intent) => {
 		const {maxBack, maxX, phase, offline} = current.current;
@@ -95,14 +99,17 @@ export function CommandPane(props: CommandPaneProps) {
 		}
 	};
 	const {intents} = props;
-	// Taken during render (see `intents`); given back when this pane goes away, unless another took it.
-	const release = useRef<(() => void) | undefined>(undefined);
-	if (intents) release.current = intents.listen(onIntent);
-	useEffect(() => () => release.current?.(), [intents]);
+	// Taken in a layout effect (see `intents`): in the commit that draws the pane, before any key
+	// can be read; given back when this pane goes away, unless another took it.
+	const handler = useRef(onIntent);
+	useLayoutEffect(() => {
+		handler.current = onIntent;
+	});
+	useLayoutEffect(() => intents?.listen((intent) => handler.current(intent)), [intents]);
 	useInput(
 		(input, key) => {
 			const intent = intentFor({...key, input}, ['command']);
-			if (intent) onIntent(intent);
+			if (intent) handler.current(intent);
 		},
 		{isActive: (props.isActive ?? true) && !intents},
 	);
