@@ -135,10 +135,10 @@ describe('the validator refuses a step that cannot show what it is about', () =>
 	});
 
 	it('a predict exercise whose recorded output does not decide the taught answer', () => {
-		const doc = yaml.load(readFileSync(fileURLToPath(new URL('../../exercises/resources/res-qos-predict.yaml', import.meta.url)), 'utf8')) as any;
+		const doc = yaml.load(readFileSync(fileURLToPath(new URL('../../exercises/qos/res-qos-predict.yaml', import.meta.url)), 'utf8')) as any;
 		doc.observe.recorded.output = 'BestEffort';
 		const reader = new FieldReader();
-		validateExercise(doc, 'resources', 'res-qos-predict.yaml', reader);
+		validateExercise(doc, 'qos', 'res-qos-predict.yaml', reader);
 		expect(reader.problems.map((p) => `${p.path}: ${p.message}`)).toContain('observe.decide: the recorded output shows "c" (line 1), not the answer "b": the command cannot show the answer');
 	});
 });
@@ -152,6 +152,6 @@ describe('placeholders in prose', () => {
 			expect(feedback, exercise.id).not.toMatch(/\{(pod|container|namespace|image)\}/);
 		}
 		const observe = (course.exercises.get('ns-pid-predict') as {observe: CommandSpec}).observe;
-		expect(shownArgs(observe).join(' ')).toBe('exec web-app -c log-shipper -- readlink /proc/self/ns/pid');
+		expect(shownArgs(observe).join(' ')).toBe('exec web-app -c log-shipper -- /bin/sh -c hostname; for n in net uts pid; do readlink /proc/self/ns/$n; done');
 	});
 });

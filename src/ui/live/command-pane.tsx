@@ -124,8 +124,9 @@ export function CommandPane(props: CommandPaneProps) {
 		({status, hint} = recordedPaneText(command.tool, command.recorded.exitCode, lazyIdle, wideHint));
 		if (why) status = `recorded output, exit code ${command.recorded.exitCode}`;
 		if (offline && !why && reason !== `no ${command.tool} here`) status = `recorded output (${reason}), exit code ${command.recorded.exitCode}`;
-		// "no kubectl here" only where kubectl is missing: installed without a cluster says so.
-		else if (offline && !why && live) status = `${offlineReason(command.tool, live)}, exit code ${command.recorded.exitCode}`;
+		// "no kubectl here" only where kubectl is missing (detection's report says so); before
+		// detection the pane claims nothing, and installed-without-a-cluster says that.
+		else if (offline && !why) status = `${offlineReason(command.tool, live)}, exit code ${command.recorded.exitCode}`;
 	} else if (state.phase === 'idle') {
 		status = run.expandError ? `cannot run: ${run.expandError}` : live ? `ready to run with ${run.argv?.file ?? command.tool}` : 'ready to run for real';
 		hint = live ? 'Enter: run it (nothing runs until you press Enter)' : 'Enter: run it for real (looks for kubectl, crictl and podman first)';
@@ -158,7 +159,7 @@ export function CommandPane(props: CommandPaneProps) {
 					<Text key={i}>{line === '' ? ' ' : line}</Text>
 				))}
 			</Box>
-			<Text color={!color ? undefined : offline ? 'yellow' : state.phase === 'done' && state.exitCode !== 0 ? 'red' : undefined}>
+			<Text color={!color ? undefined : offline || lazyIdle ? 'yellow' : state.phase === 'done' && state.exitCode !== 0 ? 'red' : undefined}>
 				{cutLine(status, width, props.ascii)}
 			</Text>
 			<Text dimColor={color}>{cutLine(hint, width, props.ascii)}</Text>
