@@ -51,7 +51,8 @@ async function timePageTurn(configDir) {
 	const report = await runInPty({
 		argv: [process.execPath, join(projectRoot, 'bin/pod-tutor.js')],
 		env,
-		timeout: 60,
+		// With the big store every save reads and writes 20 MB: minutes on a busy machine.
+		timeout: 180,
 		steps: [
 			{wait_text: 'lessons done'},
 			{watch: 1500},
