@@ -4,6 +4,8 @@ export default defineConfig({
 	test: {
 		// Builds dist/ once: several test files run the built CLI in parallel.
 		globalSetup: ['tests/global-setup.ts'],
+		// Manifest checks need the lazily imported API schema; every sync caller finds it loaded.
+		setupFiles: ['tests/exercises/api-schema-setup.ts'],
 		include: ['tests/**/*.test.ts', 'tests/**/*.test.tsx', 'scripts/bench/**/*.test.mjs'],
 		exclude: ['tests/live/**', 'node_modules/**'],
 		testTimeout: 20000,

@@ -13,7 +13,9 @@ export const projectRoot = fileURLToPath(new URL('..', import.meta.url));
 const withoutAjv = {
 	name: 'without-ajv',
 	setup(build) {
-		build.onResolve({filter: /^ajv(-formats)?(\/.*)?$/}, () => ({path: `${projectRoot}scripts/no-ajv.js`}));
+		// Only conf's import: kubernetes-models' precompiled validators use ajv's runtime helpers.
+		build.onResolve({filter: /^ajv(-formats)?(\/.*)?$/}, (args) =>
+			/[\\/]node_modules[\\/]conf[\\/]/.test(args.importer) ? {path: `${projectRoot}scripts/no-ajv.js`} : undefined);
 	},
 };
 

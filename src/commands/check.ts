@@ -2,7 +2,7 @@ import {readFileSync} from 'node:fs';
 import {loadCourseFast} from '../content/course-cache.js';
 import {markupToPlain} from '../content/markup.js';
 import type {Exercise} from '../content/types.js';
-import {checkAnswer} from '../exercises/check-answer.js';
+import {checkAnswerReady} from '../exercises/check-answer.js';
 import {parseCliAnswer} from '../exercises/cli-answer.js';
 import {commandLine} from '../render/step-lines.js';
 import {EXIT_FAIL, EXIT_OK, EXIT_USAGE, type Subcommand} from './command-io.js';
@@ -36,7 +36,7 @@ export const runCheck: Subcommand = async (args, io, options) => {
 		io.stderr(`pod-tutor check: ${parsed.error}\n`);
 		return EXIT_USAGE;
 	}
-	const result = checkAnswer(exercise, parsed.answer);
+	const result = await checkAnswerReady(exercise, parsed.answer);
 	let saveProblem: string | undefined;
 	if (!result.malformed) {
 		const {openProgressStore} = await import('../progress/progress-store.js');

@@ -1,12 +1,12 @@
 import {describeValue, FieldReader, type Path} from './field-reader.js';
 import {validateCommand} from './lesson-validator.js';
-import {EXERCISE_KINDS, type Choice, type Exercise, type ExerciseKind, type KeyPoint, type ManifestRule, type WrongAnswer} from './types.js';
+import {EXERCISE_KINDS, type Choice, type Exercise, type ExerciseExamples, type ExerciseKind, type ListAnswer, type KeyPoint, type ManifestRule, type WrongAnswer} from './types.js';
 
-const COMMON_KEYS = ['id', 'kind', 'prompt', 'hints', 'explanation', 'answer', 'wrong', 'topics'];
+const COMMON_KEYS = ['id', 'kind', 'prompt', 'hints', 'explanation', 'answer', 'wrong', 'topics', 'examples'];
 const KIND_KEYS: Record<ExerciseKind, readonly string[]> = {
 	'single-choice': ['choices'],
 	'multiple-choice': ['choices'],
-	'free-text': ['accept', 'synonyms', 'keyPoints'],
+	'free-text': ['accept', 'synonyms', 'keyPoints', 'contradicts', 'compare', 'list'],
 	quantity: ['resource'],
 	ordering: ['items'],
 	manifest: ['template', 'rules', 'live'],
@@ -82,10 +82,45 @@ export function validateExercise(raw: unknown, lesson: string, file: string, rea
 		if (match && kind !== 'free-text') reader.report(['wrong', i, 'match'], 'only free-text exercises take "match" phrasings');
 		if (wrongAnswer !== undefined && feedback) wrong.push({answer: wrongAnswer, feedback, ...(match ? {match} : {})});
 	});
-	const base = {id, kind, lesson, prompt, hints, explanation, answer, wrong, file, ...(topics ? {topics} : {})};
+	const examples = readExamples(doc, reader);
+	const base = {id, kind, lesson, prompt, hints, explanation, answer, wrong, file, ...(topics ? {topics} : {}), ...(examples ? {examples} : {})};
 	const specific = readKindFields(kind, doc, reader);
 	if (reader.problems.length > 0 || !id || !prompt || !hints || !explanation || answer === undefined || !specific) return undefined;
 	return {...base, ...specific} as unknown as Exercise;
+}
+
+/** `list: {items: [[net, network], [uts, hostname]], others: [{any: [pid], note: ...}]}`. */
+function readListAnswer(doc: Record<string, unknown>, reader: FieldReader): ListAnswer | undefined {
+	const raw = reader.mapping(doc.list, ['list']);
+	if (!raw) return undefined;
+	reader.onlyKeys(raw, ['list'], ['items', 'others']);
+	const items: string[][] = [];
+	reader.list(raw, 'items', ['list'], 1)?.forEach((group, i) => {
+		if (Array.isArray(group) && group.length >= 1 && group.every((w) => typeof w === 'string' && w.trim() !== '')) items.push(group);
+		else reader.report(['list', 'items', i], 'each item is a list of the names a learner may use for it, e.g. [uts, hostname]');
+	});
+	const others: {any: string[]; note: string}[] = [];
+	if (raw.others !== undefined) {
+		reader.list(raw, 'others', ['list'])?.forEach((entry, i) => {
+			const other = reader.mapping(entry, ['list', 'others', i]);
+			if (!other) return;
+			reader.onlyKeys(other, ['list', 'others', i], ['any', 'note']);
+			const any = reader.stringList(other, 'any', ['list', 'others', i], 1);
+			const note = reader.string(other, 'note', ['list', 'others', i]);
+			if (any && note) others.push({any, note});
+		});
+	}
+	return {items, others};
+}
+
+/** `examples: {right: [...], wrong: [...]}`: shape only; src/exercises/exercise-examples.ts runs them. */
+function readExamples(doc: Record<string, unknown>, reader: FieldReader): ExerciseExamples | undefined {
+	if (doc.examples === undefined) return undefined;
+	const raw = reader.mapping(doc.examples, ['examples']);
+	if (!raw) return undefined;
+	reader.onlyKeys(raw, ['examples'], ['right', 'wrong']);
+	const list = (key: 'right' | 'wrong') => (raw[key] === undefined ? [] : reader.stringList(raw, key, ['examples']) ?? []);
+	return {right: list('right'), wrong: list('wrong')};
 }
 
 function readKindFields(kind: ExerciseKind, doc: Record<string, unknown>, reader: FieldReader): Record<string, unknown> | undefined {
@@ -110,16 +145,20 @@ function readKindFields(kind: ExerciseKind, doc: Record<string, unknown>, reader
 				reader.list(doc, 'keyPoints', [], 1)?.forEach((raw, i) => {
 					const point = reader.mapping(raw, ['keyPoints', i]);
 					if (!point) return;
-					reader.onlyKeys(point, ['keyPoints', i], ['name', 'any']);
+					reader.onlyKeys(point, ['keyPoints', i], ['name', 'any', 'contradicts']);
 					const name = reader.string(point, 'name', ['keyPoints', i]);
 					const any = reader.stringList(point, 'any', ['keyPoints', i], 1);
-					if (name && any) keyPoints?.push({name, any});
+					const contradicts = reader.optionalStringList(point, 'contradicts', ['keyPoints', i]);
+					if (name && any) keyPoints?.push({name, any, ...(contradicts ? {contradicts} : {})});
 				});
 			}
-			return accept && {accept, synonyms, ...(keyPoints ? {keyPoints} : {})};
+			const contradicts = reader.optionalStringList(doc, 'contradicts', []);
+			const compare = doc.compare === undefined ? undefined : reader.oneOf(doc, 'compare', [], ['words', 'command'] as const);
+			const list = doc.list === undefined ? undefined : readListAnswer(doc, reader);
+			return accept && {accept, synonyms, ...(keyPoints ? {keyPoints} : {}), ...(contradicts ? {contradicts} : {}), ...(compare ? {compare} : {}), ...(list ? {list} : {})};
 		}
 		case 'quantity': {
-			const resource = reader.oneOf(doc, 'resource', [], ['cpu', 'memory', 'plain'] as const);
+			const resource = reader.oneOf(doc, 'resource', [], ['cpu', 'memory', 'plain', 'duration'] as const);
 			return resource && {resource};
 		}
 		case 'ordering': {

@@ -113,6 +113,11 @@ export interface WrongAnswer<A> {
 	readonly feedback: string;
 }
 
+export interface ExerciseExamples {
+	readonly right: readonly string[];
+	readonly wrong: readonly string[];
+}
+
 interface ExerciseBase<K extends ExerciseKind, A> {
 	readonly id: string;
 	readonly kind: K;
@@ -128,6 +133,11 @@ interface ExerciseBase<K extends ExerciseKind, A> {
 	/** Listed wrong answers with targeted feedback; at least two. */
 	readonly wrong: readonly WrongAnswer<A>[];
 	readonly topics?: readonly string[];
+	/**
+	 * Answers as a learner would type them for `pod-tutor check ID ANSWER` (manifests: paths of
+	 * files relative to the exercise file), which `validate` runs through the checker.
+	 */
+	readonly examples?: ExerciseExamples;
 	/** Absolute path of the exercise file. */
 	readonly file: string;
 }
@@ -144,6 +154,16 @@ export interface KeyPoint {
 	readonly name: string;
 	/** Any of these phrases (normalised) present in the answer counts as the point made. */
 	readonly any: readonly string[];
+	/** Phrases that state the opposite of this point: the answer is wrong if it asserts one. */
+	readonly contradicts?: readonly string[];
+}
+
+/** A free-text answer that is a set of things, "exactly these items, in any order". */
+export interface ListAnswer {
+	/** Each item, as the names a learner may use for it; the first name is the one shown. */
+	readonly items: readonly (readonly string[])[];
+	/** Items a learner may wrongly name, with a note saying why each does not belong. */
+	readonly others: readonly {readonly any: readonly string[]; readonly note: string}[];
 }
 
 export interface FreeTextExercise extends ExerciseBase<'free-text', string> {
@@ -153,9 +173,15 @@ export interface FreeTextExercise extends ExerciseBase<'free-text', string> {
 	readonly synonyms: readonly (readonly string[])[];
 	/** When present, the answer is correct when every key point is made (long answers). */
 	readonly keyPoints?: readonly KeyPoint[];
+	/** Phrases that make any answer wrong, key points or not ("each container has its own IP"). */
+	readonly contradicts?: readonly string[];
+	/** words (default): text; command: a command line, flags in any order and long or short. */
+	readonly compare?: 'words' | 'command';
+	/** When present, the answer is a list of these items in any order. */
+	readonly list?: ListAnswer;
 }
 
-export type QuantityResource = 'cpu' | 'memory' | 'plain';
+export type QuantityResource = 'cpu' | 'memory' | 'plain' | 'duration';
 
 export interface QuantityExercise extends ExerciseBase<'quantity', string> {
 	readonly resource: QuantityResource;

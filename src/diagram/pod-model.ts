@@ -6,6 +6,7 @@
  */
 import {effectiveRequest, qosClass, requestOf, containerResources, type QosClass, type ResourceName} from '../k8s/resources.js';
 import {formatQuantity, type Quantity} from '../k8s/quantity.js';
+import {isLongRunning, type ContainerRole} from '../k8s/pod-model.js';
 import type {ContainerSpec, PodSource, PortSpec} from '../k8s/workload.js';
 
 export type NsName = 'net' | 'uts' | 'ipc' | 'pid' | 'mnt';
@@ -27,7 +28,8 @@ export interface PodModelOptions {
 /** Where a process gets a namespace from: its own, the Pod's sandbox, or the node's. */
 export type NsSource = 'own' | 'pod' | 'node';
 
-export type BoxKind = 'pause' | 'init' | 'sidecar' | 'app' | 'ephemeral';
+/** A box of the diagram: the sandbox, or a container in its role (src/k8s/pod-model.ts). */
+export type BoxKind = 'pause' | ContainerRole;
 
 export interface PortModel extends PortSpec {
 	/** Other containers of this Pod declaring the same port and protocol. */
@@ -154,7 +156,7 @@ export function buildPodModel(pod: PodSource, options: PodModelOptions = {}): Po
 	// The sandbox holds the Pod's namespaces itself; for it, "pod" and "own" are the same thing.
 	const sandboxNamespaces = Object.fromEntries(NS_NAMES.map((ns) => [ns, namespaces[ns] === 'node' ? 'node' : 'own'])) as Record<NsName, NsSource>;
 
-	const longRunning = [...pod.initContainers.filter((c) => c.role === 'sidecar'), ...pod.containers];
+	const longRunning = [...pod.initContainers, ...pod.containers].filter((c) => isLongRunning(c.role));
 	const conflicts = findPortConflicts(longRunning);
 	const byName = new Map(resources.value.map((r) => [r.name, r]));
 

@@ -6,6 +6,7 @@
  * is reported with `correct: false, malformed: true` and a message saying what is wrong; callers
  * record attempts only for well-formed answers.
  */
+import {parseDuration} from '../k8s/duration.js';
 import {formatQuantity, parseQuantity, quantityEquals, type Quantity} from '../k8s/quantity.js';
 import type {
 	Choice,
@@ -19,9 +20,13 @@ import type {
 	SingleChoiceExercise,
 } from '../content/types.js';
 import type {Answer} from './answer.js';
-import {parseManifest} from './manifest-yaml.js';
+import {apiSchemaLoaded, apiVersionOf, loadApiSchema, schemaProblems} from './api-schema.js';
+import {semanticProblems} from './api-semantics.js';
+import {parseManifest, type FieldPath, type ManifestObject, type ManifestParse} from './manifest-yaml.js';
+import {asFields, asText} from './pod-view.js';
 import {ruleLabel, runRule} from './manifest-rules.js';
-import {buildSynonymTable, containsPhrase, prepareText, sameWords, type SynonymTable, type Words} from './text-match.js';
+import {checkFreeTextAnswer, matchesListedWrong} from './free-text.js';
+import {normaliseWords} from './text-match.js';
 
 export interface CheckItem {
 	readonly name: string;
@@ -127,49 +132,21 @@ function checkChoice(ex: ChoiceExercise, answer: Answer): CheckResult {
 
 /* ---------- free text ---------- */
 
-interface PreparedFreeText {
-	readonly table: SynonymTable;
-	readonly accepted: readonly Words[];
-}
-
-function prepareFreeText(ex: FreeTextExercise): PreparedFreeText {
-	const table = buildSynonymTable(ex.synonyms ?? []);
-	const accepted = [ex.answer, ...(ex.accept ?? [])].map((text) => prepareText(text, table));
-	return {table, accepted};
-}
-
 function checkFreeText(ex: FreeTextExercise, answer: Answer): CheckResult {
 	if (answer.kind !== 'text') return wrongKind(ex, answer);
-	const {table, accepted} = prepareFreeText(ex);
-	const words = prepareText(answer.text, table);
-	if (words.length === 0) return malformed(ex, 'answer', 'the answer is empty: type a few words');
-	let correct: boolean;
-	let checks: CheckItem[];
-	let generic = 'Not quite: compare your answer with the explanation.';
-	if (ex.keyPoints && ex.keyPoints.length > 0) {
-		checks = ex.keyPoints.map((point) => {
-			const made = point.any.some((phrase) => containsPhrase(words, prepareText(phrase, table)));
-			return {name: point.name, passed: made, message: made ? `mentions ${point.name}` : `does not mention ${point.name}`};
-		});
-		correct = checks.every((check) => check.passed);
-		const missing = checks.filter((check) => !check.passed).map((check) => check.name);
-		generic = `Your answer does not yet cover: ${missing.join('; ')}.`;
-	} else {
-		correct = accepted.some((words2) => sameWords(words, words2));
-		checks = [{name: 'answer', passed: correct, message: correct ? 'matches an accepted answer' : 'does not match an accepted answer'}];
-	}
-	const targeted = correct
+	if (normaliseWords(answer.text).length === 0) return malformed(ex, 'answer', 'the answer is empty: type a few words');
+	const verdict = checkFreeTextAnswer(ex, answer.text);
+	const targeted = verdict.correct
 		? []
-		: ex.wrong
-			.filter((w) => [w.answer, ...(w.match ?? [])].some((text) => sameWords(words, prepareText(text, table))))
-			.map((w) => w.feedback);
-	return result(ex, correct, checks, targeted, generic);
+		: ex.wrong.filter((w) => matchesListedWrong(ex, answer.text, [w.answer, ...(w.match ?? [])])).map((w) => w.feedback);
+	return result(ex, verdict.correct, [...verdict.checks], targeted, verdict.generic);
 }
 
 /* ---------- quantities ---------- */
 
 function describeQuantity(q: Quantity, ex: QuantityExercise): string {
 	if (ex.resource === 'cpu') return `${formatQuantity(q, 'cpu')} CPU`;
+	if (ex.resource === 'duration') return `${formatQuantity(q, 'cpu').replace(/m$/, ' ms').replace(/^(\d+(?:\.\d+)?)$/, '$1 seconds')}`;
 	if (ex.resource === 'memory') {
 		const bytes = formatQuantity(q, 'plain');
 		const binary = formatQuantity(q, 'memory');
@@ -178,21 +155,54 @@ function describeQuantity(q: Quantity, ex: QuantityExercise): string {
 	return formatQuantity(q, 'plain');
 }
 
+/** Unit words learners type: "1.5 cores", "1500 millicores", "320 MiB". */
+function compactQuantity(text: string): string {
+	const trimmed = text.trim();
+	const m = /^([+-]?[\d.]+(?:[eE][+-]?\d+)?)\s*([A-Za-z]*)$/.exec(trimmed);
+	if (!m) return trimmed;
+	const [, number, unit] = m;
+	const lower = unit.toLowerCase();
+	if (['core', 'cores', 'cpu', 'cpus', 'vcpu', 'vcpus'].includes(lower)) return number;
+	if (['millicore', 'millicores', 'millicpu', 'millicpus'].includes(lower)) return `${number}m`;
+	if (/^[kmgtpe]ib$/i.test(unit)) return `${number}${unit[0].toUpperCase()}i`;
+	if (lower === 'b' || lower === 'bytes' || lower === 'byte') return number;
+	return `${number}${unit}`;
+}
+
+function parseFor(ex: QuantityExercise, text: string): ReturnType<typeof parseQuantity> {
+	return ex.resource === 'duration' ? parseDuration(text) : parseQuantity(compactQuantity(text));
+}
+
+/** A unit that belongs to the other resource: Mi for CPU, m (milli) for memory. */
+function wrongResourceUnit(ex: QuantityExercise, text: string): string | undefined {
+	const unit = /[A-Za-z]+$/.exec(compactQuantity(text))?.[0] ?? '';
+	if (ex.resource === 'cpu' && /^[KMGTPE]i$|^[kMGTPE]$/.test(unit)) {
+		return `${unit} is a unit of memory (bytes); CPU is counted in cores, such as 1.5, or millicores, such as 1500m`;
+	}
+	if (ex.resource === 'memory' && unit === 'm') {
+		return 'm (milli) is the unit of CPU millicores; memory is counted in bytes, or Ki, Mi, Gi (1Mi = 1024Ki)';
+	}
+	return undefined;
+}
+
 function checkQuantity(ex: QuantityExercise, answer: Answer): CheckResult {
 	if (answer.kind !== 'text') return wrongKind(ex, answer);
-	const given = parseQuantity(answer.text);
+	const given = parseFor(ex, answer.text);
 	if (!given.ok) return malformed(ex, 'quantity', given.error);
-	const reference = parseQuantity(String(ex.answer));
+	if (given.value.num < 0n) return malformed(ex, 'quantity', `"${given.value.text}" is negative; a resource amount cannot be below zero`);
+	const reference = parseFor(ex, String(ex.answer));
 	if (!reference.ok) {
 		return result(ex, false, [{name: 'quantity', passed: false, message: `the exercise's reference answer is broken: ${reference.error}`}], [], 'This exercise cannot be checked; please report it.');
 	}
+	const unitProblem = wrongResourceUnit(ex, answer.text);
+	if (unitProblem) return result(ex, false, [{name: 'quantity', passed: false, message: unitProblem}], [], `Not quite: ${unitProblem}.`);
 	const correct = quantityEquals(given.value, reference.value);
 	const shown = `${given.value.text} is ${describeQuantity(given.value, ex)}`;
 	const targeted = correct
 		? []
 		: ex.wrong
 			.filter((w) => {
-				const parsed = parseQuantity(String(w.answer));
+				const parsed = parseFor(ex, String(w.answer));
 				return parsed.ok && quantityEquals(parsed.value, given.value);
 			})
 			.map((w) => w.feedback);
@@ -230,39 +240,130 @@ function checkOrdering(ex: OrderingExercise, answer: Answer): CheckResult {
 
 /* ---------- manifests ---------- */
 
-/** Indexes of the rules a manifest fails, or undefined when it does not parse. */
-export function failingRules(ex: ManifestExercise, source: string, origin: string): number[] | undefined {
-	const parsed = parseManifest(source, origin);
-	if (!parsed.ok) return undefined;
-	return ex.rules.flatMap((rule, index) => (runRule(rule, parsed.manifest).passed ? [] : [index]));
+function fieldPathText(path: FieldPath): string {
+	return path.map((key, i) => (typeof key === 'number' ? `[${key}]` : i === 0 ? key : `.${key}`)).join('');
+}
+
+function describeObject(doc: ManifestObject): string {
+	const kind = typeof doc.kind === 'string' ? doc.kind : 'an object without a kind';
+	const name = asText(asFields(doc.metadata)?.name);
+	return name ? `${kind} ${name}` : kind;
+}
+
+/** What the exercise asks for, from its kind rule: "one Pod", "one Deployment". */
+function askedFor(ex: ManifestExercise): string {
+	const kind = ex.rules.find((rule) => rule.rule === 'kind')?.equals;
+	return typeof kind === 'string' ? `one ${kind}` : 'one object';
 }
 
 /**
- * A listed wrong manifest matches when the learner's manifest fails every rule that the wrong
- * one fails: the learner made at least that mistake, so its targeted feedback applies.
+ * What the API server would say before any lesson rule: one object per answer, the apiVersion
+ * its kind is served under, the OpenAPI schema, then the rules no schema can express. Each
+ * refusal is its own item, named by field path and line.
+ */
+function apiServerChecks(ex: ManifestExercise, parsed: Extract<ManifestParse, {ok: true}>): CheckItem[] {
+	const items: CheckItem[] = [];
+	if (parsed.documents.length > 1) {
+		const sent = parsed.documents.map(describeObject).join(', ');
+		items.push({name: 'one object', passed: false, message: `the task asks for ${askedFor(ex)}; this file holds ${parsed.documents.length} objects (${sent}): send only the one asked for, with everything in it`});
+	}
+	const manifest = parsed.manifest;
+	const place = (path: FieldPath): string => {
+		const line = parsed.lineOf(path);
+		return line === undefined ? fieldPathText(path) : `line ${line}, ${fieldPathText(path)}`;
+	};
+	const add = (path: FieldPath, message: string) => items.push({name: `API server: ${fieldPathText(path) || 'object'}`, passed: false, message: `${place(path)}: ${message}`});
+	const kind = typeof manifest.kind === 'string' ? manifest.kind : undefined;
+	const served = kind === undefined ? undefined : apiVersionOf(kind);
+	if (served !== undefined && manifest.apiVersion !== served) {
+		add(['apiVersion'], manifest.apiVersion === undefined
+			? `missing: a ${kind} is "apiVersion: ${served}"`
+			: `a ${kind} is served as apiVersion ${served}, not ${JSON.stringify(manifest.apiVersion)}`);
+		return items;
+	}
+	if (!apiSchemaLoaded()) {
+		items.push({name: 'API server', passed: false, message: 'the Kubernetes API schema was not loaded before checking (a pod-tutor bug: please report it)'});
+		return items;
+	}
+	const structural = schemaProblems(manifest) ?? [];
+	for (const problem of structural) add(problem.path, problem.message);
+	const reported = new Set(structural.map((problem) => fieldPathText(problem.path)));
+	for (const problem of semanticProblems(manifest)) {
+		if (!reported.has(fieldPathText(problem.path))) add(problem.path, problem.message);
+	}
+	return items;
+}
+
+interface RuleRun {
+	readonly item: CheckItem;
+	/** The rule's own message, before any author feedback replaced it: what tells two mistakes apart. */
+	readonly outcome: string;
+}
+
+function runRules(ex: ManifestExercise, manifest: ManifestObject): RuleRun[] {
+	return ex.rules.map((rule) => {
+		const outcome = runRule(rule, manifest);
+		const useFeedback = !outcome.passed && !outcome.exact && typeof rule.feedback === 'string';
+		return {item: {name: ruleLabel(rule), passed: outcome.passed, message: useFeedback ? String(rule.feedback).trim().replace(/\s*\n\s*/g, ' ') : outcome.message}, outcome: outcome.message};
+	});
+}
+
+/** Each failed rule of a manifest as "index: message"; undefined when it does not parse. */
+function ruleFailures(ex: ManifestExercise, source: string, origin: string): string[] | undefined {
+	const parsed = parseManifest(source, origin);
+	if (!parsed.ok) return undefined;
+	return runRules(ex, parsed.manifest).flatMap((run, index) => (run.item.passed ? [] : [`${index}\u0000${run.outcome}`]));
+}
+
+/** Indexes of the rules a manifest fails, or undefined when it does not parse. */
+export function failingRules(ex: ManifestExercise, source: string, origin: string): number[] | undefined {
+	return ruleFailures(ex, source, origin)?.map((failure) => Number(failure.split('\u0000')[0]));
+}
+
+/** Whether the API server (as checked here) would refuse the manifest. */
+export function apiRefuses(ex: ManifestExercise, source: string, origin: string): boolean {
+	const parsed = parseManifest(source, origin);
+	return parsed.ok && apiServerChecks(ex, parsed).length > 0;
+}
+
+/**
+ * A listed wrong manifest applies when the learner's manifest fails each of its rules for the
+ * same reason (the same rule message): the learner made that mistake. Of those that apply, the
+ * ones that explain the most failures are the closest, and only they are shown.
  */
 function checkManifest(ex: ManifestExercise, answer: Answer): CheckResult {
 	if (answer.kind !== 'manifest') return wrongKind(ex, answer);
 	const parsed = parseManifest(answer.source, answer.origin);
 	if (!parsed.ok) return malformed(ex, 'yaml', parsed.error);
-	const checks: CheckItem[] = ex.rules.map((rule) => {
-		const outcome = runRule(rule, parsed.manifest);
-		const message = outcome.passed ? outcome.message : (typeof rule.feedback === 'string' ? rule.feedback : outcome.message);
-		return {name: ruleLabel(rule), passed: outcome.passed, message};
-	});
-	const failed = new Set(checks.flatMap((check, index) => (check.passed ? [] : [index])));
-	const correct = failed.size === 0;
-	const targeted = correct
-		? []
-		: ex.wrong
-			.filter((w) => {
-				const wrongFails = failingRules(ex, w.answer, `${ex.id} wrong answer`);
-				return wrongFails !== undefined && wrongFails.length > 0 && wrongFails.every((index) => failed.has(index));
-			})
-			.map((w) => w.feedback);
-	const ruleMessages = checks.filter((check) => !check.passed).map((check) => `- ${check.message}`).join('\n');
-	const feedback = correct ? CORRECT : joinFeedback([...targeted, ruleMessages]);
+	const api = apiServerChecks(ex, parsed);
+	const runs = runRules(ex, parsed.manifest);
+	const checks: CheckItem[] = [...api, ...runs.map((run) => run.item)];
+	const failures = new Set(runs.flatMap((run, index) => (run.item.passed ? [] : [`${index}\u0000${run.outcome}`])));
+	const correct = checks.every((check) => check.passed);
+	let targeted: string[] = [];
+	if (!correct && failures.size > 0) {
+		const applying = ex.wrong.flatMap((w) => {
+			const wrongFails = ruleFailures(ex, w.answer, `${ex.id} wrong answer`);
+			return wrongFails !== undefined && wrongFails.length > 0 && wrongFails.every((f) => failures.has(f)) ? [{w, size: wrongFails.length}] : [];
+		});
+		const best = Math.max(0, ...applying.map((a) => a.size));
+		targeted = applying.filter((a) => a.size === best).map((a) => a.w.feedback);
+	}
+	const apiText = api.length > 0 ? `The API server would refuse this manifest:\n${api.map((item) => `- ${item.message}`).join('\n')}` : '';
+	const ruleMessages = runs.filter((run) => !run.item.passed).map((run) => `- ${run.item.message}`).join('\n');
+	const feedback = correct ? CORRECT : joinFeedback([apiText, ...targeted, ruleMessages]);
 	return {id: ex.id, correct, malformed: false, checks, feedback};
+}
+
+/** For a caller about to check a manifest: loads the API schema once (a lazy import). */
+export async function prepareChecking(ex: Exercise): Promise<void> {
+	if (ex.kind === 'manifest') await loadApiSchema();
+}
+
+/** checkAnswer after prepareChecking: what the app and the CLI call. */
+export async function checkAnswerReady(ex: Exercise, answer: Answer): Promise<CheckResult> {
+	await prepareChecking(ex);
+	return checkAnswer(ex, answer);
 }
 
 /** Checks an answer against an exercise. Never throws on learner input. */

@@ -2,8 +2,10 @@
  * Turning `pod-tutor check ID <answer...>` arguments into an Answer. Every error says what to
  * type instead, with an example built from the exercise itself.
  */
+import {parseDuration} from '../k8s/duration.js';
 import {parseQuantity, quantityEquals} from '../k8s/quantity.js';
-import type {Exercise, OrderingExercise, QuantityExercise} from '../content/types.js';
+import type {Choice, Exercise, OrderingExercise, QuantityExercise} from '../content/types.js';
+import {normaliseWords} from './text-match.js';
 import type {Answer} from './answer.js';
 
 export type CliAnswer = {readonly ok: true; readonly answer: Answer} | {readonly ok: false; readonly error: string};
@@ -15,6 +17,24 @@ function usage(ex: Exercise, what: string, example: string): CliAnswer {
 /** `a c`, `a,c` and `a, c` all mean the same list. */
 function splitList(args: readonly string[]): string[] {
 	return args.flatMap((arg) => arg.split(/[\s,]+/)).filter((part) => part !== '');
+}
+
+/**
+ * A choice named by its id (any case) or, when no id is a number, by its position as shown (1 is
+ * the first). The learner sees both in the app and on `pod-tutor show`.
+ */
+function choiceFor(choices: readonly Choice[], token: string): string | undefined {
+	const byId = choices.find((c) => c.id.toLowerCase() === token.toLowerCase());
+	if (byId) return byId.id;
+	if (/^\d+$/.test(token) && !choices.some((c) => /^\d+$/.test(c.id))) return choices[Number(token) - 1]?.id;
+	return undefined;
+}
+
+/** A choice typed out as its text (case, spacing and punctuation aside). */
+function choiceByText(choices: readonly Choice[], text: string): string | undefined {
+	const words = normaliseWords(text).join(' ');
+	if (words === '') return undefined;
+	return choices.find((c) => normaliseWords(c.text).join(' ') === words)?.id;
 }
 
 /** An example order that is never the reference answer, so the usage line gives nothing away. */
@@ -29,10 +49,11 @@ function exampleOrder(ex: OrderingExercise): number[] {
 
 /** An example quantity in the exercise's unit that is not the answer. */
 function exampleQuantity(ex: QuantityExercise): string {
-	const candidates = ex.resource === 'cpu' ? ['500m', '100m'] : ex.resource === 'memory' ? ['64Mi', '128Mi'] : ['3', '5'];
-	const reference = parseQuantity(String(ex.answer));
+	const candidates = ex.resource === 'cpu' ? ['500m', '100m'] : ex.resource === 'memory' ? ['64Mi', '128Mi'] : ex.resource === 'duration' ? ['60s', '10m'] : ['3', '5'];
+	const parse = ex.resource === 'duration' ? parseDuration : parseQuantity;
+	const reference = parse(String(ex.answer));
 	return candidates.find((candidate) => {
-		const parsed = parseQuantity(candidate);
+		const parsed = parse(candidate);
 		return !reference.ok || !parsed.ok || !quantityEquals(parsed.value, reference.value);
 	}) ?? candidates[0];
 }
@@ -95,8 +116,9 @@ export function parseCliAnswer(ex: Exercise, args: readonly string[], readText: 
 			const ids = ex.choices.map((c) => c.id);
 			const parts = splitList(args);
 			const what = `one choice id (${ids.join(', ')})`;
-			if (parts.length !== 1) return usage(ex, what, ids[0] ?? 'a');
-			const id = ids.find((candidate) => candidate.toLowerCase() === parts[0].toLowerCase());
+			const byText = choiceByText(ex.choices, args.join(' '));
+			if (parts.length !== 1) return byText ? {ok: true, answer: {kind: 'choice', selected: [byText]}} : usage(ex, what, ids[0] ?? 'a');
+			const id = choiceFor(ex.choices, parts[0]) ?? byText;
 			if (id === undefined) return usage(ex, `${what}, not "${parts[0]}"`, ids[0] ?? 'a');
 			return {ok: true, answer: {kind: 'choice', selected: [id]}};
 		}
@@ -108,7 +130,7 @@ export function parseCliAnswer(ex: Exercise, args: readonly string[], readText: 
 			if (parts.length === 0) return usage(ex, what, example);
 			const selected: string[] = [];
 			for (const part of parts) {
-				const id = ids.find((candidate) => candidate.toLowerCase() === part.toLowerCase());
+				const id = choiceFor(ex.choices, part);
 				if (id === undefined) return usage(ex, `${what}; there is no choice "${part}"`, example);
 				if (!selected.includes(id)) selected.push(id);
 			}

@@ -4,10 +4,12 @@
  * parameter, or a "wrong" answer the checker would accept. Paths are field paths in the
  * exercise file (answer, wrong[1].answer, rules[2].count).
  */
+import {parseDuration} from '../k8s/duration.js';
 import {parseQuantity} from '../k8s/quantity.js';
 import type {Choice, Exercise, WrongAnswer} from '../content/types.js';
 import {answerFromReference} from './answer.js';
-import {checkAnswer, failingRules} from './check-answer.js';
+import {apiRefuses, checkAnswer, failingRules} from './check-answer.js';
+import {exampleProblems} from './exercise-examples.js';
 import {parseManifest} from './manifest-yaml.js';
 import {ruleProblems} from './manifest-rules.js';
 import {buildSynonymTable, normaliseWords, prepareText, sameWords} from './text-match.js';
@@ -69,8 +71,9 @@ function shapeProblems(ex: Exercise): ExerciseProblem[] {
 			return [...duplicateIds(ex.items, 'items'), ...permutation(ex.answer, 'answer'), ...ex.wrong.flatMap((w, i) => permutation(w.answer, wrongPaths[i]))];
 		}
 		case 'quantity': {
+			const parse = ex.resource === 'duration' ? parseDuration : parseQuantity;
 			const quantity = (value: unknown, path: string): ExerciseProblem[] => {
-				const parsed = parseQuantity(String(value));
+				const parsed = parse(String(value));
 				return parsed.ok ? [] : [{path, message: parsed.error}];
 			};
 			return [...quantity(ex.answer, 'answer'), ...ex.wrong.flatMap((w, i) => quantity(w.answer, wrongPaths[i]))];
@@ -120,8 +123,9 @@ function sameReference(ex: Exercise, wrong: WrongAnswer<Exercise['answer']>): bo
 		case 'ordering':
 			return (wrong.answer as readonly string[]).join('\u0000') === ex.answer.join('\u0000');
 		case 'quantity': {
-			const a = parseQuantity(String(ex.answer));
-			const b = parseQuantity(String(wrong.answer));
+			const parse = ex.resource === 'duration' ? parseDuration : parseQuantity;
+			const a = parse(String(ex.answer));
+			const b = parse(String(wrong.answer));
 			return a.ok && b.ok && a.value.num * b.value.den === b.value.num * a.value.den;
 		}
 		case 'free-text': {
@@ -166,8 +170,8 @@ export function exerciseProblems(ex: Exercise): ExerciseProblem[] {
 		}
 		if (ex.kind === 'manifest') {
 			const fails = failingRules(ex, String(wrong.answer), path);
-			if (fails !== undefined && fails.length === 0) {
-				problems.push({path, message: 'passes every rule, so the checker can never tell it from a right answer; add a rule it fails'});
+			if (fails !== undefined && fails.length === 0 && !apiRefuses(ex, String(wrong.answer), path)) {
+				problems.push({path, message: 'passes every rule and the API server checks, so the checker can never tell it from a right answer; add a rule it fails'});
 			}
 			continue;
 		}
@@ -179,5 +183,6 @@ export function exerciseProblems(ex: Exercise): ExerciseProblem[] {
 			}
 		}
 	}
+	problems.push(...exampleProblems(ex));
 	return problems;
 }

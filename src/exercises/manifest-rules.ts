@@ -7,9 +7,11 @@ import {formatQuantity, parseQuantity, quantityEquals, type Quantity} from '../k
 import {effectiveRequest, qosClass} from '../k8s/resources.js';
 import type {ManifestRule} from '../content/types.js';
 import type {ManifestObject} from './manifest-yaml.js';
+import {isLongRunning, podTemplatePath, valueAtPath} from '../k8s/pod-model.js';
 import {asFields, asList, asText, findContainer, roleWords, viewPod, type ContainerView, type PodView} from './pod-view.js';
+import {listeningPorts} from './listening-port.js';
 
-type ParamType = 'text' | 'whole' | 'port' | 'quantity' | 'names' | 'boolean' | 'resource' | 'qos';
+type ParamType = 'text' | 'whole' | 'port' | 'quantity' | 'names' | 'boolean' | 'resource' | 'qos' | 'paths';
 
 interface ParamSpec {
 	readonly type: ParamType;
@@ -22,6 +24,11 @@ type Params = Readonly<Record<string, unknown>>;
 export interface RuleOutcome {
 	readonly passed: boolean;
 	readonly message: string;
+	/**
+	 * The rule found one precise defect (a quoted "true", a container in both lists) whose message
+	 * says more than the author's general `feedback`, so the message is shown instead of it.
+	 */
+	readonly exact?: boolean;
 }
 
 interface RuleSpec {
@@ -33,6 +40,7 @@ const required = (type: ParamType): ParamSpec => ({type, required: true});
 const optional = (type: ParamType): ParamSpec => ({type, required: false});
 const pass = (message: string): RuleOutcome => ({passed: true, message});
 const failWith = (message: string): RuleOutcome => ({passed: false, message});
+const failExactly = (message: string): RuleOutcome => ({passed: false, message, exact: true});
 
 function names(list: readonly string[]): string {
 	return list.length === 0 ? 'none' : list.join(', ');
@@ -60,6 +68,19 @@ function imageMatches(actual: string, wanted: string): boolean {
 	return repository === wanted;
 }
 
+/** The mount path each listed container must use, so the app really writes into the volume. */
+function mountPathProblem(pod: PodView, volume: string, wanted: Readonly<Record<string, string>> | undefined): string | undefined {
+	for (const [name, path] of Object.entries(wanted ?? {})) {
+		const container = findContainer(pod, name);
+		const mounts = asList(container?.fields.volumeMounts).map(asFields).filter((m) => m?.name === volume);
+		const actual = mounts.map((m) => asText(m?.mountPath)).filter((p) => p !== undefined);
+		if (!actual.some((p) => p.replace(/\/+$/, '') === path.replace(/\/+$/, ''))) {
+			return `container ${name} mounts ${volume} at ${actual.join(', ') || 'no path'}, but it reads and writes under ${path}: mount the volume at ${path}, or its files land outside the volume`;
+		}
+	}
+	return undefined;
+}
+
 function checkSharedEmptyDir(pod: PodView, params: Params): RuleOutcome {
 	const volumes = asList(pod.spec?.volumes).map(asFields).filter((v) => v !== undefined);
 	const wantedVolume = asText(params.volume);
@@ -71,7 +92,7 @@ function checkSharedEmptyDir(pod: PodView, params: Params): RuleOutcome {
 		if (!candidates.includes(named)) return failWith(`volume ${wantedVolume} is not an emptyDir (give it "emptyDir: {}")`);
 		candidates = [named];
 	}
-	if (candidates.length === 0) return failWith('spec.volumes has no emptyDir volume: add one, e.g. "- name: shared\\n  emptyDir: {}"');
+	if (candidates.length === 0) return failWith('spec.volumes has no emptyDir volume: add one, an entry "- name: shared" with "emptyDir: {}"');
 	if (listed) {
 		const missing = listed.filter((name) => !findContainer(pod, name));
 		if (missing.length > 0) return failWith(`the Pod has no container named ${names(missing)}`);
@@ -82,7 +103,11 @@ function checkSharedEmptyDir(pod: PodView, params: Params): RuleOutcome {
 		const mounters = pod.containers.filter((c) => mountsVolume(c, volumeName));
 		if (listed) {
 			const notMounting = listed.filter((name) => !mounters.some((c) => c.name === name));
-			if (notMounting.length === 0) return pass(`emptyDir volume ${volumeName} is mounted by ${names(listed)}`);
+			if (notMounting.length === 0) {
+				const wrongPath = mountPathProblem(pod, volumeName, params.mountPaths as Readonly<Record<string, string>> | undefined);
+				if (wrongPath) return failExactly(wrongPath);
+				return pass(`emptyDir volume ${volumeName} is mounted by ${names(listed)}`);
+			}
 			const message = notMounting.length === 1
 				? `container ${notMounting[0]} does not mount volume ${volumeName}`
 				: `containers ${names(notMounting)} do not mount volume ${volumeName}`;
@@ -107,18 +132,26 @@ function checkNativeSidecar(pod: PodView, params: Params): RuleOutcome {
 			? pass(`${sidecar.name} is a native sidecar`)
 			: failWith('no init container has restartPolicy: Always, so the Pod has no native sidecar');
 	}
-	const container = findContainer(pod, name);
+	const entries = pod.containers.filter((c) => c.name === name);
+	const container = entries.find((c) => c.list === 'initContainers') ?? entries[0];
 	if (!container) return failWith(`the Pod has no container named ${name}`);
+	if (entries.length > 1) {
+		return failExactly(`${name} is listed in both ${entries.map((c) => c.list).join(' and ')}; keep only the initContainers entry (with restartPolicy: Always) and remove it from containers`);
+	}
 	if (container.role === 'sidecar') return pass(`${name} is a native sidecar`);
 	if (container.role === 'app') {
 		return failWith(`${name} is in spec.containers; a native sidecar goes in spec.initContainers with restartPolicy: Always`);
+	}
+	const policy = container.fields.restartPolicy;
+	if (policy !== undefined) {
+		return failExactly(`init container ${name} has restartPolicy ${JSON.stringify(policy)}; only restartPolicy: Always (spelt exactly so) makes it a native sidecar`);
 	}
 	return failWith(`init container ${name} has no restartPolicy: Always, so it must finish before the app starts instead of running beside it`);
 }
 
 function checkDistinctPorts(pod: PodView): RuleOutcome {
 	// Regular init containers have exited before the app starts, so only running containers can clash.
-	const running = pod.containers.filter((c) => c.role !== 'init');
+	const running = pod.containers.filter((c) => isLongRunning(c.role));
 	const owner = new Map<string, string>();
 	for (const container of running) {
 		for (const {port, protocol} of declaredPorts(container)) {
@@ -181,14 +214,66 @@ function checkInitOrder(pod: PodView, params: Params): RuleOutcome {
 	return pass(`the init containers run in the order ${wanted.join(', ')}`);
 }
 
+/** The Pod's labels: a workload's Pods get theirs from the template, which is what selectors match. */
 function checkLabel(pod: PodView, params: Params): RuleOutcome {
 	const key = params.key as string;
-	const labels = asFields(pod.metadata?.labels);
-	if (!labels || !(key in labels)) return failWith(`metadata.labels has no ${key} label`);
+	const templatePath = podTemplatePath(pod.kind);
+	const where = templatePath ? `${templatePath.join('.')}.metadata.labels` : 'metadata.labels';
+	const labels = asFields(templatePath ? valueAtPath(pod.root, [...templatePath, 'metadata', 'labels']) : pod.metadata?.labels);
+	if (!labels || !(key in labels)) return failWith(`${where} has no ${key} label`);
 	if (params.value === undefined) return pass(`metadata.labels has ${key}`);
 	return String(labels[key]) === String(params.value)
 		? pass(`label ${key} is ${String(params.value)}`)
 		: failWith(`label ${key} is "${String(labels[key])}", not "${String(params.value)}"`);
+}
+
+/** A helper beside the app: a second app container (classic sidecar) or a native sidecar. */
+function checkHelperContainer(pod: PodView, params: Params): RuleOutcome {
+	const name = params.name as string;
+	const container = findContainer(pod, name);
+	if (!container) return failWith(`the Pod has no container named ${name}`);
+	if (isLongRunning(container.role)) {
+		return pass(container.role === 'sidecar' ? `${name} is a native sidecar` : `${name} runs beside the app in spec.containers`);
+	}
+	return failWith(`${name} is ${roleWords(container.role)}, which stops before the app starts; a helper keeps running: put it in spec.containers, or give it restartPolicy: Always`);
+}
+
+function checkListeningPort(pod: PodView, params: Params): RuleOutcome {
+	const name = params.container as string;
+	const container = findContainer(pod, name);
+	if (!container) return failWith(`the Pod has no container named ${name}`);
+	const listening = listeningPorts(asList(container.fields.command), asList(container.fields.args));
+	const declared = declaredPorts(container).map((p) => p.port);
+	const wanted = params.port as number | undefined;
+	if (listening.length === 0) {
+		return wanted === undefined
+			? pass(`${name}'s command and args name no port, so its image's default is used`)
+			: failWith(`${name}'s command and args do not set port ${wanted}; add it where the program takes its port`);
+	}
+	const quoted = listening.map((l) => l.source).join(', ');
+	if (wanted !== undefined && !listening.some((l) => l.port === wanted)) {
+		return failExactly(`${name} is told to listen on ${listening.map((l) => l.port).join(', ')} (${quoted}), not ${wanted}`);
+	}
+	const undeclared = listening.filter((l) => !declared.includes(l.port));
+	if (undeclared.length > 0) {
+		const has = declared.length === 0 ? 'declares no containerPort' : `declares containerPort ${declared.join(', ')}`;
+		return failExactly(`${name} listens on ${undeclared.map((l) => l.port).join(', ')} (${undeclared.map((l) => l.source).join(', ')}) but ${has}: change the argument and containerPort together`);
+	}
+	return pass(`${name} listens on ${listening.map((l) => l.port).join(', ')}, as its containerPort says`);
+}
+
+/** The workload's selector finds the Pods its template makes (the API server refuses it otherwise). */
+function checkSelectorMatches(pod: PodView): RuleOutcome {
+	const templatePath = podTemplatePath(pod.kind);
+	if (!templatePath) return failWith(`a ${pod.kind ?? 'manifest without a kind'} has no Pod template and no selector; write a Deployment`);
+	const wanted = asFields(asFields(asFields(pod.root.spec)?.selector)?.matchLabels);
+	if (!wanted || Object.keys(wanted).length === 0) return failWith('spec.selector.matchLabels is missing: name the label the Deployment finds its Pods by');
+	const labels = asFields(valueAtPath(pod.root, [...templatePath, 'metadata', 'labels'])) ?? {};
+	const missing = Object.entries(wanted).filter(([key, value]) => !(key in labels) || String(labels[key]) !== String(value));
+	if (missing.length > 0) {
+		return failWith(`the selector asks for ${missing.map(([k, v]) => `${k}: ${String(v)}`).join(', ')}, but the template's labels (${templatePath.join('.')}.metadata.labels) do not have it`);
+	}
+	return pass(`the selector matches the template's labels (${Object.entries(wanted).map(([k, v]) => `${k}: ${String(v)}`).join(', ')})`);
 }
 
 export const MANIFEST_RULES: Readonly<Record<string, RuleSpec>> = {
@@ -201,12 +286,36 @@ export const MANIFEST_RULES: Readonly<Record<string, RuleSpec>> = {
 	'min-containers': {
 		params: {count: required('whole')},
 		check: (pod, p) => {
-			const apps = pod.containers.filter((c) => c.role === 'app').length;
-			return apps >= (p.count as number)
-				? pass(`the Pod has ${apps} app containers`)
-				: failWith(`the Pod has ${apps} app container${apps === 1 ? '' : 's'} in spec.containers; it needs at least ${String(p.count)}`);
+			// A native sidecar runs for the Pod's whole life, beside the app containers: it counts.
+			const running = pod.containers.filter((c) => isLongRunning(c.role));
+			const sidecars = running.filter((c) => c.role === 'sidecar').length;
+			const shown = `${running.length} container${running.length === 1 ? '' : 's'} that keep running${sidecars > 0 ? ` (${sidecars} of them native sidecars)` : ''}`;
+			return running.length >= (p.count as number)
+				? pass(`the Pod has ${shown}`)
+				: failWith(`the Pod has ${shown} in spec.containers and native sidecars; it needs at least ${String(p.count)}`);
 		},
 	},
+	'helper-container': {params: {name: required('text')}, check: checkHelperContainer},
+	'listening-port': {params: {container: required('text'), port: optional('port')}, check: checkListeningPort},
+	'api-version': {
+		params: {equals: required('text')},
+		check: (pod, p) => pod.apiVersion === p.equals
+			? pass(`apiVersion is ${String(p.equals)}`)
+			: failWith(pod.apiVersion === undefined
+				? `the manifest has no apiVersion; a ${pod.kind ?? 'object'} here is "apiVersion: ${String(p.equals)}"`
+				: `apiVersion is ${pod.apiVersion}, not ${String(p.equals)}`),
+	},
+	replicas: {
+		params: {equals: required('whole')},
+		check: (pod, p) => {
+			const replicas = asFields(pod.root.spec)?.replicas;
+			if (replicas === undefined) return failWith(`spec.replicas is not set, so the ${pod.kind ?? 'workload'} runs 1 Pod; set replicas: ${String(p.equals)}`);
+			return replicas === p.equals
+				? pass(`spec.replicas is ${String(replicas)}`)
+				: failExactly(`spec.replicas is ${JSON.stringify(replicas)}, not ${String(p.equals)}`);
+		},
+	},
+	'selector-matches': {params: {}, check: checkSelectorMatches},
 	container: {
 		params: {name: required('text'), image: optional('text')},
 		check: (pod, p) => {
@@ -224,7 +333,7 @@ export const MANIFEST_RULES: Readonly<Record<string, RuleSpec>> = {
 			return pass(`container ${String(p.name)} is there`);
 		},
 	},
-	'shared-emptydir': {params: {volume: optional('text'), containers: optional('names')}, check: checkSharedEmptyDir},
+	'shared-emptydir': {params: {volume: optional('text'), containers: optional('names'), mountPaths: optional('paths')}, check: checkSharedEmptyDir},
 	'native-sidecar': {params: {name: optional('text')}, check: checkNativeSidecar},
 	'distinct-ports': {params: {}, check: checkDistinctPorts},
 	port: {params: {container: required('text'), port: required('port')}, check: checkPort},
@@ -233,7 +342,20 @@ export const MANIFEST_RULES: Readonly<Record<string, RuleSpec>> = {
 	'share-process-namespace': {
 		params: {equals: required('boolean')},
 		check: (pod, p) => {
-			const actual = pod.spec?.shareProcessNamespace === true;
+			const raw = pod.spec?.shareProcessNamespace;
+			if (typeof raw === 'string') {
+				return failExactly(`spec.shareProcessNamespace is the string "${raw}"; write true or false without quotes`);
+			}
+			const actual = raw === true;
+			if (p.equals === true && !actual) {
+				if (pod.spec?.hostPID === true) {
+					return failExactly('spec.hostPID: true joins the node\'s pid namespace, not a Pod-wide one; set spec.shareProcessNamespace: true instead');
+				}
+				const misplaced = pod.containers.find((c) => 'shareProcessNamespace' in c.fields);
+				if (misplaced) {
+					return failExactly(`shareProcessNamespace is set inside container ${misplaced.name}; it is a field of the Pod spec, beside containers`);
+				}
+			}
 			return actual === p.equals
 				? pass(`spec.shareProcessNamespace is ${String(actual)}`)
 				: failWith(p.equals
@@ -268,6 +390,11 @@ function paramProblem(type: ParamType, value: unknown): string | undefined {
 			return typeof value === 'boolean' ? undefined : 'expected true or false';
 		case 'resource':
 			return value === 'cpu' || value === 'memory' ? undefined : 'expected cpu or memory';
+		case 'paths':
+			return typeof value === 'object' && value !== null && !Array.isArray(value) && Object.keys(value).length > 0
+				&& Object.values(value).every((path) => typeof path === 'string' && path.startsWith('/'))
+				? undefined
+				: 'expected a mapping of container name to absolute mount path, e.g. {app: /data}';
 		case 'qos':
 			return value === 'Guaranteed' || value === 'Burstable' || value === 'BestEffort' ? undefined : 'expected Guaranteed, Burstable or BestEffort';
 	}
@@ -305,7 +432,7 @@ export function ruleProblems(rule: ManifestRule, at: string): {path: string; mes
 export function ruleLabel(rule: ManifestRule): string {
 	const parts = Object.entries(rule)
 		.filter(([key]) => key !== 'rule' && key !== 'feedback')
-		.map(([key, value]) => `${key}=${Array.isArray(value) ? value.join(',') : String(value)}`);
+		.map(([key, value]) => `${key}=${Array.isArray(value) ? value.join(',') : typeof value === 'object' && value !== null ? Object.entries(value).map(([k, v]) => `${k}:${String(v)}`).join(',') : String(value)}`);
 	return [String(rule.rule), ...parts].join(' ');
 }
 

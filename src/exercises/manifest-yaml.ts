@@ -13,8 +13,19 @@ export const MAX_MANIFEST_NODES = 100_000;
 
 export type ManifestObject = Record<string, unknown>;
 
+/** A field path inside a manifest, e.g. ['spec', 'containers', 1, 'name']. */
+export type FieldPath = readonly (string | number)[];
+
 export type ManifestParse =
-	| {readonly ok: true; readonly manifest: ManifestObject}
+	| {
+		readonly ok: true;
+		/** The first object; the only one when the learner sent what was asked. */
+		readonly manifest: ManifestObject;
+		/** Every object of the file, so a checker can say what else was sent. */
+		readonly documents: readonly ManifestObject[];
+		/** 1-based line of the deepest mapping or list on `path` in the first object, as near as known. */
+		readonly lineOf: (path: FieldPath) => number | undefined;
+	}
 	| {
 		readonly ok: false;
 		/** The whole message, starting with the origin (and line:column when known). */
@@ -63,9 +74,24 @@ export function parseManifest(source: string, origin: string): ManifestParse {
 		return fail(origin, `the manifest is ${(bytes / 1024 / 1024).toFixed(1)} MB; a Pod manifest is a few KB (the limit is 1 MB)`);
 	}
 	let documents: unknown[];
+	// js-yaml keeps no positions, but its listener closes each node with the line it opened on.
+	const starts: number[] = [];
+	const lines = new Map<object, number>();
 	try {
 		// CORE_SCHEMA: plain YAML types only, so a date-looking string stays a string as in kubectl.
-		documents = yaml.loadAll(source, undefined, {schema: yaml.CORE_SCHEMA, filename: origin}) as unknown[];
+		documents = yaml.loadAll(source, undefined, {
+			schema: yaml.CORE_SCHEMA,
+			filename: origin,
+			listener(event, state) {
+				if (event === 'open') {
+					starts.push(state.line);
+					return;
+				}
+				const line = starts.pop();
+				const node: unknown = state.result;
+				if (line !== undefined && node !== null && typeof node === 'object' && !lines.has(node)) lines.set(node, line + 1);
+			},
+		}) as unknown[];
 	} catch (error) {
 		if (error instanceof yaml.YAMLException) {
 			const where = error.mark ? `:${error.mark.line + 1}:${error.mark.column + 1}` : '';
@@ -77,18 +103,28 @@ export function parseManifest(source: string, origin: string): ManifestParse {
 	if (present.length === 0) {
 		return fail(origin, `the manifest is empty: write a Pod, starting with "apiVersion: v1" and "kind: Pod"`);
 	}
-	if (present.length > 1) {
-		return fail(origin, `found ${present.length} YAML documents separated by "---"; this exercise checks exactly one object, so remove the others`);
+	for (const [index, manifest] of present.entries()) {
+		if (typeof manifest !== 'object' || manifest === null || Array.isArray(manifest)) {
+			const which = present.length > 1 ? `document ${index + 1} of the file` : 'the manifest';
+			return fail(origin, `${which} is ${describe(manifest)}, not a mapping: a Kubernetes object starts with keys such as "apiVersion:", "kind:" and "metadata:"`);
+		}
 	}
-	const manifest = present[0];
-	if (typeof manifest !== 'object' || manifest === null || Array.isArray(manifest)) {
-		return fail(origin, `the manifest is ${describe(manifest)}, not a mapping: a Kubernetes object starts with keys such as "apiVersion:", "kind:" and "metadata:"`);
-	}
-	const walk = walkWithBudget(manifest, MAX_MANIFEST_NODES);
+	const walk = walkWithBudget(present, MAX_MANIFEST_NODES);
 	if (!walk.ok) {
 		return fail(origin, walk.reason === 'cycle'
 			? `a YAML alias (*name) refers to a node that contains it, so the manifest never ends; write the values out instead`
 			: `YAML aliases (*name) expand the manifest to more than ${MAX_MANIFEST_NODES} nodes; write the values out instead of nesting aliases`);
 	}
-	return {ok: true, manifest: manifest as ManifestObject};
+	const objects = present as ManifestObject[];
+	const lineOf = (path: FieldPath): number | undefined => {
+		let node: unknown = objects[0];
+		let line = lines.get(objects[0]);
+		for (const key of path) {
+			node = node !== null && typeof node === 'object' ? (node as Record<string | number, unknown>)[key] : undefined;
+			if (node === null || typeof node !== 'object') break;
+			line = lines.get(node) ?? line;
+		}
+		return line;
+	};
+	return {ok: true, manifest: objects[0], documents: objects, lineOf};
 }

@@ -8,7 +8,10 @@ import {addQuantities, compareQuantities, parseQuantity, ZERO, type Quantity} fr
 export type ResourceName = 'cpu' | 'memory';
 export const RESOURCE_NAMES: readonly ResourceName[] = ['cpu', 'memory'];
 
-export type ContainerKind = 'init' | 'sidecar' | 'app';
+import {roleOf, type ContainerRole} from './pod-model.js';
+
+/** Ephemeral containers may not set resources, so they never appear here. */
+export type ContainerKind = Exclude<ContainerRole, 'ephemeral'>;
 
 export interface ContainerResources {
 	readonly name: string;
@@ -71,7 +74,7 @@ export function containerResources(podSpec: unknown): ResourceResult<readonly Co
 			if (!requests.ok) return requests;
 			const limits = readAmounts(resources?.limits, `${named}.resources.limits`);
 			if (!limits.ok) return limits;
-			const kind: ContainerKind = list === 'containers' ? 'app' : entry.restartPolicy === 'Always' ? 'sidecar' : 'init';
+			const kind = roleOf(list, entry) as ContainerKind;
 			out.push({name, kind, path, requests: requests.value, limits: limits.value});
 		}
 	}

@@ -16,7 +16,9 @@ export interface MountSpec {
 	readonly readOnly: boolean;
 }
 
-export type ContainerRole = 'init' | 'sidecar' | 'app' | 'ephemeral';
+import {POD_SPEC_PATHS, roleOf, type ContainerList, type ContainerRole} from './pod-model.js';
+
+export type {ContainerRole} from './pod-model.js';
 
 export interface ContainerSpec {
 	readonly role: ContainerRole;
@@ -61,16 +63,6 @@ export type ExtractResult =
 	| {readonly ok: true; readonly pods: readonly PodSource[]; readonly skipped: readonly string[]}
 	| {readonly ok: false; readonly error: string};
 
-const TEMPLATE_PATHS: Record<string, readonly string[]> = {
-	Deployment: ['spec', 'template', 'spec'],
-	ReplicaSet: ['spec', 'template', 'spec'],
-	StatefulSet: ['spec', 'template', 'spec'],
-	DaemonSet: ['spec', 'template', 'spec'],
-	Job: ['spec', 'template', 'spec'],
-	ReplicationController: ['spec', 'template', 'spec'],
-	CronJob: ['spec', 'jobTemplate', 'spec', 'template', 'spec'],
-	PodTemplate: ['template', 'spec'],
-};
 
 class SpecProblem extends Error {}
 
@@ -120,7 +112,7 @@ function collect(doc: Record<string, unknown>, prefix: string, pods: PodSource[]
 		pods.push(readPodSpec(kind, name, doc.spec, `${prefix}spec`));
 		return;
 	}
-	const path = TEMPLATE_PATHS[kind];
+	const path = POD_SPEC_PATHS[kind];
 	if (!path) {
 		skipped.push(`${describeDoc(doc)} skipped: it has no Pod spec to draw`);
 		return;
@@ -132,12 +124,12 @@ function collect(doc: Record<string, unknown>, prefix: string, pods: PodSource[]
 
 function readPodSpec(kind: string, name: string, spec: unknown, specPath: string): PodSource {
 	if (!isRecord(spec)) throw new SpecProblem(`${specPath}: missing; a ${kind} needs a Pod spec here`);
-	const containers = readContainers(spec.containers, `${specPath}.containers`, 'app');
+	const containers = readContainers(spec.containers, `${specPath}.containers`, 'containers');
 	if (containers.length === 0) {
 		throw new SpecProblem(`${specPath}.containers: empty; a Pod needs at least one container`);
 	}
-	const initContainers = readContainers(spec.initContainers, `${specPath}.initContainers`, 'init');
-	const ephemeralContainers = readContainers(spec.ephemeralContainers, `${specPath}.ephemeralContainers`, 'ephemeral');
+	const initContainers = readContainers(spec.initContainers, `${specPath}.initContainers`, 'initContainers');
+	const ephemeralContainers = readContainers(spec.ephemeralContainers, `${specPath}.ephemeralContainers`, 'ephemeralContainers');
 	const seen = new Map<string, string>();
 	for (const c of [...initContainers, ...containers, ...ephemeralContainers]) {
 		const earlier = seen.get(c.name);
@@ -181,7 +173,7 @@ function readStrings(value: unknown, path: string): string[] {
 	});
 }
 
-function readContainers(value: unknown, path: string, listRole: ContainerRole): ContainerSpec[] {
+function readContainers(value: unknown, path: string, list: ContainerList): ContainerSpec[] {
 	return readList(value, path).map((entry, i) => {
 		const at = `${path}[${i}]`;
 		if (!isRecord(entry)) throw new SpecProblem(`${at}: must be a mapping with at least name and image`);
@@ -190,10 +182,7 @@ function readContainers(value: unknown, path: string, listRole: ContainerRole): 
 		const named = `${at} (${name})`;
 		const image = entry.image;
 		if (typeof image !== 'string' || image.trim() === '') throw new SpecProblem(`${named}: no image; write the image to run, such as image: busybox:1.36`);
-		const restartPolicy = entry.restartPolicy;
-		// A native sidecar is an init container that keeps running: restartPolicy Always.
-		// https://kubernetes.io/docs/concepts/workloads/pods/sidecar-containers/
-		const role: ContainerRole = listRole === 'init' && restartPolicy === 'Always' ? 'sidecar' : listRole;
+		const role: ContainerRole = roleOf(list, entry);
 		const target = entry.targetContainerName;
 		return {
 			role,

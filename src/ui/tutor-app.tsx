@@ -5,7 +5,8 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import type {Exercise} from '../content/types.js';
 import type {Answer} from '../exercises/answer.js';
-import {checkAnswer} from '../exercises/check-answer.js';
+import {checkAnswer, prepareChecking} from '../exercises/check-answer.js';
+import {apiSchemaLoaded} from '../exercises/api-schema.js';
 import type {ProgressResult, ProgressStore} from '../progress/progress-store.js';
 import {drawDiagramStep} from '../render/diagram-step.js';
 import type {TextStyle} from '../render/text-style.js';
@@ -95,6 +96,11 @@ export function TutorApp({initial, style, store, handOver, live, liveReady}: Tut
 
 	const answer = useCallback(
 		(ex: Exercise, given: Answer) => {
+			// Manifests are checked against the API schema, imported on first use.
+			if (ex.kind === 'manifest' && !apiSchemaLoaded()) {
+				void prepareChecking(ex).then(() => answer(ex, given));
+				return;
+			}
 			const result = checkAnswer(ex, given);
 			dispatch({type: 'checked', exerciseId: ex.id, result});
 			if (result.malformed) return;

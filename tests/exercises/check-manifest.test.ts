@@ -54,9 +54,19 @@ describe('manifest exercises', () => {
 	});
 
 	it('reports YAML it cannot read as malformed, naming the origin', () => {
-		const result = submit('kind: Pod\n---\nkind: Pod\n', 'my-pod.yaml');
+		const result = submit('kind: Pod\nmetadata: [\n', 'my-pod.yaml');
 		expect(result).toMatchObject({correct: false, malformed: true});
-		expect(result.checks).toEqual([{name: 'yaml', passed: false, message: expect.stringMatching(/^my-pod\.yaml: found 2 YAML documents/)}]);
+		expect(result.checks).toEqual([{name: 'yaml', passed: false, message: expect.stringMatching(/^my-pod\.yaml:\d+:\d+: not valid YAML/)}]);
+	});
+
+	it('judges a file of two objects a wrong answer (recorded), naming what was sent', () => {
+		const result = submit('apiVersion: v1\nkind: Pod\nmetadata: {name: a}\n---\napiVersion: v1\nkind: Pod\nmetadata: {name: b}\n', 'two.yaml');
+		expect(result).toMatchObject({correct: false, malformed: false});
+		expect(result.checks[0]).toEqual({
+			name: 'one object',
+			passed: false,
+			message: 'the task asks for one Pod; this file holds 2 objects (Pod a, Pod b): send only the one asked for, with everything in it',
+		});
 	});
 
 	it('produces a result that survives JSON, as `check --json` prints it', () => {

@@ -131,7 +131,7 @@ describe('quantity', () => {
 		expect(checkAnswer(ex, text('0.3')).feedback).toBe('Not quite: 0.3 is 300m CPU, which is not the expected value.');
 	});
 	it('marks malformed quantities with the parser\'s own reason', () => {
-		const spaced = checkAnswer(ex, text('250 m'));
+		const spaced = checkAnswer(ex, text('250 m m'));
 		expect(spaced).toMatchObject({correct: false, malformed: true});
 		expect(spaced.checks[0].message).toContain('has a space in it');
 		expect(checkAnswer(ex, text('250mb')).feedback).toContain('unknown unit "mb"');

@@ -76,3 +76,14 @@ describe('parseCliAnswer', () => {
 		expect(parseCliAnswer(ex, ['--file', 'missing.yaml'], noFiles)).toEqual({ok: false, error: 'cannot read missing.yaml: no such file'});
 	});
 });
+
+describe('a choice by position or by its text', () => {
+	it('takes 2 for the second choice and the typed-out text of a choice', () => {
+		const ex = fixtureExercise('sandbox-holds-ip', 'single-choice');
+		expect(parseCliAnswer(ex, ['2'], noFiles)).toEqual({ok: true, answer: {kind: 'choice', selected: [ex.choices[1].id]}});
+		expect(parseCliAnswer(ex, ex.choices[2].text.toUpperCase().split(' '), noFiles)).toEqual({ok: true, answer: {kind: 'choice', selected: [ex.choices[2].id]}});
+		expect(parseCliAnswer(ex, ['9'], noFiles).ok).toBe(false);
+		const multi = fixtureExercise('shared-namespaces', 'multiple-choice');
+		expect(parseCliAnswer(multi, ['1,2', '3'], noFiles)).toEqual({ok: true, answer: {kind: 'choice', selected: ['net', 'uts', 'ipc']}});
+	});
+});

@@ -55,10 +55,63 @@ describe('manifest rules', () => {
 		expect(run({rule: 'kind', equals: 'Pod'}, manifest('metadata: {name: x}')).message).toBe('the manifest has no kind; add "kind: Pod"');
 	});
 
-	it('min-containers counts app containers only', () => {
-		expect(run({rule: 'min-containers', count: 2}).passed).toBe(true);
-		expect(run({rule: 'min-containers', count: 3})).toEqual({passed: false, message: 'the Pod has 2 app containers in spec.containers; it needs at least 3'});
-		expect(run({rule: 'min-containers', count: 2}, withSpec('  containers: [{name: a, image: x}]\n')).message).toBe('the Pod has 1 app container in spec.containers; it needs at least 2');
+	it('min-containers counts the containers that keep running: app containers and native sidecars', () => {
+		expect(run({rule: 'min-containers', count: 3}).passed).toBe(true);
+		expect(run({rule: 'min-containers', count: 4})).toEqual({
+			passed: false,
+			message: 'the Pod has 3 containers that keep running (1 of them native sidecars) in spec.containers and native sidecars; it needs at least 4',
+		});
+		expect(run({rule: 'min-containers', count: 2}, withSpec('  containers: [{name: a, image: x}]\n')).message)
+			.toBe('the Pod has 1 container that keep running in spec.containers and native sidecars; it needs at least 2');
+		const sidecarShipper = withSpec('  initContainers: [{name: log-shipper, image: x, restartPolicy: Always}]\n  containers: [{name: app, image: x}]\n');
+		expect(run({rule: 'min-containers', count: 2}, sidecarShipper).passed).toBe(true);
+		const plainInit = withSpec('  initContainers: [{name: setup, image: x}]\n  containers: [{name: app, image: x}]\n');
+		expect(run({rule: 'min-containers', count: 2}, plainInit).passed).toBe(false);
+	});
+
+	it('helper-container: a second app container or a native sidecar, never a regular init container', () => {
+		expect(run({rule: 'helper-container', name: 'log-shipper'})).toEqual({passed: true, message: 'log-shipper is a native sidecar'});
+		expect(run({rule: 'helper-container', name: 'metrics'}).passed).toBe(true);
+		expect(run({rule: 'helper-container', name: 'migrate'}).message).toMatch(/^migrate is a regular init container, which stops before the app starts/);
+		expect(run({rule: 'helper-container', name: 'nope'}).passed).toBe(false);
+	});
+
+	it('listening-port: the port in command or args must be a declared containerPort', () => {
+		const pod = (args: string, ports: string) => withSpec(`  containers:\n    - name: m\n      image: x\n      args: ${args}\n${ports}`);
+		expect(run({rule: 'listening-port', container: 'm'}, pod('["--port=9090"]', '      ports: [{containerPort: 9090}]\n')).passed).toBe(true);
+		expect(run({rule: 'listening-port', container: 'm'}, pod('["--metrics-port", "9100"]', '      ports: [{containerPort: 9100}]\n')).passed).toBe(true);
+		expect(run({rule: 'listening-port', container: 'm'}, pod('["sh", "-c", "busybox httpd -f -p 8080"]', '      ports: [{containerPort: 8080}]\n')).passed).toBe(true);
+		expect(run({rule: 'listening-port', container: 'm'}, pod('["--web.listen-address=0.0.0.0:9090"]', '      ports: [{containerPort: 9090}]\n')).passed).toBe(true);
+		expect(run({rule: 'listening-port', container: 'm'}, pod('["--port=8080"]', '      ports: [{containerPort: 9090}]\n'))).toEqual({
+			passed: false,
+			exact: true,
+			message: 'm listens on 8080 (--port=8080) but declares containerPort 9090: change the argument and containerPort together',
+		});
+		expect(run({rule: 'listening-port', container: 'm'}, pod('["--port=9090"]', '')).message).toContain('but declares no containerPort');
+		expect(run({rule: 'listening-port', container: 'm', port: 9090}, pod('["--port=8080"]', '      ports: [{containerPort: 8080}]\n')).message)
+			.toBe('m is told to listen on 8080 (--port=8080), not 9090');
+	});
+
+	it('Deployment rules: api-version, replicas, selector-matches, label on the template', () => {
+		const deployment = (extra: string) => manifest(`apiVersion: apps/v1
+kind: Deployment
+metadata: {name: web-api}
+spec:
+${extra}  selector: {matchLabels: {app: web-api}}
+  template:
+    metadata: {labels: {app: web-api}}
+    spec: {containers: [{name: api, image: my-api:2.0.0}]}
+`);
+		const three = deployment('  replicas: 3\n');
+		expect(run({rule: 'api-version', equals: 'apps/v1'}, three).passed).toBe(true);
+		expect(run({rule: 'replicas', equals: 3}, three).passed).toBe(true);
+		expect(run({rule: 'replicas', equals: 3}, deployment('')).message).toBe('spec.replicas is not set, so the Deployment runs 1 Pod; set replicas: 3');
+		expect(run({rule: 'selector-matches'}, three).passed).toBe(true);
+		expect(run({rule: 'label', key: 'app', value: 'web-api'}, three).passed).toBe(true);
+		expect(run({rule: 'container', name: 'api'}, three).passed).toBe(true);
+		const mismatched = manifest('apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: w}\nspec:\n  selector: {matchLabels: {app: w}}\n  template:\n    metadata: {labels: {app: x}}\n    spec: {containers: [{name: a, image: b}]}\n');
+		expect(run({rule: 'selector-matches'}, mismatched).message).toBe("the selector asks for app: w, but the template's labels (spec.template.metadata.labels) do not have it");
+		expect(run({rule: 'api-version', equals: 'apps/v1'}, SIDECAR_POD).message).toBe('apiVersion is v1, not apps/v1');
 	});
 
 	it('container, with an image that may omit the tag', () => {
@@ -203,11 +256,12 @@ describe('ruleProblems', () => {
 		expect(ruleProblems({rule: 'min-containers', count: 1.5}, 'rules[2]')).toEqual([{path: 'rules[2].count', message: 'expected a whole number of at least 1'}]);
 		expect(ruleProblems({rule: 'port', container: 'web'}, 'rules[0]')).toEqual([{path: 'rules[0].port', message: 'rule port needs port'}]);
 		expect(ruleProblems({rule: 'effective-request', resource: 'gpu', equals: '1x'}, 'rules[3]').map((p) => p.path)).toEqual(['rules[3].resource', 'rules[3].equals']);
-		expect(ruleProblems({rule: 'shared-emptydir', contaners: ['a']}, 'rules[1]')).toEqual([{path: 'rules[1].contaners', message: 'not a parameter of rule shared-emptydir (its parameters: volume, containers)'}]);
+		expect(ruleProblems({rule: 'shared-emptydir', contaners: ['a']}, 'rules[1]')).toEqual([{path: 'rules[1].contaners', message: 'not a parameter of rule shared-emptydir (its parameters: volume, containers, mountPaths)'}]);
 		expect(ruleProblems({rule: 'distinct-ports', port: 80}, 'rules[4]')[0].message).toContain('it takes none');
 		expect(ruleProblems({rule: 'qos-class', equals: 'guaranteed'}, 'rules[0]')[0].message).toBe('expected Guaranteed, Burstable or BestEffort');
 		expect(ruleProblems({rule: 'share-process-namespace', equals: 'yes'}, 'rules[0]')[0].message).toBe('expected true or false');
 		expect(ruleProblems({rule: 'init-order', names: []}, 'rules[0]')[0].message).toBe('expected a list of container names');
+		expect(ruleProblems({rule: 'shared-emptydir', mountPaths: {app: 'data'}}, 'rules[0]')[0].message).toContain('absolute mount path');
 	});
 	it('an invalid rule fails at check time instead of throwing', () => {
 		expect(runRule({rule: 'port', container: 'web'}, SIDECAR_POD)).toEqual({passed: false, message: "the exercise's rule is invalid (rule.port: rule port needs port)"});

@@ -20,7 +20,8 @@ function aliasBomb(): string {
 describe('parseManifest', () => {
 	it('reads one mapping', () => {
 		const parsed = parseManifest('apiVersion: v1\nkind: Pod\nmetadata: {name: web}\n', 'pod.yaml');
-		expect(parsed).toEqual({ok: true, manifest: {apiVersion: 'v1', kind: 'Pod', metadata: {name: 'web'}}});
+		expect(parsed).toMatchObject({ok: true, manifest: {apiVersion: 'v1', kind: 'Pod', metadata: {name: 'web'}}});
+		expect(parsed.ok && parsed.documents).toHaveLength(1);
 	});
 	it('accepts a leading document marker and a few harmless aliases', () => {
 		const parsed = parseManifest('---\nkind: Pod\nx: &r {cpu: 1}\ny: *r\n', 'pod.yaml');
@@ -61,8 +62,15 @@ describe('parseManifest', () => {
 		expect(refusal('just some words')).toContain('the manifest is a string value, not a mapping');
 		expect(refusal('42')).toContain('the manifest is a number value, not a mapping');
 	});
-	it('refuses more than one document', () => {
-		expect(refusal('kind: Pod\n---\nkind: Service\n')).toBe('pod.yaml: found 2 YAML documents separated by "---"; this exercise checks exactly one object, so remove the others');
+	it('keeps every document, so the checker can say what else was sent', () => {
+		const parsed = parseManifest('kind: Pod\nmetadata: {name: a}\n---\nkind: Service\n', 'pod.yaml');
+		expect(parsed.ok && parsed.documents.map((doc) => doc.kind)).toEqual(['Pod', 'Service']);
+		expect(refusal('kind: Pod\n---\n42\n')).toContain('document 2 of the file is a number value, not a mapping');
+	});
+	it('says on which line a field stands', () => {
+		const parsed = parseManifest('apiVersion: v1\nkind: Pod\nspec:\n  containers:\n    - name: a\n      image: b\n    - name: c\n', 'pod.yaml');
+		expect(parsed.ok && parsed.lineOf(['spec', 'containers', 1, 'name'])).toBe(7);
+		expect(parsed.ok && parsed.lineOf(['spec', 'containers', 0])).toBe(5);
 	});
 	it('keeps date-like and yes/no values as the strings kubectl would see', () => {
 		const parsed = parseManifest('kind: Pod\nmetadata:\n  labels: {day: 2024-01-01}\n', 'pod.yaml');

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {applySynonyms, buildSynonymTable, containsPhrase, normaliseWords, prepareText, sameWords} from '../../src/exercises/text-match.js';
+import {applySynonyms, assertsLoosely, assertsPhrase, buildSynonymTable, containsPhrase, normaliseWords, prepareText, sameWords} from '../../src/exercises/text-match.js';
 
 describe('normaliseWords', () => {
 	it('ignores case, spacing and punctuation', () => {
@@ -45,5 +45,34 @@ describe('containsPhrase', () => {
 		expect(containsPhrase(words, normaliseWords('net namespace'))).toBe(false);
 		expect(containsPhrase(words, normaliseWords('holds network'))).toBe(false);
 		expect(containsPhrase(words, [])).toBe(false);
+	});
+});
+
+describe('tokens that name one thing', () => {
+	it('drops a URL scheme and an image registry, library/ and tag', () => {
+		expect(normaliseWords('http://localhost:8080/')).toEqual(['localhost', '8080']);
+		expect(normaliseWords('registry.k8s.io/pause:3.10')).toEqual(['pause']);
+		expect(normaliseWords('docker.io/library/nginx@sha256:abcdef')).toEqual(['nginx']);
+		expect(normaliseWords('pause:3.10')).toEqual(['pause']);
+		expect(normaliseWords('app:8080')).toEqual(['app', '8080']);
+		expect(normaliseWords('localhost:8080/metrics')).toEqual(['localhost', '8080']);
+		expect(normaliseWords('http://127.0.0.1:8080/healthz')).toEqual(['127', '0', '0', '1', '8080']);
+	});
+	it('singular and plural are one word on both sides', () => {
+		const none = buildSynonymTable([]);
+		expect(sameWords(prepareText('pods', none), prepareText('pod', none))).toBe(true);
+		expect(sameWords(prepareText('namespaces', none), prepareText('namespace', none))).toBe(true);
+		expect(sameWords(prepareText('process', none), prepareText('proces', none))).toBe(false);
+	});
+});
+
+describe('negation', () => {
+	it('a phrase right after not or never is not asserted', () => {
+		const none = buildSynonymTable([]);
+		const phrase = prepareText('containers share one ip', none);
+		expect(assertsPhrase(prepareText('containers share one ip', none), phrase)).toBe(true);
+		expect(assertsPhrase(prepareText('the pods, not the containers share one ip', none), phrase)).toBe(false);
+		expect(assertsLoosely(prepareText('containers all share just one ip', none), phrase)).toBe(true);
+		expect(assertsLoosely(prepareText('containers do not share one ip', none), phrase)).toBe(false);
 	});
 });
