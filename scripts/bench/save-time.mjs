@@ -1,7 +1,7 @@
 // Save time against store size: `pod-tutor check` (one attempt recorded) and a page turn in the
-// tutor (two step visits saved, the second drawn after the first's save), with an empty progress file and with one holding 10,000 recorded
-// attempts (10,000 exercises of extra lesson packs, each with a 2 KB answer: what a capped store
-// can grow to), interleaved runs, medians.
+// tutor (two step visits saved, the second drawn after the first's save), with an empty progress
+// file and with one holding 10,000 recorded attempts (10,000 exercises of extra lesson packs, each
+// with a 2 KB answer: what a capped store can grow to), interleaved runs, medians.
 import {execFile} from 'node:child_process';
 import {mkdtempSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
