@@ -7,7 +7,7 @@ export default defineConfig({
 		// Manifest checks need the lazily imported API schema; every sync caller finds it loaded.
 		setupFiles: ['tests/exercises/api-schema-setup.ts'],
 		include: ['tests/**/*.test.ts', 'tests/**/*.test.tsx', 'scripts/bench/**/*.test.mjs'],
-		exclude: ['tests/live/**', 'node_modules/**'],
+		exclude: ['tests/live/**', 'tests/faults/**', 'tests/ssh/**', 'node_modules/**'],
 		testTimeout: 20000,
 		hookTimeout: 30000,
 	},

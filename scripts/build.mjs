@@ -17,7 +17,7 @@ try {
 	const writer = join(scratch, 'write-course-cache.mjs');
 	await build({...BUILD_SETTINGS, splitting: false, minify: false, entryPoints: [join(projectRoot, 'src/content/course-cache-writer.ts')], outfile: writer, outdir: undefined, chunkNames: undefined});
 	const {writeCourseCache} = await import(pathToFileURL(writer).href);
-	const problems = writeCourseCache(projectRoot);
+	const problems = await writeCourseCache(projectRoot);
 	for (const problem of problems) console.warn(`course cache: ${problem}`);
 } finally {
 	rmSync(scratch, {recursive: true, force: true});

@@ -5,6 +5,8 @@ export interface ParsedArgs {
 	readonly lessonDirs: string[];
 	readonly ascii: boolean;
 	readonly noColor: boolean;
+	/** --plain or --no-plain, when given (the choice is remembered). */
+	readonly plain: boolean | undefined;
 	readonly help: boolean;
 	readonly version: boolean;
 }
@@ -16,6 +18,7 @@ export function parseArgs(argv: readonly string[]): ParseResult {
 	const lessonDirs: string[] = [];
 	let ascii = false;
 	let noColor = false;
+	let plain: boolean | undefined;
 	let help = false;
 	let version = false;
 	for (let i = 0; i < argv.length; i++) {
@@ -30,12 +33,14 @@ export function parseArgs(argv: readonly string[]): ParseResult {
 			lessonDirs.push(value);
 		} else if (arg === '--ascii') ascii = true;
 		else if (arg === '--no-color' || arg === '--no-colour') noColor = true;
+		else if (arg === '--plain') plain = true;
+		else if (arg === '--no-plain') plain = false;
 		else if (arg === '--help' || arg === '-h') help = true;
 		else if (arg === '--version' || arg === '-V') version = true;
 		else args.push(arg);
 	}
 	const command = args.length > 0 && !args[0].startsWith('-') ? args.shift() : undefined;
-	return {ok: true, parsed: {command, args, lessonDirs, ascii, noColor, help, version}};
+	return {ok: true, parsed: {command, args, lessonDirs, ascii, noColor, plain, help, version}};
 }
 
 export const USAGE = `pod-tutor: learn what a Kubernetes Pod is, and how it differs from a container.
@@ -59,11 +64,17 @@ Usage:
   pod-tutor doctor [--json]         which of kubectl, crictl and podman can be used here
   pod-tutor cleanup [--backend kubectl|podman]
                                     delete what the tutor created (only its labelled objects)
+  pod-tutor submit [--to DIR]       hand your progress summary to your instructor
+  pod-tutor report DIR [--csv|--json]
+                                    instructors: the class table and where students get stuck
 
 Options:
   --lessons DIR     add a folder of lessons (repeatable)
   --ascii           draw with plain ASCII (automatic when the locale is not UTF-8)
-  --no-color        no colour (NO_COLOR is respected too)
+  --no-color        no colour (NO_COLOR and TERM=dumb are respected too)
+  --plain           plain lines for screen readers and simple terminals: no
+                    redraws, answers typed (remembered; --no-plain undoes it;
+                    TERM=dumb gets it too)
   --backend NAME, --namespace NS, --context NAME, --image IMAGE
                     live mode settings (see pod-tutor doctor)
   -h, --help        this help
@@ -76,4 +87,6 @@ Progress is kept in your user config folder; POD_TUTOR_CONFIG_DIR moves it.
  * The names `pod-tutor NAME` runs as subcommands (any other NAME is a lesson id); their code,
  * src/commands/index.ts, is imported only when one is named.
  */
-export const SUBCOMMAND_NAMES: ReadonlySet<string> = new Set(['list', 'progress', 'reset', 'diagram', 'doctor', 'cleanup', 'check', 'show', 'validate']);
+export const SUBCOMMAND_NAMES: ReadonlySet<string> = new Set([
+	'list', 'progress', 'reset', 'diagram', 'doctor', 'cleanup', 'check', 'show', 'validate', 'submit', 'report',
+]);

@@ -1,6 +1,6 @@
 import {chmodSync, mkdirSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
-import {sanitiseTerminalText} from './live/terminal-sanitiser.js';
+import {sanitiseTerminalText} from './text/terminal-sanitiser.js';
 import {progressDirectory} from './progress/progress-path.js';
 
 /** Where the details of the last unexpected failure go, beside the learner's progress. */

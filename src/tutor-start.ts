@@ -1,6 +1,7 @@
 import {setFlagsFromString} from 'node:v8';
 import {EXIT_OK, EXIT_USAGE, type CommandIO, type GlobalOptions} from './commands/command-io.js';
 import {loadCourseFast} from './content/course-cache.js';
+import {labLiveMode, labNotice, withLabEnv, withLabLiveArgs} from './lab/lab-live.js';
 import {parseLiveOptions} from './live/live-options.js';
 import {readProgressSnapshot} from './progress/progress-snapshot.js';
 import {drawDiagramStep} from './render/diagram-step.js';
@@ -23,7 +24,7 @@ const INK_PARTS = [() => import('react'), () => import('yoga-layout'), () => imp
  * Without a terminal: print the current lesson as text and point to `pod-tutor check`.
  */
 export async function runTutor(lessonId: string | undefined, rest: readonly string[], io: CommandIO, options: GlobalOptions): Promise<number> {
-	const live = parseLiveOptions(rest);
+	const live = parseLiveOptions(withLabLiveArgs(rest, options.lab));
 	if (!live.ok) {
 		io.stderr(`pod-tutor: ${live.error}\n`);
 		return EXIT_USAGE;
@@ -42,7 +43,9 @@ export async function runTutor(lessonId: string | undefined, rest: readonly stri
 		);
 		return EXIT_USAGE;
 	}
-	const snapshot = readProgressSnapshot(io.env);
+	const read = readProgressSnapshot(io.env);
+	const configNotice = labNotice(options.lab);
+	const snapshot = configNotice ? {...read, warning: [read.warning, configNotice].filter(Boolean).join(' ')} : read;
 	if (!io.interactive) {
 		if (snapshot.warning) io.stderr(`pod-tutor: ${snapshot.warning}\n`);
 		const style = detectTextStyle(io.env, false, options.ascii, true);
@@ -90,6 +93,17 @@ export async function runTutor(lessonId: string | undefined, rest: readonly stri
 		const {startApp} = await import('./ui/start-app.js');
 		terminal.writer.off('resize', onResize);
 		if (!terminal.active) return EXIT_OK;
-		return startApp({course, lessonId, style, notice: snapshot.warning, typeahead, terminal, live: live.options, configDir: options.configDir});
+		return startApp({
+			course,
+			lessonId,
+			style,
+			notice: snapshot.warning,
+			typeahead,
+			terminal,
+			live: live.options,
+			configDir: options.configDir,
+			liveMode: labLiveMode(options.lab),
+			liveEnv: withLabEnv(io.env, options.lab),
+		});
 	});
 }

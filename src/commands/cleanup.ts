@@ -7,13 +7,14 @@ import type {DetectOptions} from '../live/detect-backends.js';
 import {detectBackends} from '../live/detect-backends.js';
 import {parseLiveOptions, type LiveOptions} from '../live/live-options.js';
 import {currentUserLabel, tutorSelector} from '../live/tutor-labels.js';
+import {withLabEnv, withLabLiveArgs} from '../lab/lab-live.js';
 import {EXIT_FAIL, EXIT_OK, EXIT_USAGE, type CommandIO, type GlobalOptions} from './command-io.js';
 
 const USAGE = 'usage: pod-tutor cleanup [--backend kubectl|podman] [--namespace NS] [--context NAME]';
 const CREATING_TOOLS: readonly LiveTool[] = ['kubectl', 'podman'];
 
 export async function runCleanup(args: readonly string[], io: CommandIO, options: GlobalOptions, extra: Partial<DetectOptions> = {}): Promise<number> {
-	const parsed = parseLiveOptions(args);
+	const parsed = parseLiveOptions(withLabLiveArgs(args, options.lab));
 	if (!parsed.ok) {
 		io.stderr(`cleanup: ${parsed.error}\n${USAGE}\n`);
 		return EXIT_USAGE;
@@ -45,7 +46,9 @@ export async function cleanupTutorObjects(
 	extra: Partial<DetectOptions> = {},
 ): Promise<{usable: boolean; failed: boolean; why: string}> {
 	const user = currentUserLabel(io.env);
-	const detected = (await detectBackends({live, env: io.env, configDir: options.configDir, ...extra})).filter((d) => CREATING_TOOLS.includes(d.report.tool));
+	const env = withLabEnv(io.env, options.lab);
+	const found = await detectBackends({live, env, configDir: options.configDir, ...extra});
+	const detected = found.filter((d) => CREATING_TOOLS.includes(d.report.tool));
 	const usable = detected.filter((d) => d.backend);
 	const why = detected.map((d) => `  ${d.report.tool}: ${d.report.problem ?? 'not usable'}`).join('\n');
 	if (usable.length === 0) return {usable: false, failed: false, why};

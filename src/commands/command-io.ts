@@ -1,3 +1,5 @@
+import type {LabConfig} from '../lab/lab-config.js';
+
 /**
  * What a subcommand gets from the CLI entry: its own arguments (global options already taken
  * out), the streams, and the global settings. Subcommands return an exit code and never call
@@ -21,6 +23,8 @@ export interface GlobalOptions {
 	/** Force ASCII output (also chosen automatically for non-UTF-8 locales and TERM=dumb). */
 	readonly ascii: boolean;
 	readonly noColor: boolean;
+	/** The classroom settings (src/lab/lab-config.ts); absent in tests that do not need them. */
+	readonly lab?: LabConfig;
 }
 
 export type Subcommand = (args: readonly string[], io: CommandIO, options: GlobalOptions) => Promise<number>;
@@ -29,8 +33,6 @@ export type Subcommand = (args: readonly string[], io: CommandIO, options: Globa
 export const EXIT_OK = 0;
 export const EXIT_FAIL = 1;
 export const EXIT_USAGE = 2;
+/** The command did its work but could not save it (check: the answer was judged, not recorded). */
+export const EXIT_NOT_SAVED = 3;
 
-/** A usage mistake: the message names the argument and says what to do. */
-export class UsageError extends Error {
-	override readonly name = 'UsageError';
-}

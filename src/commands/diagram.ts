@@ -2,11 +2,12 @@
  * `pod-tutor diagram FILE|- [--ascii] [--width N] [--no-color] [--describe] [--view pod|docker|compose]`:
  * draws each Pod spec in a manifest. `--live` hands over to the live-mode command.
  */
-import {readFile} from 'node:fs/promises';
 import {resolve} from 'node:path';
 import type {DiagramView} from '../content/types.js';
 import {chooseCharset, colorEnabled} from '../diagram/terminal-caps.js';
-import {describePod, drawView, modelsFromYaml} from '../diagram/manifest-diagrams.js';
+import {MAX_SPEC_FILE_BYTES} from '../diagram/lesson-diagram.js';
+import {describeView, drawView, modelsFromYaml} from '../diagram/manifest-diagrams.js';
+import {readFileBoundedAsync, readStreamBounded} from '../files/bounded-read.js';
 import {EXIT_OK, EXIT_USAGE, type CommandIO, type GlobalOptions, type Subcommand} from './command-io.js';
 
 export const MIN_WIDTH = 40;
@@ -64,11 +65,6 @@ function parseArgs(args: readonly string[]): Parsed {
 	return {ok: true, value: {file, ascii, noColor, describe, view, ...(width !== undefined ? {width} : {})}};
 }
 
-async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
-	const chunks: Buffer[] = [];
-	for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
-	return Buffer.concat(chunks).toString('utf8');
-}
 
 function terminalColumns(io: CommandIO): number | undefined {
 	if (!io.interactive || !process.stdout.isTTY) return undefined;
@@ -86,16 +82,13 @@ export const diagramCommand: Subcommand = async (args, io, options: GlobalOption
 	}
 	const {file, view, describe} = parsed.value;
 	const label = file === '-' ? 'standard input' : file;
-	let text: string;
-	try {
-		text = file === '-' ? await readAll(io.stdin) : await readFile(resolve(io.cwd, file), 'utf8');
-	} catch (error) {
-		const code = (error as NodeJS.ErrnoException).code;
-		const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder, give a YAML file' : code === 'EACCES' ? 'permission denied' : 'cannot read it';
-		io.stderr(`${label}: ${why}\n`);
+	// A manifest, so the manifest limit; regular files only (a FIFO or /dev/zero is refused by name).
+	const read = file === '-' ? await readStreamBounded(io.stdin, MAX_SPEC_FILE_BYTES) : await readFileBoundedAsync(resolve(io.cwd, file), {limit: MAX_SPEC_FILE_BYTES});
+	if (!read.ok) {
+		io.stderr(`${label}: ${read.problem === 'folder' ? 'it is a folder, give a YAML file' : read.reason}\n`);
 		return EXIT_USAGE;
 	}
-	const result = modelsFromYaml(text);
+	const result = modelsFromYaml(read.text);
 	if (!result.ok) {
 		io.stderr(`${label}: ${result.error}\n`);
 		return EXIT_USAGE;
@@ -105,7 +98,9 @@ export const diagramCommand: Subcommand = async (args, io, options: GlobalOption
 	const width = parsed.value.width ?? Math.max(MIN_WIDTH, Math.min(MAX_WIDTH, terminalColumns(io) ?? 80));
 	const charset = parsed.value.ascii || options.ascii ? 'ascii' : chooseCharset(io.env);
 	const color = !parsed.value.noColor && !options.noColor && colorEnabled(io.env, io.interactive);
-	const blocks = result.value.models.map((model) => (describe ? describePod(model) : drawView(model, view, {width, charset, color}).join('\n')));
+	const blocks = result.value.models.map((model) =>
+		describe ? describeView(model, view) : drawView(model, view, {width, charset, color}).join('\n'),
+	);
 	io.stdout(`${blocks.join('\n\n')}\n`);
 	return EXIT_OK;
 };

@@ -7,6 +7,8 @@ import type {BackendReport} from '../live/backend.js';
 import {detectBackends, type DetectOptions} from '../live/detect-backends.js';
 import {parseLiveOptions} from '../live/live-options.js';
 import {currentUserLabel, tutorSelector} from '../live/tutor-labels.js';
+import {effectiveSettings, labSettingsLines} from '../lab/lab-report.js';
+import {labLiveMode, withLabEnv, withLabLiveArgs} from '../lab/lab-live.js';
 import {EXIT_FAIL, EXIT_OK, EXIT_USAGE, type CommandIO, type GlobalOptions} from './command-io.js';
 
 const USAGE = 'usage: pod-tutor doctor [--json] [--backend kubectl|crictl|podman] [--namespace NS] [--context NAME] [--runtime-endpoint EP]';
@@ -29,7 +31,7 @@ function describe(report: BackendReport): string[] {
 }
 
 export async function runDoctor(args: readonly string[], io: CommandIO, options: GlobalOptions, extra: Partial<DetectOptions> = {}): Promise<number> {
-	const parsed = parseLiveOptions(args);
+	const parsed = parseLiveOptions(withLabLiveArgs(args, options.lab));
 	if (!parsed.ok) {
 		io.stderr(`doctor: ${parsed.error}\n${USAGE}\n`);
 		return EXIT_USAGE;
@@ -40,23 +42,32 @@ export async function runDoctor(args: readonly string[], io: CommandIO, options:
 		io.stderr(`doctor: unknown argument ${unknown[0]}\n${USAGE}\n`);
 		return EXIT_USAGE;
 	}
-	const detected = await detectBackends({live: parsed.options, env: io.env, configDir: options.configDir, ...extra});
+	const env = withLabEnv(io.env, options.lab);
+	const detected = await detectBackends({live: parsed.options, env, configDir: options.configDir, ...extra});
 	const reports = detected.map((d) => d.report);
 	const usable = reports.filter((r) => r.usable).map((r) => r.tool);
 	const user = currentUserLabel(io.env);
 	if (json) {
-		io.stdout(`${JSON.stringify({usable, namespace: parsed.options.namespace, image: parsed.options.image, user, labels: tutorSelector(user), backends: reports}, null, 2)}\n`);
+		const {lab} = options;
+		const settings = lab ? {settings: effectiveSettings(lab, args, io.env), configProblems: lab.problems} : {};
+		const {namespace, image} = parsed.options;
+		const report = {usable, namespace, image, user, labels: tutorSelector(user), backends: reports, ...settings};
+		io.stdout(`${JSON.stringify(report, null, 2)}\n`);
 		return usable.length > 0 ? EXIT_OK : EXIT_FAIL;
 	}
 	const lines = ['Live mode on this machine:', ''];
 	for (const report of reports) lines.push(...describe(report));
 	lines.push('');
-	if (usable.length > 0) {
+	const off = options.lab !== undefined && labLiveMode(options.lab) === 'off';
+	if (off) {
+		lines.push('The config turns live mode off: the tutor shows recorded output and runs no container tool.');
+	} else if (usable.length > 0) {
 		lines.push(`Live steps run for real with ${usable.join(', ')} after you press Enter; objects the tutor creates carry the labels ${tutorSelector(user)}.`);
 		lines.push(`Lesson image: ${parsed.options.image} (change it with --image).`);
 	} else {
 		lines.push('Nothing live is available: every command step shows its recorded output, labelled as recorded. The lessons work fully offline.');
 	}
+	if (options.lab) lines.push('', ...labSettingsLines(options.lab, args, io.env));
 	io.stdout(`${lines.join('\n')}\n`);
 	return usable.length > 0 ? EXIT_OK : EXIT_FAIL;
 }

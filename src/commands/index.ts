@@ -10,8 +10,10 @@ import {diagramCommand} from './diagram.js';
 import {runDoctor} from './doctor.js';
 import {runList} from './list.js';
 import {runProgress} from './progress.js';
+import {runReport} from './report.js';
 import {runReset} from './reset.js';
 import {runShow} from './show.js';
+import {runSubmit} from './submit.js';
 import {runValidate} from './validate.js';
 
 export const SUBCOMMANDS: Readonly<Record<string, Subcommand>> = {
@@ -24,4 +26,6 @@ export const SUBCOMMANDS: Readonly<Record<string, Subcommand>> = {
 	check: runCheck,
 	show: runShow,
 	validate: runValidate,
+	submit: runSubmit,
+	report: runReport,
 };

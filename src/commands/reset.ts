@@ -8,7 +8,7 @@ import type {ResetScope} from '../progress/progress-updates.js';
 import {DEFAULT_IMAGE} from '../live/lesson-pods.js';
 import {DEFAULT_NAMESPACE} from '../live/live-options.js';
 import {cleanupTutorObjects} from './cleanup.js';
-import {EXIT_FAIL, EXIT_OK, EXIT_USAGE, type CommandIO, type Subcommand} from './command-io.js';
+import {EXIT_FAIL, EXIT_NOT_SAVED, EXIT_OK, EXIT_USAGE, type CommandIO, type Subcommand} from './command-io.js';
 
 const USAGE = 'Usage: pod-tutor reset (--lesson ID | --exercise ID | --all [--progress-only]) [--yes]';
 
@@ -114,8 +114,8 @@ export const runReset: Subcommand = async (args, io, options) => {
 	if (warning) io.stderr(`pod-tutor reset: ${warning}\n`);
 	const result = store.reset(resolved.scope);
 	if (!result.ok) {
-		io.stderr(`pod-tutor reset: ${result.error}\n`);
-		return EXIT_FAIL;
+		io.stderr(`pod-tutor reset: nothing was reset, progress not saved: ${result.error}\n`);
+		return EXIT_NOT_SAVED;
 	}
 	if (result.warning) io.stderr(`pod-tutor reset: ${result.warning}\n`);
 	io.stdout(`Reset ${resolved.what}.\n`);

@@ -1,5 +1,6 @@
 import {createHash} from 'node:crypto';
 import {readdirSync, readFileSync, statSync} from 'node:fs';
+import {readFileBounded} from '../files/bounded-read.js';
 import {join, resolve, sep} from 'node:path';
 import {packageRoot} from './package-root.js';
 import type {Course, Exercise, Lesson} from './types.js';
@@ -11,6 +12,8 @@ import type {Course, Exercise, Lesson} from './types.js';
  */
 export const CACHE_FILE = 'dist/course-cache.json';
 const CACHE_VERSION = 1;
+/** The bundled course is about 1 MB as JSON; room to grow, but not for anything else. */
+const MAX_CACHE_BYTES = 32 * 1024 * 1024;
 
 interface CacheFile {
 	readonly version: number;
@@ -94,8 +97,11 @@ export function serializeCourse(course: Course, packageDir: string): string {
 export function readCourseCache(packageDir: string): Course | undefined {
 	const root = resolve(packageDir);
 	let cache: CacheFile;
+	// Written by the build; a damaged or replaced one (a FIFO, a huge file) just means "load the YAML".
+	const read = readFileBounded(join(root, CACHE_FILE), {limit: MAX_CACHE_BYTES});
+	if (!read.ok) return undefined;
 	try {
-		cache = JSON.parse(readFileSync(join(root, CACHE_FILE), 'utf8')) as CacheFile;
+		cache = JSON.parse(read.text) as CacheFile;
 	} catch {
 		return undefined;
 	}
@@ -115,6 +121,16 @@ export async function loadCourseFast(lessonDirs: readonly string[]): Promise<Cou
 		const cached = readCourseCache(root);
 		if (cached) return cached;
 	}
-	const {loadCourse} = await import('./course-loader.js');
-	return loadCourse({lessonDirs});
+	// The same checks as validate (exercise meaning, diagram specs), so list and the tutor never
+	// show as healthy a lesson that validate calls broken. Imported here, lazily, because the
+	// content layer does not know the checkers; commands get them from course-options.ts.
+	const [{loadCourse}, {exerciseProblems}, {diagramStepProblem}, {loadApiSchema}] = await Promise.all([
+		import('./course-loader.js'),
+		import('../exercises/exercise-problems.js'),
+		import('../diagram/lesson-diagram.js'),
+		import('../exercises/api-schema.js'),
+	]);
+	// Manifest answers and examples are checked against the API schema, as validate does.
+	await loadApiSchema();
+	return loadCourse({lessonDirs, exerciseProblems, diagramProblem: diagramStepProblem});
 }

@@ -1,17 +1,19 @@
-import {existsSync, readdirSync, readFileSync, statSync} from 'node:fs';
+import {existsSync, readdirSync, statSync} from 'node:fs';
 import {dirname, join, relative, resolve, sep} from 'node:path';
-import {fileURLToPath} from 'node:url';
+import {readFileBounded} from '../files/bounded-read.js';
 import {validateExercise} from './exercise-validator.js';
 import {FieldReader, type FieldProblem} from './field-reader.js';
 import {validateLesson} from './lesson-validator.js';
-import type {BrokenLesson, Course, Exercise, Lesson, Problem} from './types.js';
-import {parseYamlSource, type YamlSource} from './yaml-source.js';
+import type {BrokenLesson, Course, DiagramStep, Exercise, Lesson, Problem} from './types.js';
+import {MAX_LESSON_FILE_BYTES, parseYamlSource, type YamlSource} from './yaml-source.js';
 
 export interface LoadOptions {
 	/** Folders holding lesson files; each one's exercises are in the sibling folder `exercises/`. */
 	readonly lessonDirs: readonly string[];
 	/** Meaning checks for one exercise (src/exercises adds them); structure is checked here. */
 	readonly exerciseProblems?: (exercise: Exercise) => readonly FieldProblem[];
+	/** Why a diagram step's file or spec cannot be drawn (src/diagram adds it); without it, only that the file can be read. */
+	readonly diagramProblem?: (step: DiagramStep, lessonFile: string) => string | undefined;
 }
 
 // Where the package is: kept in a module of its own, which the first frame loads without this one.
@@ -33,10 +35,15 @@ export function displayPath(file: string): string {
 	return rel && !rel.startsWith('..') && !rel.startsWith(sep) ? rel : file;
 }
 
+/**
+ * Every entry named *.yaml or *.yml, whatever it is: a symbolic link is followed when it stays in
+ * the pack, and a link that leaves it, a folder, a FIFO or a device is reported by name when
+ * read, never skipped in silence (a skipped file shows up later as a puzzling "unknown exercise").
+ */
 function yamlFiles(dir: string): string[] {
 	try {
 		return readdirSync(dir, {withFileTypes: true})
-			.filter((e) => e.isFile() && /\.ya?ml$/.test(e.name))
+			.filter((e) => /\.ya?ml$/.test(e.name))
 			.map((e) => join(dir, e.name))
 			.sort();
 	} catch {
@@ -46,16 +53,32 @@ function yamlFiles(dir: string): string[] {
 
 type Parsed = {ok: true; source: YamlSource} | {ok: false; problem: Problem};
 
-function parseFile(file: string): Parsed {
-	let text: string;
-	try {
-		text = readFileSync(file, 'utf8');
-	} catch (error) {
-		return {ok: false, problem: {file: displayPath(file), path: '', message: `cannot read the file: ${(error as Error).message}`}};
-	}
+function parseFile(file: string, pack: string): Parsed {
+	const read = readFileBounded(file, {limit: MAX_LESSON_FILE_BYTES, within: pack});
+	if (!read.ok) return {ok: false, problem: {file: displayPath(file), path: '', message: `cannot read the file: ${read.reason}`}};
+	const text = read.text;
 	const result = parseYamlSource(text);
 	if (!result.ok) return {ok: false, problem: {file: displayPath(file), path: '', line: result.line, message: result.message}};
 	return {ok: true, source: result.source};
+}
+
+/** What would act on a terminal: C0 controls but tab and newline, DEL, C1 (U+009B is a CSI). */
+const TERMINAL_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
+
+/**
+ * Lesson text reaches the screen as the tutor draws it, so a pack's `title: "\e]0;..."` (YAML's
+ * double-quoted escapes make one) would retitle the window. Such a string is reported at its
+ * field, which keeps the lesson off the screen until it is fixed.
+ */
+function reportControlCharacters(value: unknown, reader: FieldReader, at: (string | number)[] = []): void {
+	if (typeof value === 'string') {
+		const found = TERMINAL_CONTROL.exec(value);
+		if (found) reader.report(at, `holds the control character U+${found[0].charCodeAt(0).toString(16).padStart(4, '0').toUpperCase()}; lesson text must be plain text`);
+		return;
+	}
+	if (value === null || typeof value !== 'object') return;
+	if (Array.isArray(value)) value.forEach((item, i) => reportControlCharacters(item, reader, [...at, i]));
+	else for (const [key, item] of Object.entries(value)) reportControlCharacters(item, reader, [...at, key]);
 }
 
 function toProblems(file: string, reader: FieldReader, source: YamlSource): Problem[] {
@@ -66,29 +89,38 @@ interface LessonCandidate {
 	lesson?: Lesson;
 	source?: YamlSource;
 	broken?: BrokenLesson;
+	/** Diagram steps that cannot be drawn: the lesson is broken, but its exercises are still checked and reported. */
+	problems?: Problem[];
 }
 
-function loadLessonFile(file: string, exerciseRoot: string): LessonCandidate {
-	const parsed = parseFile(file);
+function loadLessonFile(file: string, exerciseRoot: string, options: LoadOptions): LessonCandidate {
+	const parsed = parseFile(file, dirname(file));
 	if (!parsed.ok) return {broken: {file: displayPath(file), problems: [parsed.problem]}};
 	const reader = new FieldReader();
-	const fields = validateLesson(parsed.source.value, reader);
+	reportControlCharacters(parsed.source.value, reader);
+	const fields = reader.problems.length > 0 ? undefined : validateLesson(parsed.source.value, reader);
 	const rawId = (parsed.source.value as {id?: unknown} | null)?.id;
 	const id = typeof rawId === 'string' ? rawId : undefined;
 	if (!fields) return {broken: {id, file: displayPath(file), problems: toProblems(file, reader, parsed.source)}};
 	const problems: Problem[] = [];
 	fields.steps.forEach((step, i) => {
-		if (step.kind === 'diagram' && step.file && !existsSync(join(dirname(file), step.file))) {
-			problems.push({
-				file: displayPath(file),
-				path: `steps[${i}].file`,
-				line: parsed.source.lineOf(['steps', i, 'file']),
-				message: `no such file "${step.file}" next to the lesson (looked in ${displayPath(join(dirname(file), step.file))})`,
-			});
-		}
+		if (step.kind !== 'diagram') return;
+		const message = diagramProblem(step, file, options);
+		if (message === undefined) return;
+		const field = step.file === undefined ? 'spec' : 'file';
+		problems.push({file: displayPath(file), path: `steps[${i}].${field}`, line: parsed.source.lineOf(['steps', i, field]), message});
 	});
-	if (problems.length > 0) return {broken: {id, file: displayPath(file), problems}};
-	return {lesson: {...fields, file, exerciseDir: join(exerciseRoot, fields.id)}, source: parsed.source};
+	return {lesson: {...fields, file, exerciseDir: join(exerciseRoot, fields.id)}, source: parsed.source, problems};
+}
+
+function diagramProblem(step: DiagramStep, lessonFile: string, options: LoadOptions): string | undefined {
+	if (options.diagramProblem) return options.diagramProblem(step, lessonFile);
+	if (step.file === undefined) return undefined;
+	const target = join(dirname(lessonFile), step.file);
+	const read = readFileBounded(target, {limit: MAX_LESSON_FILE_BYTES * 2, within: dirname(lessonFile)});
+	if (read.ok) return undefined;
+	if (read.problem === 'missing') return `no such file "${step.file}" next to the lesson (looked in ${displayPath(target)})`;
+	return `diagram file ${step.file}: ${read.reason}`;
 }
 
 function loadExerciseDir(lesson: Lesson, options: LoadOptions): {exercises: Exercise[]; problems: Problem[]; brokenIds: Set<string>} {
@@ -97,12 +129,13 @@ function loadExerciseDir(lesson: Lesson, options: LoadOptions): {exercises: Exer
 	// Ids of exercise files that exist but have problems: a step naming one is not "unknown".
 	const brokenIds = new Set<string>();
 	for (const file of yamlFiles(lesson.exerciseDir)) {
-		const parsed = parseFile(file);
+		const parsed = parseFile(file, lesson.exerciseDir);
 		if (!parsed.ok) {
 			problems.push(parsed.problem);
 			continue;
 		}
 		const reader = new FieldReader();
+		reportControlCharacters(parsed.source.value, reader);
 		const exercise = validateExercise(parsed.source.value, lesson.id, file, reader);
 		if (exercise && options.exerciseProblems) {
 			for (const p of options.exerciseProblems(exercise)) reader.problems.push({...p, at: p.path.split(/[.[\]]+/).filter(Boolean).map((s) => (/^\d+$/.test(s) ? Number(s) : s))});
@@ -139,7 +172,7 @@ export function loadCourse(options: LoadOptions): Course {
 		if (files.length === 0) problems.push({file: displayPath(dir), path: '', message: 'the folder holds no lesson files (*.yaml)'});
 		const lessonFolders = new Set<string>();
 		for (const file of files) {
-			const candidate = loadLessonFile(file, exerciseRoot);
+			const candidate = loadLessonFile(file, exerciseRoot, options);
 			if (candidate.broken) {
 				broken.push(candidate.broken);
 				if (candidate.broken.id) lessonFolders.add(candidate.broken.id);
@@ -154,7 +187,7 @@ export function loadCourse(options: LoadOptions): Course {
 			}
 			lessonIds.set(lesson.id, displayPath(file));
 			const loaded = loadExerciseDir(lesson, options);
-			const lessonProblems = [...loaded.problems];
+			const lessonProblems = [...(candidate.problems ?? []), ...loaded.problems];
 			const own = new Map<string, Exercise>();
 			for (const exercise of loaded.exercises) {
 				const clash = exercises.get(exercise.id) ?? own.get(exercise.id);

@@ -1,4 +1,4 @@
-import yaml from 'js-yaml';
+import {loadYamlSafely} from './safe-yaml.js';
 
 /** A parsed YAML document that can say on which line a field stands. */
 export interface YamlSource {
@@ -23,27 +23,28 @@ export function parseYamlSource(text: string): YamlResult {
 	}
 	const starts: number[] = [];
 	const lines = new Map<object, number>();
-	let value: unknown;
-	try {
-		value = yaml.load(text, {
-			json: false,
-			listener(event, state) {
-				if (event === 'open') {
-					starts.push(state.line);
-					return;
-				}
-				const line = starts.pop();
-				const result: unknown = state.result;
-				if (line !== undefined && result !== null && typeof result === 'object' && !lines.has(result)) {
-					lines.set(result, line + 1);
-				}
-			},
-		});
-	} catch (error) {
-		const e = error as {reason?: string; mark?: {line?: number}; message?: string};
-		const line = e.mark?.line === undefined ? undefined : e.mark.line + 1;
-		return {ok: false, message: `not valid YAML: ${e.reason ?? e.message ?? String(error)}`, line};
+	const loaded = loadYamlSafely(text, {
+		listener(event, state) {
+			if (event === 'open') {
+				starts.push(state.line);
+				return;
+			}
+			const line = starts.pop();
+			const result: unknown = state.result;
+			if (line !== undefined && result !== null && typeof result === 'object' && !lines.has(result)) {
+				lines.set(result, line + 1);
+			}
+		},
+	});
+	if (!loaded.ok) return {ok: false, message: loaded.message, line: loaded.line};
+	if (loaded.documents.length > 1) {
+		return {
+			ok: false,
+			line: loaded.documentLines[1],
+			message: `the file holds ${loaded.documents.length} YAML documents (separated by "---"); a lesson or exercise file is one document`,
+		};
 	}
+	const value: unknown = loaded.documents[0];
 	const textLines = text.split('\n');
 	return {
 		ok: true,

@@ -2,11 +2,19 @@
  * From YAML text to finished drawings: every document carrying a Pod spec becomes one diagram
  * in the chosen view; other kinds become notes. Shared by the `diagram` command and lessons.
  */
-import yaml from 'js-yaml';
+import {loadYamlSafely} from '../content/safe-yaml.js';
 import type {DiagramView} from '../content/types.js';
 import {extractPodSpecs} from '../k8s/workload.js';
 import {buildPodModel, type PodModel} from './pod-model.js';
-import {describePod, layoutCompose, layoutDocker, layoutPod, type LayoutOptions} from './pod-diagram.js';
+import {
+	describeCompose,
+	describeDocker,
+	describePod,
+	layoutCompose,
+	layoutDocker,
+	layoutPod,
+	type LayoutOptions,
+} from './pod-diagram.js';
 
 export interface ManifestModels {
 	readonly models: readonly PodModel[];
@@ -18,16 +26,10 @@ export type ManifestModelsResult = {readonly ok: true; readonly value: ManifestM
 
 /** Parses YAML (one or more documents) and builds a model for each Pod spec. */
 export function modelsFromYaml(text: string): ManifestModelsResult {
-	let docs: unknown[];
-	try {
-		docs = yaml.loadAll(text);
-	} catch (error) {
-		if (error instanceof yaml.YAMLException) {
-			const line = error.mark ? `line ${error.mark.line + 1}: ` : '';
-			return {ok: false, error: `${line}not valid YAML: ${error.reason}`};
-		}
-		throw error;
-	}
+	// Depth and alias limits: a spec in a lesson pack is as untrusted as a learner's manifest.
+	const loaded = loadYamlSafely(text);
+	if (!loaded.ok) return {ok: false, error: `${loaded.line === undefined ? '' : `line ${loaded.line}: `}${loaded.message}`};
+	const docs = loaded.documents;
 	const several = docs.length > 1;
 	const models: PodModel[] = [];
 	const skipped: string[] = [];
@@ -57,6 +59,18 @@ export function drawView(model: PodModel, view: DiagramView, options: LayoutOpti
 			return layoutCompose(model, options);
 		default:
 			return layoutPod(model, options);
+	}
+}
+
+/** The same view in sentences, for screen readers and plain output: what drawView draws, in words. */
+export function describeView(model: PodModel, view: DiagramView): string {
+	switch (view) {
+		case 'docker':
+			return describeDocker(model);
+		case 'compose':
+			return describeCompose(model);
+		default:
+			return describePod(model);
 	}
 }
 

@@ -67,7 +67,7 @@ function finish(lines: readonly Line[], color: boolean): string[] {
 	});
 }
 
-function processLine(c: ContainerModel, model: PodModel, charset: Charset): string {
+function processLine(c: ContainerModel, charset: Charset): string {
 	const words = [...c.command, ...c.args].map((w) => cleanText(w, charset));
 	const cmd = words.length > 0 ? words.join(' ') : "image default";
 	if (c.namespaces.pid === 'own') return `PID 1: ${cmd}`;
@@ -119,7 +119,7 @@ function containerItems(c: ContainerModel, model: PodModel, charset: Charset): C
 	if (c.kind !== 'pause') items.push({text: cleanText(c.image, charset), role: 'dim', fit: 'wrap2'});
 	const note = kindNote(c);
 	if (note) items.push({text: note, role: 'dim', fit: 'wrap'});
-	items.push({text: processLine(c, model, charset), fit: 'wrap2'});
+	items.push({text: processLine(c, charset), fit: 'wrap2'});
 	for (const port of c.ports) {
 		const clash = port.clashesWith.length > 0;
 		items.push({text: `port ${port.containerPort}/${port.protocol}`, fit: 'wrap', ...(clash ? {extra: {text: ' CONFLICT', role: 'warn'}} : {})});
@@ -440,5 +440,50 @@ export function describePod(model: PodModel): string {
 	}
 	const req = [model.effectiveRequest.cpu ? `cpu ${model.effectiveRequest.cpu}` : '', model.effectiveRequest.memory ? `memory ${model.effectiveRequest.memory}` : ''].filter(Boolean);
 	lines.push(`Effective Pod request: ${req.length > 0 ? req.join(' and ') : 'none'}. QoS class: ${model.qosClass}.`);
+	return lines.join('\n');
+}
+
+/** The docker view in sentences: what `layoutDocker` draws, for screen readers and plain output. */
+export function describeDocker(model: PodModel): string {
+	const containers = [...model.initContainers.filter((c) => c.kind === 'sidecar'), ...model.containers];
+	const lines = [
+		'Docker: no Pod and no pause container. Each container holds all five namespaces itself ' +
+			'(pid, mnt, net, uts and ipc): its own IP address and its own hostname.',
+	];
+	for (const c of containers) {
+		const pid1 = [...c.command, ...c.args].join(' ') || 'the image default';
+		lines.push(`- Docker container ${describeContainer(c)}; PID 1 is ${pid1}.`);
+	}
+	const inits = model.initContainers.filter((c) => c.kind === 'init');
+	if (inits.length > 0) {
+		const names = joinWords(inits.map((c) => c.name));
+		lines.push(`Init containers (${names}) have no Docker equivalent: you would run them yourself first.`);
+	}
+	const shared = model.volumes.filter((v) => new Set(v.mounts.map((m) => m.container)).size > 1);
+	if (shared.length > 0) {
+		const names = joinWords(shared.map((v) => v.name));
+		lines.push(`To share ${names} you would create a Docker volume and mount it in each container.`);
+	}
+	return lines.join('\n');
+}
+
+/** The compose view in sentences: the Pod (one IP, localhost) beside Docker Compose (one IP per service). */
+export function describeCompose(model: PodModel): string {
+	const containers = [...model.initContainers.filter((c) => c.kind === 'sidecar'), ...model.containers];
+	const podIp = model.ip ? `one IP address, ${model.ip}` : 'one IP address';
+	const ip = model.hostNetwork ? "the node's IP address" : podIp;
+	/** How the others reach this container: localhost in the Pod, the service name in Compose. */
+	const reached = (c: ContainerModel, host: string): string => {
+		const ports = c.ports.map((p) => p.containerPort);
+		if (ports.length === 0) return `- ${c.name}: no ports declared.`;
+		return `- ${c.name}: listens on ${joinWords(ports.map(String))}; the others use ${host}:${ports[0]}.`;
+	};
+	const lines = [`In the Pod ${model.name}, every container has ${ip} and they share one port space:`];
+	for (const c of containers) lines.push(reached(c, 'localhost'));
+	lines.push(
+		'In Docker Compose, each service has its own IP address and hostname on a bridge network ' +
+			'and is reached by its service name:',
+	);
+	for (const c of containers) lines.push(reached(c, c.name));
 	return lines.join('\n');
 }

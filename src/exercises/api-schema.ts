@@ -42,21 +42,38 @@ export function apiVersionOf(kind: string): string | undefined {
 
 let loaded: ReadonlyMap<string, ValidateFunction> | undefined;
 let loading: Promise<void> | undefined;
+let loadError: string | undefined;
 
-/** Loads the validators once; every later call returns at once. */
+/**
+ * Loads the validators once; every later call returns at once. Never rejects: a broken install
+ * is reported by apiSchemaProblem() and the checker says so instead of crashing.
+ */
 export function loadApiSchema(): Promise<void> {
 	const load = async ([kind, entry]: [string, SchemaEntry]) => {
 		const module = await entry.load();
 		return [kind, module.validate as ValidateFunction] as const;
 	};
-	loading ??= Promise.all(Object.entries(SCHEMAS).map(load)).then((pairs) => {
-		loaded = new Map(pairs);
-	});
+	loading ??= Promise.all(Object.entries(SCHEMAS).map(load)).then(
+		(pairs) => {
+			loaded = new Map(pairs);
+		},
+		(error: unknown) => {
+			loadError = error instanceof Error ? error.message : String(error);
+		},
+	);
 	return loading;
 }
 
+/** True once loadApiSchema() has finished, whether or not it could load the validators. */
 export function apiSchemaLoaded(): boolean {
-	return loaded !== undefined;
+	return loaded !== undefined || loadError !== undefined;
+}
+
+/** Why manifests cannot be checked against the schema, or undefined when they can. */
+export function apiSchemaProblem(): string | undefined {
+	if (loaded) return undefined;
+	if (loadError !== undefined) return `the Kubernetes API schema could not be loaded (${loadError}); reinstall pod-tutor`;
+	return 'the Kubernetes API schema was not loaded before checking (a pod-tutor bug: please report it)';
 }
 
 function pathOf(pointer: string): (string | number)[] {
@@ -98,9 +115,10 @@ function messageFor(error: AjvError, root: unknown): SchemaProblem {
 			const hint = quoted ? ' (remove the quotes)' : '';
 			return {path, message: `must be ${wanted}, not ${describeValue(value)}${hint}`};
 		}
-		case 'enum':
+		case 'enum': {
 			const allowed = (error.params.allowedValues as unknown[]).map(String).join(', ');
 			return {path, message: `must be one of ${allowed}, not ${describeValue(value)}`};
+		}
 		case 'format':
 			return {path, message: `${describeValue(value)} is not a valid ${String(error.params.format)}`};
 		default:
@@ -110,10 +128,10 @@ function messageFor(error: AjvError, root: unknown): SchemaProblem {
 
 /**
  * Where the object breaks the OpenAPI schema of its kind; undefined when the kind is not one the
- * course checks (the lesson rules then speak for it). Call loadApiSchema() first.
+ * course checks (the lesson rules then speak for it) or the schema is not loaded (apiSchemaProblem).
  */
 export function schemaProblems(manifest: Record<string, unknown>): readonly SchemaProblem[] | undefined {
-	if (!loaded) throw new Error('loadApiSchema() was not awaited before a manifest was checked');
+	if (!loaded) return undefined;
 	const validate = typeof manifest.kind === 'string' ? loaded.get(manifest.kind) : undefined;
 	if (!validate) return undefined;
 	if (validate(manifest)) return [];

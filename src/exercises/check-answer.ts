@@ -20,7 +20,7 @@ import type {
 	SingleChoiceExercise,
 } from '../content/types.js';
 import type {Answer} from './answer.js';
-import {apiSchemaLoaded, apiVersionOf, loadApiSchema, schemaProblems} from './api-schema.js';
+import {apiSchemaProblem, apiVersionOf, loadApiSchema, schemaProblems} from './api-schema.js';
 import {semanticProblems} from './api-semantics.js';
 import {parseManifest, type FieldPath, type ManifestObject, type ManifestParse} from './manifest-yaml.js';
 import {asFields, asText} from './pod-view.js';
@@ -146,7 +146,10 @@ function checkFreeText(ex: FreeTextExercise, answer: Answer): CheckResult {
 
 function describeQuantity(q: Quantity, ex: QuantityExercise): string {
 	if (ex.resource === 'cpu') return `${formatQuantity(q, 'cpu')} CPU`;
-	if (ex.resource === 'duration') return `${formatQuantity(q, 'cpu').replace(/m$/, ' ms').replace(/^(\d+(?:\.\d+)?)$/, '$1 seconds')}`;
+	if (ex.resource === 'duration') {
+		// formatQuantity's CPU form is whole units or thousandths: seconds or milliseconds here.
+		return formatQuantity(q, 'cpu').replace(/m$/, ' ms').replace(/^(\d+(?:\.\d+)?)$/, '$1 seconds');
+	}
 	if (ex.resource === 'memory') {
 		const bytes = formatQuantity(q, 'plain');
 		const binary = formatQuantity(q, 'memory');
@@ -189,13 +192,17 @@ function checkQuantity(ex: QuantityExercise, answer: Answer): CheckResult {
 	if (answer.kind !== 'text') return wrongKind(ex, answer);
 	const given = parseFor(ex, answer.text);
 	if (!given.ok) return malformed(ex, 'quantity', given.error);
-	if (given.value.num < 0n) return malformed(ex, 'quantity', `"${given.value.text}" is negative; a resource amount cannot be below zero`);
+	if (given.value.num < 0n) {
+		return malformed(ex, 'quantity', `"${given.value.text}" is negative; a resource amount cannot be below zero`);
+	}
 	const reference = parseFor(ex, String(ex.answer));
 	if (!reference.ok) {
 		return result(ex, false, [{name: 'quantity', passed: false, message: `the exercise's reference answer is broken: ${reference.error}`}], [], 'This exercise cannot be checked; please report it.');
 	}
 	const unitProblem = wrongResourceUnit(ex, answer.text);
-	if (unitProblem) return result(ex, false, [{name: 'quantity', passed: false, message: unitProblem}], [], `Not quite: ${unitProblem}.`);
+	if (unitProblem) {
+		return result(ex, false, [{name: 'quantity', passed: false, message: unitProblem}], [], `Not quite: ${unitProblem}.`);
+	}
 	const correct = quantityEquals(given.value, reference.value);
 	const shown = `${given.value.text} is ${describeQuantity(given.value, ex)}`;
 	const targeted = correct
@@ -265,14 +272,18 @@ function apiServerChecks(ex: ManifestExercise, parsed: Extract<ManifestParse, {o
 	const items: CheckItem[] = [];
 	if (parsed.documents.length > 1) {
 		const sent = parsed.documents.map(describeObject).join(', ');
-		items.push({name: 'one object', passed: false, message: `the task asks for ${askedFor(ex)}; this file holds ${parsed.documents.length} objects (${sent}): send only the one asked for, with everything in it`});
+		const message = `the task asks for ${askedFor(ex)}; this file holds ${parsed.documents.length} objects (${sent}):`
+			+ ' send only the one asked for, with everything in it';
+		items.push({name: 'one object', passed: false, message});
 	}
 	const manifest = parsed.manifest;
 	const place = (path: FieldPath): string => {
 		const line = parsed.lineOf(path);
 		return line === undefined ? fieldPathText(path) : `line ${line}, ${fieldPathText(path)}`;
 	};
-	const add = (path: FieldPath, message: string) => items.push({name: `API server: ${fieldPathText(path) || 'object'}`, passed: false, message: `${place(path)}: ${message}`});
+	const add = (path: FieldPath, message: string) => {
+		items.push({name: `API server: ${fieldPathText(path) || 'object'}`, passed: false, message: `${place(path)}: ${message}`});
+	};
 	const kind = typeof manifest.kind === 'string' ? manifest.kind : undefined;
 	const served = kind === undefined ? undefined : apiVersionOf(kind);
 	if (served !== undefined && manifest.apiVersion !== served) {
@@ -281,8 +292,9 @@ function apiServerChecks(ex: ManifestExercise, parsed: Extract<ManifestParse, {o
 			: `a ${kind} is served as apiVersion ${served}, not ${JSON.stringify(manifest.apiVersion)}`);
 		return items;
 	}
-	if (!apiSchemaLoaded()) {
-		items.push({name: 'API server', passed: false, message: 'the Kubernetes API schema was not loaded before checking (a pod-tutor bug: please report it)'});
+	const unavailable = apiSchemaProblem();
+	if (unavailable) {
+		items.push({name: 'API server', passed: false, message: unavailable});
 		return items;
 	}
 	const structural = schemaProblems(manifest) ?? [];
@@ -304,15 +316,35 @@ function runRules(ex: ManifestExercise, manifest: ManifestObject): RuleRun[] {
 	return ex.rules.map((rule) => {
 		const outcome = runRule(rule, manifest);
 		const useFeedback = !outcome.passed && !outcome.exact && typeof rule.feedback === 'string';
-		return {item: {name: ruleLabel(rule), passed: outcome.passed, message: useFeedback ? String(rule.feedback).trim().replace(/\s*\n\s*/g, ' ') : outcome.message}, outcome: outcome.message};
+		const message = useFeedback ? String(rule.feedback).trim().replace(/\s*\n\s*/g, ' ') : outcome.message;
+		return {item: {name: ruleLabel(rule), passed: outcome.passed, message}, outcome: outcome.message};
 	});
+}
+
+function failureKey(index: number, run: RuleRun): string {
+	return `${index}\u0000${run.outcome}`;
 }
 
 /** Each failed rule of a manifest as "index: message"; undefined when it does not parse. */
 function ruleFailures(ex: ManifestExercise, source: string, origin: string): string[] | undefined {
 	const parsed = parseManifest(source, origin);
 	if (!parsed.ok) return undefined;
-	return runRules(ex, parsed.manifest).flatMap((run, index) => (run.item.passed ? [] : [`${index}\u0000${run.outcome}`]));
+	return runRules(ex, parsed.manifest).flatMap((run, index) => (run.item.passed ? [] : [failureKey(index, run)]));
+}
+
+/**
+ * The rule failures of each listed wrong manifest, worked out once per exercise: they depend on
+ * the exercise alone, and parsing them again for every answer was most of a check's time.
+ */
+const listedFailureCache = new WeakMap<ManifestExercise, readonly (readonly string[] | undefined)[]>();
+
+function listedFailures(ex: ManifestExercise): readonly (readonly string[] | undefined)[] {
+	let cached = listedFailureCache.get(ex);
+	if (!cached) {
+		cached = ex.wrong.map((w) => ruleFailures(ex, w.answer, `${ex.id} wrong answer`));
+		listedFailureCache.set(ex, cached);
+	}
+	return cached;
 }
 
 /** Indexes of the rules a manifest fails, or undefined when it does not parse. */
@@ -338,18 +370,21 @@ function checkManifest(ex: ManifestExercise, answer: Answer): CheckResult {
 	const api = apiServerChecks(ex, parsed);
 	const runs = runRules(ex, parsed.manifest);
 	const checks: CheckItem[] = [...api, ...runs.map((run) => run.item)];
-	const failures = new Set(runs.flatMap((run, index) => (run.item.passed ? [] : [`${index}\u0000${run.outcome}`])));
+	const failures = new Set(runs.flatMap((run, index) => (run.item.passed ? [] : [failureKey(index, run)])));
 	const correct = checks.every((check) => check.passed);
 	let targeted: string[] = [];
 	if (!correct && failures.size > 0) {
-		const applying = ex.wrong.flatMap((w) => {
-			const wrongFails = ruleFailures(ex, w.answer, `${ex.id} wrong answer`);
-			return wrongFails !== undefined && wrongFails.length > 0 && wrongFails.every((f) => failures.has(f)) ? [{w, size: wrongFails.length}] : [];
+		const listed = listedFailures(ex);
+		const applying = ex.wrong.flatMap((w, i) => {
+			const wrongFails = listed[i];
+			const applies = wrongFails !== undefined && wrongFails.length > 0 && wrongFails.every((f) => failures.has(f));
+			return applies ? [{w, size: wrongFails.length}] : [];
 		});
 		const best = Math.max(0, ...applying.map((a) => a.size));
 		targeted = applying.filter((a) => a.size === best).map((a) => a.w.feedback);
 	}
-	const apiText = api.length > 0 ? `The API server would refuse this manifest:\n${api.map((item) => `- ${item.message}`).join('\n')}` : '';
+	const refusals = api.map((item) => `- ${item.message}`).join('\n');
+	const apiText = api.length > 0 ? `The API server would refuse this manifest:\n${refusals}` : '';
 	const ruleMessages = runs.filter((run) => !run.item.passed).map((run) => `- ${run.item.message}`).join('\n');
 	const feedback = correct ? CORRECT : joinFeedback([apiText, ...targeted, ruleMessages]);
 	return {id: ex.id, correct, malformed: false, checks, feedback};
@@ -384,7 +419,3 @@ export function checkAnswer(ex: Exercise, answer: Answer): CheckResult {
 	}
 }
 
-/** Whether the answer counts as an attempt (it could be read, right or wrong). */
-export function isWellFormed(ex: Exercise, answer: Answer): boolean {
-	return !checkAnswer(ex, answer).malformed;
-}

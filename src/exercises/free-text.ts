@@ -57,9 +57,47 @@ function contradiction(text: string, phrases: readonly string[] | undefined, tab
 	if (!phrases || phrases.length === 0) return undefined;
 	const sentences = text.split(/[.;:!?\n]+/).map((sentence) => withoutArticles(prepareText(sentence, table)));
 	return phrases.find((phrase) => {
-		const words = withoutArticles(prepareText(phrase, table));
+		const words = phraseWords(table, phrase);
 		return sentences.some((sentence) => assertsLoosely(sentence, words));
 	});
+}
+
+/** An exercise's synonym table and prepared phrases, built once: they depend on the exercise alone. */
+const tables = new WeakMap<FreeTextExercise, SynonymTable>();
+const phraseCache = new WeakMap<SynonymTable, Map<string, Words>>();
+
+function tableFor(ex: FreeTextExercise): SynonymTable {
+	let table = tables.get(ex);
+	if (!table) {
+		table = buildSynonymTable(ex.synonyms ?? []);
+		tables.set(ex, table);
+	}
+	return table;
+}
+
+/** An author's phrase as words without articles, prepared once per table. */
+function phraseWords(table: SynonymTable, phrase: string): Words {
+	let cache = phraseCache.get(table);
+	if (!cache) {
+		cache = new Map();
+		phraseCache.set(table, cache);
+	}
+	let words = cache.get(phrase);
+	if (!words) {
+		words = withoutArticles(prepareText(phrase, table));
+		cache.set(phrase, words);
+	}
+	return words;
+}
+
+/** The learner's text as words without articles; the last one is kept, as a check reads it often. */
+let lastAnswer: {table: SynonymTable; text: string; words: Words} | undefined;
+
+function answerWords(table: SynonymTable, text: string): Words {
+	if (lastAnswer?.table !== table || lastAnswer.text !== text) {
+		lastAnswer = {table, text, words: withoutArticles(prepareText(text, table))};
+	}
+	return lastAnswer.words;
 }
 
 function contradicted(phrase: string): TextCheckItem {
@@ -67,10 +105,10 @@ function contradicted(phrase: string): TextCheckItem {
 }
 
 function checkKeyPoints(ex: FreeTextExercise, text: string, table: SynonymTable): TextVerdict {
-	const words = withoutArticles(prepareText(text, table));
+	const words = answerWords(table, text);
 	const checks: TextCheckItem[] = [];
 	for (const point of ex.keyPoints ?? []) {
-		const made = point.any.some((phrase) => assertsPhrase(words, withoutArticles(prepareText(phrase, table))));
+		const made = point.any.some((phrase) => assertsPhrase(words, phraseWords(table, phrase)));
 		const against = contradiction(text, point.contradicts, table);
 		checks.push(against
 			? {name: point.name, passed: false, message: `says "${against}", which is the opposite of: ${point.name}`}
@@ -147,7 +185,7 @@ function checkList(list: ListAnswer, text: string, table: SynonymTable): TextVer
 /* ---------- the checker ---------- */
 
 export function checkFreeTextAnswer(ex: FreeTextExercise, text: string): TextVerdict {
-	const table = buildSynonymTable(ex.synonyms ?? []);
+	const table = tableFor(ex);
 	if (ex.list) return checkList(ex.list, text, table);
 	if (ex.keyPoints && ex.keyPoints.length > 0) return checkKeyPoints(ex, text, table);
 	const accepted = [ex.answer, ...(ex.accept ?? [])];
@@ -164,7 +202,7 @@ export function checkFreeTextAnswer(ex: FreeTextExercise, text: string): TextVer
 
 /** Whether the text is one of the phrasings of a listed wrong answer. */
 export function matchesListedWrong(ex: FreeTextExercise, text: string, phrasings: readonly string[]): boolean {
-	const table = buildSynonymTable(ex.synonyms ?? []);
+	const table = tableFor(ex);
 	if (ex.list) {
 		const a = checkList(ex.list, text, table).checks[0].message;
 		return phrasings.some((phrasing) => checkList(ex.list as ListAnswer, phrasing, table).checks[0].message === a);
@@ -175,8 +213,8 @@ export function matchesListedWrong(ex: FreeTextExercise, text: string, phrasings
 /** A long answer makes a listed mistake when it contains the mistake's words (not negated). */
 function containsWhole(ex: FreeTextExercise, table: SynonymTable, text: string, phrasing: string): boolean {
 	if (!ex.keyPoints || ex.keyPoints.length === 0) return false;
-	const phrase = withoutArticles(prepareText(phrasing, table));
-	return phrase.length >= 3 && assertsPhrase(withoutArticles(prepareText(text, table)), phrase);
+	const phrase = phraseWords(table, phrasing);
+	return phrase.length >= 3 && assertsPhrase(answerWords(table, text), phrase);
 }
 
 export type {ParsedCommand};

@@ -69,13 +69,16 @@ function imageMatches(actual: string, wanted: string): boolean {
 }
 
 /** The mount path each listed container must use, so the app really writes into the volume. */
-function mountPathProblem(pod: PodView, volume: string, wanted: Readonly<Record<string, string>> | undefined): string | undefined {
+type MountPaths = Readonly<Record<string, string>>;
+
+function mountPathProblem(pod: PodView, volume: string, wanted: MountPaths | undefined): string | undefined {
 	for (const [name, path] of Object.entries(wanted ?? {})) {
 		const container = findContainer(pod, name);
 		const mounts = asList(container?.fields.volumeMounts).map(asFields).filter((m) => m?.name === volume);
 		const actual = mounts.map((m) => asText(m?.mountPath)).filter((p) => p !== undefined);
 		if (!actual.some((p) => p.replace(/\/+$/, '') === path.replace(/\/+$/, ''))) {
-			return `container ${name} mounts ${volume} at ${actual.join(', ') || 'no path'}, but it reads and writes under ${path}: mount the volume at ${path}, or its files land outside the volume`;
+			return `container ${name} mounts ${volume} at ${actual.join(', ') || 'no path'}, but it reads and writes under ${path}:`
+				+ ` mount the volume at ${path}, or its files land outside the volume`;
 		}
 	}
 	return undefined;
@@ -92,7 +95,9 @@ function checkSharedEmptyDir(pod: PodView, params: Params): RuleOutcome {
 		if (!candidates.includes(named)) return failWith(`volume ${wantedVolume} is not an emptyDir (give it "emptyDir: {}")`);
 		candidates = [named];
 	}
-	if (candidates.length === 0) return failWith('spec.volumes has no emptyDir volume: add one, an entry "- name: shared" with "emptyDir: {}"');
+	if (candidates.length === 0) {
+		return failWith('spec.volumes has no emptyDir volume: add one, an entry "- name: shared" with "emptyDir: {}"');
+	}
 	if (listed) {
 		const missing = listed.filter((name) => !findContainer(pod, name));
 		if (missing.length > 0) return failWith(`the Pod has no container named ${names(missing)}`);
@@ -104,7 +109,7 @@ function checkSharedEmptyDir(pod: PodView, params: Params): RuleOutcome {
 		if (listed) {
 			const notMounting = listed.filter((name) => !mounters.some((c) => c.name === name));
 			if (notMounting.length === 0) {
-				const wrongPath = mountPathProblem(pod, volumeName, params.mountPaths as Readonly<Record<string, string>> | undefined);
+				const wrongPath = mountPathProblem(pod, volumeName, params.mountPaths as MountPaths | undefined);
 				if (wrongPath) return failExactly(wrongPath);
 				return pass(`emptyDir volume ${volumeName} is mounted by ${names(listed)}`);
 			}
@@ -136,7 +141,9 @@ function checkNativeSidecar(pod: PodView, params: Params): RuleOutcome {
 	const container = entries.find((c) => c.list === 'initContainers') ?? entries[0];
 	if (!container) return failWith(`the Pod has no container named ${name}`);
 	if (entries.length > 1) {
-		return failExactly(`${name} is listed in both ${entries.map((c) => c.list).join(' and ')}; keep only the initContainers entry (with restartPolicy: Always) and remove it from containers`);
+		const lists = entries.map((c) => c.list).join(' and ');
+		return failExactly(`${name} is listed in both ${lists}; keep only the initContainers entry`
+			+ ' (with restartPolicy: Always) and remove it from containers');
 	}
 	if (container.role === 'sidecar') return pass(`${name} is a native sidecar`);
 	if (container.role === 'app') {
@@ -144,7 +151,8 @@ function checkNativeSidecar(pod: PodView, params: Params): RuleOutcome {
 	}
 	const policy = container.fields.restartPolicy;
 	if (policy !== undefined) {
-		return failExactly(`init container ${name} has restartPolicy ${JSON.stringify(policy)}; only restartPolicy: Always (spelt exactly so) makes it a native sidecar`);
+		return failExactly(`init container ${name} has restartPolicy ${JSON.stringify(policy)};`
+			+ ' only restartPolicy: Always (spelt exactly so) makes it a native sidecar');
 	}
 	return failWith(`init container ${name} has no restartPolicy: Always, so it must finish before the app starts instead of running beside it`);
 }
@@ -219,7 +227,8 @@ function checkLabel(pod: PodView, params: Params): RuleOutcome {
 	const key = params.key as string;
 	const templatePath = podTemplatePath(pod.kind);
 	const where = templatePath ? `${templatePath.join('.')}.metadata.labels` : 'metadata.labels';
-	const labels = asFields(templatePath ? valueAtPath(pod.root, [...templatePath, 'metadata', 'labels']) : pod.metadata?.labels);
+	const podLabels = templatePath ? valueAtPath(pod.root, [...templatePath, 'metadata', 'labels']) : pod.metadata?.labels;
+	const labels = asFields(podLabels);
 	if (!labels || !(key in labels)) return failWith(`${where} has no ${key} label`);
 	if (params.value === undefined) return pass(`metadata.labels has ${key}`);
 	return String(labels[key]) === String(params.value)
@@ -233,9 +242,11 @@ function checkHelperContainer(pod: PodView, params: Params): RuleOutcome {
 	const container = findContainer(pod, name);
 	if (!container) return failWith(`the Pod has no container named ${name}`);
 	if (isLongRunning(container.role)) {
-		return pass(container.role === 'sidecar' ? `${name} is a native sidecar` : `${name} runs beside the app in spec.containers`);
+		if (container.role === 'sidecar') return pass(`${name} is a native sidecar`);
+		return pass(`${name} runs beside the app in spec.containers`);
 	}
-	return failWith(`${name} is ${roleWords(container.role)}, which stops before the app starts; a helper keeps running: put it in spec.containers, or give it restartPolicy: Always`);
+	return failWith(`${name} is ${roleWords(container.role)}, which stops before the app starts; a helper keeps running:`
+		+ ' put it in spec.containers, or give it restartPolicy: Always');
 }
 
 function checkListeningPort(pod: PodView, params: Params): RuleOutcome {
@@ -252,12 +263,15 @@ function checkListeningPort(pod: PodView, params: Params): RuleOutcome {
 	}
 	const quoted = listening.map((l) => l.source).join(', ');
 	if (wanted !== undefined && !listening.some((l) => l.port === wanted)) {
-		return failExactly(`${name} is told to listen on ${listening.map((l) => l.port).join(', ')} (${quoted}), not ${wanted}`);
+		const ports = listening.map((l) => l.port).join(', ');
+		return failExactly(`${name} is told to listen on ${ports} (${quoted}), not ${wanted}`);
 	}
 	const undeclared = listening.filter((l) => !declared.includes(l.port));
 	if (undeclared.length > 0) {
 		const has = declared.length === 0 ? 'declares no containerPort' : `declares containerPort ${declared.join(', ')}`;
-		return failExactly(`${name} listens on ${undeclared.map((l) => l.port).join(', ')} (${undeclared.map((l) => l.source).join(', ')}) but ${has}: change the argument and containerPort together`);
+		const ports = undeclared.map((l) => l.port).join(', ');
+		const sources = undeclared.map((l) => l.source).join(', ');
+		return failExactly(`${name} listens on ${ports} (${sources}) but ${has}: change the argument and containerPort together`);
 	}
 	return pass(`${name} listens on ${listening.map((l) => l.port).join(', ')}, as its containerPort says`);
 }
@@ -265,15 +279,21 @@ function checkListeningPort(pod: PodView, params: Params): RuleOutcome {
 /** The workload's selector finds the Pods its template makes (the API server refuses it otherwise). */
 function checkSelectorMatches(pod: PodView): RuleOutcome {
 	const templatePath = podTemplatePath(pod.kind);
-	if (!templatePath) return failWith(`a ${pod.kind ?? 'manifest without a kind'} has no Pod template and no selector; write a Deployment`);
+	if (!templatePath) {
+		return failWith(`a ${pod.kind ?? 'manifest without a kind'} has no Pod template and no selector; write a Deployment`);
+	}
 	const wanted = asFields(asFields(asFields(pod.root.spec)?.selector)?.matchLabels);
-	if (!wanted || Object.keys(wanted).length === 0) return failWith('spec.selector.matchLabels is missing: name the label the Deployment finds its Pods by');
+	if (!wanted || Object.keys(wanted).length === 0) {
+		return failWith('spec.selector.matchLabels is missing: name the label the Deployment finds its Pods by');
+	}
 	const labels = asFields(valueAtPath(pod.root, [...templatePath, 'metadata', 'labels'])) ?? {};
+	const shown = (entries: [string, unknown][]) => entries.map(([k, v]) => `${k}: ${String(v)}`).join(', ');
 	const missing = Object.entries(wanted).filter(([key, value]) => !(key in labels) || String(labels[key]) !== String(value));
 	if (missing.length > 0) {
-		return failWith(`the selector asks for ${missing.map(([k, v]) => `${k}: ${String(v)}`).join(', ')}, but the template's labels (${templatePath.join('.')}.metadata.labels) do not have it`);
+		const where = `${templatePath.join('.')}.metadata.labels`;
+		return failWith(`the selector asks for ${shown(missing)}, but the template's labels (${where}) do not have it`);
 	}
-	return pass(`the selector matches the template's labels (${Object.entries(wanted).map(([k, v]) => `${k}: ${String(v)}`).join(', ')})`);
+	return pass(`the selector matches the template's labels (${shown(Object.entries(wanted))})`);
 }
 
 export const MANIFEST_RULES: Readonly<Record<string, RuleSpec>> = {
@@ -289,7 +309,9 @@ export const MANIFEST_RULES: Readonly<Record<string, RuleSpec>> = {
 			// A native sidecar runs for the Pod's whole life, beside the app containers: it counts.
 			const running = pod.containers.filter((c) => isLongRunning(c.role));
 			const sidecars = running.filter((c) => c.role === 'sidecar').length;
-			const shown = `${running.length} container${running.length === 1 ? '' : 's'} that keep running${sidecars > 0 ? ` (${sidecars} of them native sidecars)` : ''}`;
+			const one = running.length === 1;
+			const ofThem = sidecars > 0 ? ` (${sidecars} of them native sidecar${sidecars === 1 ? '' : 's'})` : '';
+			const shown = `${running.length} container${one ? '' : 's'} that keep${one ? 's' : ''} running${ofThem}`;
 			return running.length >= (p.count as number)
 				? pass(`the Pod has ${shown}`)
 				: failWith(`the Pod has ${shown} in spec.containers and native sidecars; it needs at least ${String(p.count)}`);
@@ -308,8 +330,14 @@ export const MANIFEST_RULES: Readonly<Record<string, RuleSpec>> = {
 	replicas: {
 		params: {equals: required('whole')},
 		check: (pod, p) => {
+			if (podTemplatePath(pod.kind) === undefined) {
+				const what = pod.kind ?? 'manifest without a kind';
+				return failWith(`a ${what} has no replicas; a Deployment keeps ${String(p.equals)} Pods running`);
+			}
 			const replicas = asFields(pod.root.spec)?.replicas;
-			if (replicas === undefined) return failWith(`spec.replicas is not set, so the ${pod.kind ?? 'workload'} runs 1 Pod; set replicas: ${String(p.equals)}`);
+			if (replicas === undefined) {
+				return failWith(`spec.replicas is not set, so the ${pod.kind ?? 'workload'} runs 1 Pod; set replicas: ${String(p.equals)}`);
+			}
 			return replicas === p.equals
 				? pass(`spec.replicas is ${String(replicas)}`)
 				: failExactly(`spec.replicas is ${JSON.stringify(replicas)}, not ${String(p.equals)}`);
@@ -333,7 +361,10 @@ export const MANIFEST_RULES: Readonly<Record<string, RuleSpec>> = {
 			return pass(`container ${String(p.name)} is there`);
 		},
 	},
-	'shared-emptydir': {params: {volume: optional('text'), containers: optional('names'), mountPaths: optional('paths')}, check: checkSharedEmptyDir},
+	'shared-emptydir': {
+		params: {volume: optional('text'), containers: optional('names'), mountPaths: optional('paths')},
+		check: checkSharedEmptyDir,
+	},
 	'native-sidecar': {params: {name: optional('text')}, check: checkNativeSidecar},
 	'distinct-ports': {params: {}, check: checkDistinctPorts},
 	port: {params: {container: required('text'), port: required('port')}, check: checkPort},
@@ -349,11 +380,13 @@ export const MANIFEST_RULES: Readonly<Record<string, RuleSpec>> = {
 			const actual = raw === true;
 			if (p.equals === true && !actual) {
 				if (pod.spec?.hostPID === true) {
-					return failExactly('spec.hostPID: true joins the node\'s pid namespace, not a Pod-wide one; set spec.shareProcessNamespace: true instead');
+					return failExactly('spec.hostPID: true joins the node\'s pid namespace, not a Pod-wide one;'
+						+ ' set spec.shareProcessNamespace: true instead');
 				}
 				const misplaced = pod.containers.find((c) => 'shareProcessNamespace' in c.fields);
 				if (misplaced) {
-					return failExactly(`shareProcessNamespace is set inside container ${misplaced.name}; it is a field of the Pod spec, beside containers`);
+					return failExactly(`shareProcessNamespace is set inside container ${misplaced.name};`
+						+ ' it is a field of the Pod spec, beside containers');
 				}
 			}
 			return actual === p.equals
@@ -428,11 +461,17 @@ export function ruleProblems(rule: ManifestRule, at: string): {path: string; mes
 	return problems;
 }
 
+function paramText(value: unknown): string {
+	if (Array.isArray(value)) return value.join(',');
+	if (typeof value === 'object' && value !== null) return Object.entries(value).map(([k, v]) => `${k}:${String(v)}`).join(',');
+	return String(value);
+}
+
 /** A short name for a rule in results: its name and parameters, e.g. "port container=web port=8080". */
 export function ruleLabel(rule: ManifestRule): string {
 	const parts = Object.entries(rule)
 		.filter(([key]) => key !== 'rule' && key !== 'feedback')
-		.map(([key, value]) => `${key}=${Array.isArray(value) ? value.join(',') : typeof value === 'object' && value !== null ? Object.entries(value).map(([k, v]) => `${k}:${String(v)}`).join(',') : String(value)}`);
+		.map(([key, value]) => `${key}=${paramText(value)}`);
 	return [String(rule.rule), ...parts].join(' ');
 }
 

@@ -8,7 +8,7 @@ import {spawn, type ChildProcess} from 'node:child_process';
 import {StringDecoder} from 'node:string_decoder';
 import {COMMAND_PLACEHOLDERS, placeholdersIn, type CommandPlaceholder} from '../content/types.js';
 import {DEFAULT_OUTPUT_CAP, OutputTail} from './output-tail.js';
-import {StreamSanitiser} from './terminal-sanitiser.js';
+import {StreamSanitiser} from '../text/terminal-sanitiser.js';
 
 export type OutputStream = 'stdout' | 'stderr';
 

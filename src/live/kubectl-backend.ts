@@ -11,6 +11,7 @@ import {asArray, asObject, asString, parseJson} from '../k8s/json-reading.js';
 import {podViewFromKubectl} from './kubectl-pod.js';
 import {parseNsLink} from './proc-namespaces.js';
 import {carriesTutorLabels, MANAGED_BY_KEY, MANAGED_BY_VALUE, tutorSelector} from './tutor-labels.js';
+import {forbiddenProblem, parseForbidden} from '../lab/kubectl-forbidden.js';
 
 export interface KubectlBackendOptions {
 	readonly namespace: string;
@@ -41,6 +42,8 @@ export function kubectlProblem(stderr: string, context?: string): {problem: stri
 	if (/Client\.Timeout|context deadline exceeded|i\/o timeout|request canceled|Timeout exceeded|TLS handshake timeout/i.test(stderr)) {
 		return {problem: 'the API server did not answer in time', nextStep: 'check that the cluster is up and reachable from here (VPN? firewall?)'};
 	}
+	const forbidden = parseForbidden(stderr);
+	if (forbidden) return forbiddenProblem(forbidden);
 	if (/Unauthorized|forbidden/i.test(stderr)) {
 		return {problem: 'the cluster refused the request (not allowed)', nextStep: 'ask for access to the namespace, or log in again (`kubectl auth whoami`)'};
 	}

@@ -16,3 +16,14 @@ export function liveContextFrom(detected: readonly DetectedBackend[], values: Pl
 	for (const item of detected) if (item.backend) backends[item.report.tool] = item.backend;
 	return {backends, reports: detected.map((d) => d.report), values};
 }
+
+/**
+ * Why the recorded output is shown, as far as detection knows: "no kubectl here" only when the
+ * tool is really missing, not when it is installed and its cluster or runtime is not there.
+ */
+export function offlineReason(tool: string, live: LiveContext | undefined): string {
+	const report = live?.reports.find((r) => r.tool === tool);
+	if (!report) return 'recorded output';
+	if (!report.installed) return `recorded output (no ${tool} here)`;
+	return `recorded output (${tool} is installed but ${report.problem ?? 'cannot be used here'})`;
+}

@@ -6,6 +6,20 @@
 
 export const PROGRESS_VERSION = 1;
 
+/**
+ * What one answer may cost in the file. Progress is rewritten whole on every save, so its size
+ * is what every page turn pays: a typed answer is kept to a few KB (enough to show it again), a
+ * manifest to the checker's own limit (MAX_MANIFEST_BYTES in src/exercises/manifest-yaml.ts,
+ * which this module does not import to keep js-yaml out of the store), a draft likewise.
+ */
+export const MAX_STORED_TEXT_CHARS = 2048;
+export const MAX_STORED_MANIFEST_CHARS = 1024 * 1024;
+/**
+ * A file larger than this was not written by pod-tutor's own saves (90 exercises, 9 of them manifests,
+ * at their caps stay below it); it is moved aside instead of parsed, so it cannot slow every command.
+ */
+export const MAX_PROGRESS_FILE_BYTES = 32 * 1024 * 1024;
+
 export interface LessonProgress {
 	/** 0-based index of the step the learner is on; where the lesson reopens. */
 	currentStep: number;

@@ -2,23 +2,23 @@
  * Reading the progress file's bytes into ProgressData, shared by the read-only snapshot and the
  * store. A missing file is a learner who has not started; anything unparsable is "damaged".
  */
-import {readFileSync} from 'node:fs';
-import {emptyProgress, type ProgressData} from './progress-data.js';
+import {readFileBounded} from '../files/bounded-read.js';
+import {MAX_PROGRESS_FILE_BYTES, emptyProgress, type ProgressData} from './progress-data.js';
 import {migrateProgress, type MigrationResult} from './progress-migration.js';
 
 export type ProgressFileRead =
 	| {readonly kind: 'missing'}
 	| {readonly kind: 'text'; readonly text: string}
+	/** Larger than pod-tutor ever writes: not parsed (that alone would cost seconds), moved aside like damage. */
+	| {readonly kind: 'oversized'; readonly error: string}
 	| {readonly kind: 'unreadable'; readonly error: string};
 
 export function readProgressText(file: string): ProgressFileRead {
-	try {
-		return {kind: 'text', text: readFileSync(file, 'utf8')};
-	} catch (error) {
-		const code = (error as NodeJS.ErrnoException).code;
-		if (code === 'ENOENT') return {kind: 'missing'};
-		return {kind: 'unreadable', error: `${file} could not be read (${code ?? String(error)})`};
-	}
+	const read = readFileBounded(file, {limit: MAX_PROGRESS_FILE_BYTES});
+	if (read.ok) return {kind: 'text', text: read.text};
+	if (read.problem === 'missing' && read.code === 'ENOENT') return {kind: 'missing'};
+	if (read.problem === 'too-large') return {kind: 'oversized', error: read.reason};
+	return {kind: 'unreadable', error: `${file} could not be read: ${read.reason}`};
 }
 
 /** Parses and migrates the file's text. Empty or truncated JSON is reported as damaged. */
@@ -42,6 +42,7 @@ export function readProgressFile(file: string, at?: string): ProgressRead {
 	const read = readProgressText(file);
 	if (read.kind === 'missing') return {kind: 'ok', data: emptyProgress(), warnings: []};
 	if (read.kind === 'unreadable') return {kind: 'unreadable', error: read.error};
+	if (read.kind === 'oversized') return {kind: 'damaged', error: read.error};
 	const decoded = decodeProgressText(read.text, at);
 	if (decoded.ok) return {kind: 'ok', data: decoded.data, warnings: decoded.warnings};
 	return {kind: decoded.problem, error: decoded.error};

@@ -8,8 +8,9 @@
  * thread instead of spinning the CPU (Node allows it on the main thread).
  */
 import {randomBytes} from 'node:crypto';
-import {mkdirSync, readFileSync, statSync, unlinkSync, writeFileSync} from 'node:fs';
+import {chmodSync, closeSync, mkdirSync, openSync, statSync, unlinkSync, writeSync} from 'node:fs';
 import path from 'node:path';
+import {readFileBounded} from '../files/bounded-read.js';
 
 export interface LockOptions {
 	/** How long to keep trying before giving up. */
@@ -32,8 +33,15 @@ interface LockFile {
 	readonly mtimeMs: number;
 }
 
-const DEFAULT_TIMEOUT_MS = 2000;
 const DEFAULT_STALE_MS = 10_000;
+/**
+ * A save holds the lock for milliseconds. Waiting longer than a lock can live before it is judged
+ * stale means a waiter either gets its turn or breaks the lock of a hung owner: two windows never
+ * lose an answer to a timeout.
+ */
+const DEFAULT_TIMEOUT_MS = DEFAULT_STALE_MS + 2000;
+/** A lock file holds a line of JSON; anything much bigger is not one of ours. */
+const MAX_LOCK_BYTES = 4096;
 /**
  * The owner writes its pid right after creating the file; a file still without a readable
  * owner after this long belongs to a process killed in between.
@@ -71,14 +79,19 @@ function parseOwner(raw: string): LockOwner | undefined {
 }
 
 function readLock(file: string): LockFile | undefined {
+	let mtimeMs: number;
 	try {
-		const raw = readFileSync(file, 'utf8');
-		const {mtimeMs} = statSync(file);
-		return {raw, owner: parseOwner(raw), mtimeMs};
+		// The time first: a lock rewritten in between then looks older, never younger, than it is.
+		mtimeMs = statSync(file).mtimeMs;
 	} catch (error) {
 		if (errorCode(error) === 'ENOENT') return undefined;
 		throw error;
 	}
+	const read = readFileBounded(file, {limit: MAX_LOCK_BYTES});
+	if (read.ok) return {raw: read.text, owner: parseOwner(read.text), mtimeMs};
+	if (read.code === 'ENOENT') return undefined;
+	// Not a lock we could have written (a folder, a huge file): it stays until someone looks.
+	throw new Error(`${file}: ${read.reason}`);
 }
 
 function isAlive(pid: number): boolean {
@@ -96,8 +109,24 @@ function isStale(lock: LockFile, staleMs: number, now: number): boolean {
 	return !isAlive(lock.owner.pid) || now - lock.owner.at > staleMs;
 }
 
+/**
+ * Creates the file and writes the owner; when the write fails (a full disk), the empty file is
+ * removed again, so it does not hold up the next process until it is judged stale.
+ */
+function createWithOwner(file: string, owner: LockOwner): void {
+	const fd = openSync(file, 'wx', 0o600);
+	try {
+		writeSync(fd, JSON.stringify(owner));
+	} catch (error) {
+		closeSync(fd);
+		unlinkSync(file);
+		throw error;
+	}
+	closeSync(fd);
+}
+
 function tryCreate(file: string, owner: LockOwner): boolean {
-	const create = (): void => writeFileSync(file, JSON.stringify(owner), {flag: 'wx', mode: 0o600});
+	const create = (): void => createWithOwner(file, owner);
 	try {
 		create();
 		return true;
@@ -106,7 +135,9 @@ function tryCreate(file: string, owner: LockOwner): boolean {
 		if (errorCode(error) !== 'ENOENT') throw error;
 	}
 	// The folder was removed while the tutor ran (or never made): make it and try once more.
-	mkdirSync(path.dirname(file), {recursive: true});
+	// 0700 whatever the umask: the folder holds the learner's answers.
+	const dir = path.dirname(file);
+	if (mkdirSync(dir, {recursive: true, mode: 0o700}) !== undefined) chmodSync(dir, 0o700);
 	try {
 		create();
 		return true;
@@ -179,7 +210,7 @@ export function withFileLock<T>(file: string, action: () => T, options: LockOpti
 			sleep(1 + Math.floor(Math.random() * 3));
 		}
 	} catch (error) {
-		return {ok: false, error: `could not lock ${file}: ${(error as Error).message}`};
+		return {ok: false, error: `could not lock ${file}: ${(error as Error).message}.`};
 	}
 	try {
 		return {ok: true, value: action()};

@@ -1,7 +1,10 @@
 /**
- * Turns whatever JSON the progress file held into the current ProgressData. Entries that are
- * unusable are dropped one by one with a warning naming the field, so one bad entry never costs
- * the rest of the learner's progress. A file from a newer pod-tutor is refused, never rewritten:
+ * Turns whatever JSON the progress file held into the current ProgressData. A bad field is
+ * repaired where the rest of its entry still means something (`attempts: "two"` beside
+ * `correct: true` keeps the exercise solved), and an entry with nothing usable is dropped; each
+ * with a warning naming the field, so one bad entry never costs the rest of the learner's
+ * progress. Every warning means the next save would lose something, so the store keeps a copy of
+ * the file first. A file from a newer pod-tutor is refused, never rewritten:
  * downgrading it would silently throw away whatever the newer format added.
  */
 import {
@@ -14,6 +17,8 @@ import {
 	type Prediction,
 	type ProgressData,
 	type ResumePoint,
+	MAX_STORED_MANIFEST_CHARS,
+	MAX_STORED_TEXT_CHARS,
 } from './progress-data.js';
 
 export type MigrationResult =
@@ -40,7 +45,7 @@ function readRecord<T>(
 	data: Fields,
 	field: string,
 	warnings: string[],
-	read: (entry: Fields) => T | string,
+	read: (entry: Fields, repaired: (note: string) => void) => T | string,
 ): Record<string, T> {
 	const out: Record<string, T> = {};
 	const record = data[field];
@@ -54,7 +59,8 @@ function readRecord<T>(
 			warnings.push(`${field}: the key ${JSON.stringify(id)} is not a usable id; its entry was dropped.`);
 			continue;
 		}
-		const result = isFields(entry) ? read(entry) : `expected an object, found ${describe(entry)}`;
+		const repaired = (note: string) => void warnings.push(`${field}.${id}.${note}`);
+		const result = isFields(entry) ? read(entry, repaired) : `expected an object, found ${describe(entry)}`;
 		if (typeof result === 'string') {
 			warnings.push(`${field}.${id}: ${result}; the entry was dropped.`);
 			continue;
@@ -71,15 +77,22 @@ function describe(value: unknown): string {
 	return `${typeof value} ${JSON.stringify(value)}`;
 }
 
-function readLessonV1(entry: Fields, at: string): LessonProgress | string {
-	const {currentStep, furthestStep, completed, updatedAt, completedAt} = entry;
-	if (!isCount(currentStep)) return `currentStep must be a whole number >= 0, found ${describe(currentStep)}`;
+function readLessonV1(entry: Fields, at: string, repaired: (note: string) => void): LessonProgress | string {
+	const {currentStep, completed, updatedAt, completedAt} = entry;
+	let {furthestStep} = entry;
 	if (furthestStep !== undefined && !isCount(furthestStep)) {
-		return `furthestStep must be a whole number >= 0, found ${describe(furthestStep)}`;
+		repaired(`furthestStep: expected a whole number >= 0, found ${describe(furthestStep)}; it was dropped.`);
+		furthestStep = undefined;
 	}
+	let step: number;
+	if (isCount(currentStep)) step = currentStep;
+	else if (isCount(furthestStep) || completed === true) {
+		step = isCount(furthestStep) ? furthestStep : 0;
+		repaired(`currentStep: expected a whole number >= 0, found ${describe(currentStep)}; the lesson reopens at step ${step + 1}.`);
+	} else return `currentStep must be a whole number >= 0, found ${describe(currentStep)}`;
 	const lesson: LessonProgress = {
-		currentStep,
-		furthestStep: Math.max(currentStep, furthestStep ?? 0),
+		currentStep: step,
+		furthestStep: Math.max(step, isCount(furthestStep) ? furthestStep : 0),
 		completed: completed === true,
 		updatedAt: optionalString(updatedAt) ?? at,
 	};
@@ -88,18 +101,23 @@ function readLessonV1(entry: Fields, at: string): LessonProgress | string {
 	return lesson;
 }
 
-function readExerciseV1(entry: Fields): ExerciseProgress | string {
-	const {attempts, correct, hintsUsed, revealed, firstAttemptAt, lastAttemptAt, correctAt, lastAnswer} = entry;
+function readExerciseV1(entry: Fields, repaired: (note: string) => void): ExerciseProgress | string {
+	const {correct, revealed, firstAttemptAt, lastAttemptAt, correctAt, lastAnswer} = entry;
+	let {attempts, hintsUsed} = entry;
 	if (attempts !== undefined && !isCount(attempts)) {
-		return `attempts must be a whole number >= 0, found ${describe(attempts)}`;
+		// A solved exercise was attempted at least once; the count itself is lost.
+		const kept = correct === true ? 1 : 0;
+		repaired(`attempts: expected a whole number >= 0, found ${describe(attempts)}; counted as ${kept}, the rest of the entry was kept.`);
+		attempts = kept;
 	}
 	if (hintsUsed !== undefined && !isCount(hintsUsed)) {
-		return `hintsUsed must be a whole number >= 0, found ${describe(hintsUsed)}`;
+		repaired(`hintsUsed: expected a whole number >= 0, found ${describe(hintsUsed)}; counted as 0, the rest of the entry was kept.`);
+		hintsUsed = 0;
 	}
 	const exercise: ExerciseProgress = {
-		attempts: attempts ?? 0,
+		attempts: (attempts as number | undefined) ?? 0,
 		correct: correct === true,
-		hintsUsed: hintsUsed ?? 0,
+		hintsUsed: (hintsUsed as number | undefined) ?? 0,
 		revealed: revealed === true,
 	};
 	const first = optionalString(firstAttemptAt);
@@ -108,8 +126,30 @@ function readExerciseV1(entry: Fields): ExerciseProgress | string {
 	if (first !== undefined) exercise.firstAttemptAt = first;
 	if (last !== undefined) exercise.lastAttemptAt = last;
 	if (right !== undefined && exercise.correct) exercise.correctAt = right;
-	if (lastAnswer !== undefined) exercise.lastAnswer = lastAnswer;
+	if (lastAnswer !== undefined) {
+		const stored = storableAnswer(lastAnswer);
+		if (stored !== lastAnswer) repaired('lastAnswer: larger than pod-tutor keeps; it was shortened.');
+		if (stored !== undefined) exercise.lastAnswer = stored;
+	}
 	return exercise;
+}
+
+/**
+ * An answer as the file keeps it (see MAX_STORED_TEXT_CHARS): the same object when it fits, a
+ * shortened copy of a long text or manifest, nothing for anything else that is too large.
+ */
+export function storableAnswer(answer: unknown): unknown {
+	if (typeof answer === 'string') return answer.length > MAX_STORED_MANIFEST_CHARS ? answer.slice(0, MAX_STORED_MANIFEST_CHARS) : answer;
+	if (!isFields(answer)) return JSON.stringify(answer)?.length > MAX_STORED_TEXT_CHARS ? undefined : answer;
+	if (answer.kind === 'text' && typeof answer.text === 'string') {
+		return answer.text.length > MAX_STORED_TEXT_CHARS ? {...answer, text: answer.text.slice(0, MAX_STORED_TEXT_CHARS), shortened: true} : answer;
+	}
+	if (answer.kind === 'manifest' && typeof answer.source === 'string') {
+		const origin = typeof answer.origin === 'string' ? answer.origin.slice(0, MAX_STORED_TEXT_CHARS) : answer.origin;
+		if (answer.source.length <= MAX_STORED_MANIFEST_CHARS && origin === answer.origin) return answer;
+		return {...answer, origin, source: answer.source.slice(0, MAX_STORED_MANIFEST_CHARS), shortened: true};
+	}
+	return JSON.stringify(answer).length > MAX_STORED_TEXT_CHARS ? undefined : answer;
 }
 
 function readPrediction(entry: Fields, at: string): Prediction | string {
@@ -117,9 +157,14 @@ function readPrediction(entry: Fields, at: string): Prediction | string {
 	return {choice: entry.choice, correct: entry.correct === true, at: optionalString(entry.at) ?? at};
 }
 
-function readDraft(entry: Fields, at: string): Draft | string {
+function readDraft(entry: Fields, at: string, repaired: (note: string) => void): Draft | string {
 	if (typeof entry.text !== 'string') return `text must be text, found ${describe(entry.text)}`;
-	return {text: entry.text, at: optionalString(entry.at) ?? at};
+	let text = entry.text;
+	if (text.length > MAX_STORED_MANIFEST_CHARS) {
+		repaired(`text: longer than ${MAX_STORED_MANIFEST_CHARS} characters; it was shortened.`);
+		text = text.slice(0, MAX_STORED_MANIFEST_CHARS);
+	}
+	return {text, at: optionalString(entry.at) ?? at};
 }
 
 function readResumePoint(value: unknown, at: string, warnings: string[]): ResumePoint | undefined {
@@ -133,10 +178,10 @@ function readResumePoint(value: unknown, at: string, warnings: string[]): Resume
 
 function migrateV1(raw: Fields, at: string, warnings: string[]): ProgressData {
 	const data = emptyProgress();
-	data.lessons = readRecord(raw, 'lessons', warnings, (entry) => readLessonV1(entry, at));
+	data.lessons = readRecord(raw, 'lessons', warnings, (entry, repaired) => readLessonV1(entry, at, repaired));
 	data.exercises = readRecord(raw, 'exercises', warnings, readExerciseV1);
 	data.predictions = readRecord(raw, 'predictions', warnings, (entry) => readPrediction(entry, at));
-	data.drafts = readRecord(raw, 'drafts', warnings, (entry) => readDraft(entry, at));
+	data.drafts = readRecord(raw, 'drafts', warnings, (entry, repaired) => readDraft(entry, at, repaired));
 	const last = readResumePoint(raw.last, at, warnings);
 	if (last) data.last = last;
 	return data;

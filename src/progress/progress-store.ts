@@ -9,7 +9,20 @@
  */
 import Conf from 'conf';
 import {randomBytes} from 'node:crypto';
-import {closeSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, statSync, unlinkSync, writeSync} from 'node:fs';
+import {
+	chmodSync,
+	closeSync,
+	copyFileSync,
+	constants,
+	fsyncSync,
+	mkdirSync,
+	openSync,
+	readdirSync,
+	renameSync,
+	statSync,
+	unlinkSync,
+	writeSync,
+} from 'node:fs';
 import path from 'node:path';
 import {emptyProgress, type ProgressData} from './progress-data.js';
 import {readProgressFile} from './progress-decode.js';
@@ -22,7 +35,21 @@ export type {Attempt, ResetScope} from './progress-updates.js';
 
 export type ProgressResult =
 	| {readonly ok: true; readonly data: ProgressData; readonly warning?: string}
-	| {readonly ok: false; readonly error: string};
+	| {
+		readonly ok: false;
+		/** Why nothing was saved, naming the file; callers add "Progress not saved:" themselves. */
+		readonly error: string;
+		/**
+		 * Set when the change was kept in memory (the disk or the lock failed, not the change): the
+		 * progress as it would be, and how many changes wait. The next change saves them all.
+		 */
+		readonly unsaved?: {
+			readonly data: ProgressData;
+			readonly changes: number;
+			/** False when nothing will be saved this session (a newer format, a file that could not be moved aside). */
+			readonly retried: boolean;
+		};
+	};
 
 export interface ProgressStore {
 	/** The progress file. */
@@ -101,12 +128,66 @@ function save(conf: Conf, file: string, data: ProgressData): void {
 	}
 }
 
-function moveAside(file: string): string {
+function asideName(file: string, label: string): string {
 	const stamp = new Date().toISOString().replace(/:/g, '-');
-	let target = `${file}.corrupt-${stamp}`;
-	for (let n = 2; fileExists(target); n++) target = `${file}.corrupt-${stamp}-${n}`;
-	renameSync(file, target);
+	let target = `${file}.${label}-${stamp}`;
+	for (let n = 2; fileExists(target); n++) target = `${file}.${label}-${stamp}-${n}`;
 	return target;
+}
+
+/** Backups hold the learner's answers: readable by them alone, whatever the original's mode. */
+function moveAside(file: string): string {
+	const target = asideName(file, 'corrupt');
+	renameSync(file, target);
+	chmodSync(target, 0o600);
+	return target;
+}
+
+interface Copy {
+	readonly target: string;
+	readonly stamp: string;
+}
+
+function fileStamp(file: string): string {
+	const {ino, size, mtimeMs} = statSync(file);
+	return `${ino}:${size}:${mtimeMs}`;
+}
+
+/**
+ * A copy of the file as it is, taken before a save that drops or repairs part of it; undefined
+ * when `earlier` already copied this very file (opening the store copies it, the first save
+ * would otherwise copy it again).
+ */
+function keepCopy(file: string, earlier?: Copy): Copy | undefined {
+	const stamp = fileStamp(file);
+	if (earlier?.stamp === stamp) return undefined;
+	const target = asideName(file, 'backup');
+	copyFileSync(file, target, constants.COPYFILE_EXCL);
+	chmodSync(target, 0o600);
+	return {target, stamp};
+}
+
+/**
+ * The config folder holds answers and backups: 0700 however it is made (mkdir's mode is cut by
+ * the umask, and conf would make it with the umask's default).
+ */
+function ensureFolder(dir: string): void {
+	const made = mkdirSync(dir, {recursive: true, mode: 0o700});
+	if (made !== undefined) chmodSync(dir, 0o700);
+}
+
+/**
+ * conf replaces the file by rename, which a read-only file does not stop: a learner who made it
+ * read-only (to keep it as it is) would see it silently replaced.
+ */
+function refusesWrites(file: string): string | undefined {
+	try {
+		const {mode} = statSync(file);
+		if ((mode & 0o200) === 0) return `${file} is read-only (mode ${(mode & 0o777).toString(8).padStart(4, '0')}), so pod-tutor leaves it as it is. Make it writable (chmod 600 ${file}) to save again`;
+	} catch {
+		// Missing: the save creates it.
+	}
+	return undefined;
 }
 
 function fileExists(file: string): boolean {
@@ -118,29 +199,43 @@ function fileExists(file: string): boolean {
 	}
 }
 
-function movedAsideMessage(target: string): string {
-	return `Your progress file was damaged and has been moved to ${target}; starting with empty progress.`;
+function movedAsideMessage(target: string, why: string): string {
+	return `Your progress file was damaged (${why}) and has been moved to ${target}; starting with empty progress.`;
+}
+
+function repairedMessage(file: string, warnings: readonly string[], copy: string): string {
+	return `Some entries of ${file} were unusable and were repaired or dropped; the file as it was is kept in ${copy}. ${warnings.join(' ')}`;
 }
 
 function message(error: unknown): string {
 	return error instanceof Error ? error.message : String(error);
 }
 
-/** A store that keeps the file untouched: every change is refused with `reason`. */
+/**
+ * A store that keeps the file untouched: every change is refused with `reason` (no "not saved"
+ * prefix), and kept for this session only, so the screen still shows what the learner did.
+ */
 function refusingStore(file: string, reason: string): ProgressStore {
-	const refuse = (): ProgressResult => ({ok: false, error: reason});
-	const data = emptyProgress();
+	let data = emptyProgress();
+	let changes = 0;
+	const refuse = (change: ProgressUpdate): ProgressResult => {
+		const applied = change(data, new Date().toISOString());
+		if (!applied.ok) return applied;
+		data = applied.data;
+		changes++;
+		return {ok: false, error: reason, unsaved: {data, changes, retried: false}};
+	};
 	return {
 		file,
 		data: () => data,
 		refresh: () => data,
-		visitStep: refuse,
-		recordAttempt: refuse,
-		recordHint: refuse,
-		recordReveal: refuse,
-		recordPrediction: refuse,
-		saveDraft: refuse,
-		reset: refuse,
+		visitStep: (lessonId, step, stepCount) => refuse(updates.visitStep(lessonId, step, stepCount)),
+		recordAttempt: (exerciseId, attempt) => refuse(updates.recordAttempt(exerciseId, attempt)),
+		recordHint: (exerciseId, hintsShown) => refuse(updates.recordHint(exerciseId, hintsShown)),
+		recordReveal: (exerciseId) => refuse(updates.recordReveal(exerciseId)),
+		recordPrediction: (exerciseId, choice, correct) => refuse(updates.recordPrediction(exerciseId, choice, correct)),
+		saveDraft: (exerciseId, text) => refuse(updates.saveDraft(exerciseId, text)),
+		reset: (scope) => refuse(updates.reset(scope)),
 	};
 }
 
@@ -151,22 +246,27 @@ export function openProgressStore(env: NodeJS.ProcessEnv = process.env, options:
 	removeLeftoverTempFiles(dir);
 
 	let current = emptyProgress();
+	let copied: Copy | undefined;
 	const warnings: string[] = [];
 	const first = readProgressFile(file);
-	if (first.kind === 'ok') {
+	if (first.kind === 'ok' && first.warnings.length === 0) {
 		current = first.data;
-		if (first.warnings.length > 0) warnings.push(`Some entries of ${file} were unusable: ${first.warnings.join(' ')}`);
-	} else if (first.kind === 'damaged') {
-		// Re-checked under the lock: another window may have replaced the file meanwhile.
+	} else if (first.kind === 'ok' || first.kind === 'damaged') {
+		// Re-checked under the lock: another window may have replaced the file meanwhile. A copy is
+		// kept now, before anything is lost, so the message can name it.
 		let moved: LockResult<{data: ProgressData; warning?: string} | {error: string}>;
 		try {
 			moved = withFileLock(
 				lockFile,
 				() => {
 					const again = readProgressFile(file);
-					if (again.kind === 'ok') return {data: again.data};
+					if (again.kind === 'ok' && again.warnings.length === 0) return {data: again.data};
+					if (again.kind === 'ok') {
+						copied = keepCopy(file);
+						return {data: again.data, warning: repairedMessage(file, again.warnings, copied!.target)};
+					}
 					if (again.kind !== 'damaged') return {error: again.error};
-					return {data: emptyProgress(), warning: movedAsideMessage(moveAside(file))};
+					return {data: emptyProgress(), warning: movedAsideMessage(moveAside(file), again.error)};
 				},
 				options.lock,
 			);
@@ -175,21 +275,19 @@ export function openProgressStore(env: NodeJS.ProcessEnv = process.env, options:
 		}
 		const outcome = moved.ok ? moved.value : {error: moved.error};
 		if ('error' in outcome) {
-			const reason = `Progress will not be saved: ${file} is damaged and could not be moved aside (${outcome.error}).`;
-			return {store: refusingStore(file, reason), warning: reason};
+			const reason = `${file} needs repair and could not be copied or moved aside first (${outcome.error}).`;
+			return {store: refusingStore(file, reason), warning: `Progress will not be saved: ${reason}`};
 		}
 		current = outcome.data;
 		if (outcome.warning) warnings.push(outcome.warning);
 	} else {
-		const reason =
-			first.kind === 'newer'
-				? `Your progress file ${file} was not read: ${first.error}`
-				: `Progress will not be saved: ${first.error}.`;
-		return {store: refusingStore(file, reason), warning: reason};
+		const reason = first.kind === 'newer' ? `your progress file ${file} was not read: ${first.error}` : `${first.error}.`;
+		return {store: refusingStore(file, reason), warning: first.kind === 'newer' ? `Your progress file ${file} was not read: ${first.error}` : `Progress will not be saved: ${reason}`};
 	}
 
 	let conf: Conf;
 	try {
+		ensureFolder(dir);
 		conf = new Conf({
 			projectName: 'pod-tutor',
 			projectSuffix: '',
@@ -199,42 +297,67 @@ export function openProgressStore(env: NodeJS.ProcessEnv = process.env, options:
 			configFileMode: 0o600,
 		});
 	} catch (error) {
-		const reason = `Progress will not be saved: ${file} could not be opened (${message(error)}).`;
-		return {store: refusingStore(file, reason), warning: reason};
+		const reason = `${file} could not be opened (${message(error)}).`;
+		return {store: refusingStore(file, reason), warning: `Progress will not be saved: ${reason}`};
 	}
 
-	const apply = (change: ProgressUpdate): ProgressResult => {
-		const at = new Date().toISOString();
+	/** Changes the disk refused, oldest first: kept in memory and saved with the next change. */
+	const unsaved: {readonly change: ProgressUpdate; readonly at: string}[] = [];
+	const withUnsaved = (data: ProgressData): ProgressData =>
+		unsaved.reduce((base, earlier) => {
+			const replayed = earlier.change(base, earlier.at);
+			return replayed.ok ? replayed.data : base;
+		}, data);
+
+	const apply = (change: ProgressUpdate, at: string): ProgressResult => {
 		const locked = withFileLock(
 			lockFile,
 			(): ProgressResult => {
 				const read = readProgressFile(file, at);
 				let base: ProgressData;
 				let warning: string | undefined;
-				if (read.kind === 'ok') base = read.data;
-				else if (read.kind === 'damaged') {
+				if (read.kind === 'ok') {
+					base = read.data;
+					const copy = read.warnings.length > 0 ? keepCopy(file, copied) : undefined;
+					if (copy) warning = repairedMessage(file, read.warnings, copy.target);
+				} else if (read.kind === 'damaged') {
 					base = emptyProgress();
-					warning = movedAsideMessage(moveAside(file));
-				} else if (read.kind === 'newer') return {ok: false, error: `Progress not saved: ${file} was not read: ${read.error}`};
-				else return {ok: false, error: `Progress not saved: ${read.error}.`};
-				const changed = change(base, at);
+					warning = movedAsideMessage(moveAside(file), read.error);
+				} else if (read.kind === 'newer') return {ok: false, error: `${file} was not read: ${read.error}`};
+				else return {ok: false, error: `${read.error}.`};
+				const changed = change(withUnsaved(base), at);
 				if (!changed.ok) return changed;
+				const readOnly = refusesWrites(file);
+				if (readOnly) return {ok: false, error: `${readOnly}.`};
 				save(conf, file, changed.data);
 				current = changed.data;
 				return warning === undefined ? changed : {...changed, warning};
 			},
 			options.lock,
 		);
-		if (!locked.ok) return {ok: false, error: `Progress not saved: ${locked.error}`};
+		if (!locked.ok) return {ok: false, error: locked.error};
 		return locked.value;
 	};
 
 	const guarded = (change: ProgressUpdate): ProgressResult => {
+		const at = new Date().toISOString();
+		let result: ProgressResult;
 		try {
-			return apply(change);
+			result = apply(change, at);
 		} catch (error) {
-			return {ok: false, error: `Progress not saved: could not write ${file} (${message(error)}).`};
+			result = {ok: false, error: `could not write ${file} (${message(error)}).`};
 		}
+		if (result.ok) {
+			unsaved.length = 0;
+			return result;
+		}
+		// A change that is itself wrong (a bad id) is not kept; one the disk or the lock refused is,
+		// so the learner's work shows on screen and is saved by the next change that gets through.
+		const own = change(current, at);
+		if (!own.ok) return result;
+		current = own.data;
+		unsaved.push({change, at});
+		return {...result, unsaved: {data: current, changes: unsaved.length, retried: true}};
 	};
 
 	const store: ProgressStore = {
@@ -242,7 +365,8 @@ export function openProgressStore(env: NodeJS.ProcessEnv = process.env, options:
 		data: () => current,
 		refresh: () => {
 			const read = readProgressFile(file);
-			if (read.kind === 'ok') current = read.data;
+			if (read.kind !== 'ok') return current;
+			current = withUnsaved(read.data);
 			return current;
 		},
 		visitStep: (lessonId, step, stepCount) => guarded(updates.visitStep(lessonId, step, stepCount)),

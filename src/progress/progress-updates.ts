@@ -3,7 +3,15 @@
  * (the input is never modified). The store runs them on the file's current contents under a
  * lock, which is what lets two open windows merge their work.
  */
-import {emptyExerciseProgress, emptyProgress, isUsableId, type ExerciseProgress, type ProgressData} from './progress-data.js';
+import {
+	MAX_STORED_MANIFEST_CHARS,
+	emptyExerciseProgress,
+	emptyProgress,
+	isUsableId,
+	type ExerciseProgress,
+	type ProgressData,
+} from './progress-data.js';
+import {storableAnswer} from './progress-migration.js';
 
 export type UpdateResult = {readonly ok: true; readonly data: ProgressData} | {readonly ok: false; readonly error: string};
 
@@ -62,7 +70,7 @@ export function visitStep(lessonId: string, step: number, stepCount: number): Pr
 
 export interface Attempt {
 	readonly correct: boolean;
-	/** The learner's answer; kept so the exercise shows it again. Must be JSON data. */
+	/** The learner's answer; kept (shortened, see storableAnswer) so the exercise shows it again. Must be JSON data. */
 	readonly answer?: unknown;
 }
 
@@ -76,7 +84,10 @@ export function recordAttempt(exerciseId: string, attempt: Attempt): ProgressUpd
 				exercise.correct = true;
 				exercise.correctAt = at;
 			}
-			if (attempt.answer !== undefined) exercise.lastAnswer = structuredClone(attempt.answer);
+			if (attempt.answer === undefined) return;
+			const stored = storableAnswer(attempt.answer);
+			if (stored === undefined) delete exercise.lastAnswer;
+			else exercise.lastAnswer = structuredClone(stored);
 		});
 }
 
@@ -108,13 +119,13 @@ export function recordPrediction(exerciseId: string, choice: string, correct: bo
 	};
 }
 
-/** Saves unsubmitted text for an exercise; an empty text removes the draft. */
+/** Saves unsubmitted text for an exercise (up to the manifest limit); an empty text removes the draft. */
 export function saveDraft(exerciseId: string, text: string): ProgressUpdate {
 	return (data, at) => {
 		if (!isUsableId(exerciseId)) return badId('exerciseId', exerciseId);
 		const next = structuredClone(data);
 		if (text === '') delete next.drafts[exerciseId];
-		else next.drafts[exerciseId] = {text, at};
+		else next.drafts[exerciseId] = {text: text.slice(0, MAX_STORED_MANIFEST_CHARS), at};
 		return {ok: true, data: next};
 	};
 }

@@ -33,7 +33,6 @@ const ASCII_REPLACEMENTS: Record<string, string> = {
 
 /** Replaces what a non-UTF-8 terminal cannot show with ASCII look-alikes; the rest becomes '?'. */
 export function toAscii(text: string): string {
-	// eslint-disable-next-line no-control-regex
 	return text.replace(/[^\x00-\x7E]/g, (ch) => ASCII_REPLACEMENTS[ch] ?? '?');
 }
 

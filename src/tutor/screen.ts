@@ -1,9 +1,11 @@
-import type {Exercise, Lesson, Step} from '../content/types.js';
+import type {CommandSpec, Exercise, Lesson, Step} from '../content/types.js';
 import {markupLines, verbatimLines, wrapSpans} from '../render/markup-lines.js';
 import {commandLine, exerciseLines, stepLines, type StepContext} from '../render/step-lines.js';
-import {bold, dim, fitLine, inverse, toAscii, visibleWidth, type TextStyle} from '../render/text-style.js';
-import {footer, helpEntries, type Intent, type KeyContext} from './keymap.js';
-import {lessonById, lessonStatus, MIN_SIZE, sessionOf, type LessonStatus, type TutorState} from './tutor-state.js';
+import {bold, dim, fitLine, toAscii, visibleWidth, type TextStyle} from '../render/text-style.js';
+import {footer, helpEntries, keysFor, type KeyContext} from './keymap.js';
+import {inputOf, lessonById, lessonStatus, MIN_SIZE, sessionOf, type LessonStatus, type TutorState} from './tutor-state.js';
+import {lastAnswerOf} from './widget-state.js';
+import {widgetLayout, widgetLines} from './widget-layout.js';
 
 /**
  * The tutor's screens as lines of text: pure functions of the state. The Ink components print
@@ -23,7 +25,8 @@ export function isTooSmall(state: TutorState): boolean {
 export function tooSmallLines(state: TutorState): string[] {
 	const {columns, rows} = state.size;
 	const width = Math.max(10, columns);
-	const text = `Terminal too small (${columns}x${rows}). pod-tutor needs at least ${MIN_SIZE.columns} columns and ${MIN_SIZE.rows} rows: make the window larger. Ctrl+C quits; your progress is saved.`;
+	const quit = keysFor('quit', [], true)[0];
+	const text = `Terminal too small (${columns}x${rows}). pod-tutor needs at least ${MIN_SIZE.columns} columns and ${MIN_SIZE.rows} rows: make the window larger. ${quit} quits; your progress is saved.`;
 	return wrapSpans([{text}], width, {charset: 'ascii', attributes: false, color: false}).slice(0, Math.max(1, rows - 1));
 }
 
@@ -56,6 +59,16 @@ export function progressBar(done: number, total: number, width: number, style: T
 	return `[${on.repeat(filled)}${off.repeat(inner - filled)}] ${percent}`;
 }
 
+/** A notice can name a file and a reason (a save that failed): shown whole, up to this many rows. */
+const MAX_NOTICE_ROWS = 4;
+
+/** The notice in place of the footer, word-wrapped; only a notice longer than MAX_NOTICE_ROWS is cut. */
+export function noticeLines(notice: string, width: number, style: TextStyle): string[] {
+	const lines = wrapSpans([{text: style.charset === 'ascii' ? toAscii(notice) : notice}], width, style).map((l) => l.trimEnd());
+	if (lines.length <= MAX_NOTICE_ROWS) return lines;
+	return [...lines.slice(0, MAX_NOTICE_ROWS - 1), fitLine(lines.slice(MAX_NOTICE_ROWS - 1).join(' '), width, style).trimEnd()];
+}
+
 export function homeLines(state: TutorState, style: TextStyle): string[] {
 	const width = state.size.columns;
 	const rows = usableRows(state);
@@ -67,7 +80,8 @@ export function homeLines(state: TutorState, style: TextStyle): string[] {
 	const cursor = state.view.name === 'home' ? state.view.cursor : 0;
 	const summaryRows = 3;
 	const brokenRows = state.course.broken.length > 0 ? 1 : 0;
-	const listRows = Math.max(1, rows - lines.length - summaryRows - brokenRows - 3);
+	const bottom = state.notice ? noticeLines(state.notice, width, style) : [footer(keyContexts(state), style.charset === 'ascii')];
+	const listRows = Math.max(1, rows - lines.length - summaryRows - brokenRows - 2 - bottom.length);
 	const start = Math.max(0, Math.min(cursor - Math.floor(listRows / 2), lessons.length - listRows));
 	const numberWidth = String(lessons.length).length;
 	lessons.slice(start, start + listRows).forEach((lesson, i) => {
@@ -93,13 +107,18 @@ export function homeLines(state: TutorState, style: TextStyle): string[] {
 		: lessons.length > 0
 			? ['Every lesson is done. Open any of them again to review it.']
 			: [];
-	lines.push(rule(width, style), ...summary);
-	while (lines.length < rows - brokenRows - 1) lines.push('');
+	// A cut list says so: at 60x20 a course of 14 lessons shows 10 of them. The label changes only
+	// when the list scrolls, which redraws the list anyway.
+	const shown = Math.min(listRows, lessons.length - start);
+	const below = start + shown < lessons.length ? ', more below' : '';
+	const more = shown < lessons.length ? `lessons ${start + 1}-${start + shown} of ${lessons.length}${below}` : '';
+	lines.push(rule(width, style, more), ...summary);
+	while (lines.length < rows - brokenRows - bottom.length) lines.push('');
 	if (brokenRows) {
 		const names = state.course.broken.map((b) => b.id ?? b.file).join(', ');
 		lines.push(fitLine(`Not loaded (broken): ${names}. Run pod-tutor validate for details.`, width, style).trimEnd());
 	}
-	lines.push(state.notice ? fitLine(state.notice, width, style).trimEnd() : footer(['open', 'down', 'help', 'back'], 'home', style.charset === 'ascii'));
+	lines.push(...bottom);
 	return lines.slice(0, rows);
 }
 
@@ -169,11 +188,49 @@ export function currentExercise(state: TutorState): Exercise | undefined {
 	return step?.kind === 'exercise' ? state.course.exercises.get(step.exercise) : undefined;
 }
 
-export function keyContext(state: TutorState): KeyContext {
+/** A predict exercise's command, once the prediction is made, when live mode can run it for real. */
+export function observedCommand(state: TutorState): CommandSpec | undefined {
 	const exercise = currentExercise(state);
-	if (state.view.name === 'home') return 'home';
-	if (exercise) return exercise.kind === 'ordering' ? 'ordering' : 'exercise';
-	return currentStep(state)?.kind === 'command' ? 'command' : 'reader';
+	if (exercise?.kind !== 'predict') return undefined;
+	const result = sessionOf(state, exercise.id).result;
+	return result && !result.malformed && state.liveTools.includes(exercise.observe.tool) ? exercise.observe : undefined;
+}
+
+/** The command the command pane shows: a command step's, or a predict exercise's being observed. */
+export function paneCommand(state: TutorState): CommandSpec | undefined {
+	const step = currentStep(state);
+	return observedCommand(state) ?? (step?.kind === 'command' ? step : undefined);
+}
+
+/** The key contexts of the screen, most specific first (src/tutor/keymap.ts). Too small: only the global keys. */
+export function keyContexts(state: TutorState): KeyContext[] {
+	if (isTooSmall(state)) return [];
+	if (state.help) return ['help'];
+	if (state.view.name === 'home') return ['home'];
+	if (paneCommand(state)) return ['command'];
+	const exercise = currentExercise(state);
+	if (exercise) {
+		switch (exercise.kind) {
+			case 'single-choice':
+			case 'predict':
+				return ['choice', 'exercise'];
+			case 'multiple-choice':
+				return ['multi', 'exercise'];
+			case 'ordering':
+				return ['ordering', 'exercise'];
+			case 'manifest':
+				return ['manifest', 'exercise'];
+			case 'free-text':
+			case 'quantity':
+				return state.view.fieldLeft ? ['textfield', 'exercise'] : ['field'];
+		}
+	}
+	return currentStep(state)?.kind === 'diagram' ? ['diagram', 'reader'] : ['reader'];
+}
+
+/** The screen's most specific key context. */
+export function keyContext(state: TutorState): KeyContext {
+	return keyContexts(state)[0] ?? 'global';
 }
 
 /** The scrollable text of the current step: the step itself, plus hints and feedback for exercises. */
@@ -195,6 +252,8 @@ export interface ReaderFrame {
 	readonly text: string[];
 	readonly footer: string[];
 	readonly maxScroll: number;
+	/** Rows of text shown at once: a page for PgUp/PgDn. */
+	readonly textRows: number;
 }
 
 /**
@@ -208,18 +267,15 @@ export function readerFrame(state: TutorState, style: TextStyle, bodyText: reado
 	const number = state.course.lessons.indexOf(lesson) + 1;
 	const title = `${number}. ${style.charset === 'ascii' ? toAscii(lesson.title) : lesson.title}`;
 	const header = [leftRight(bold(title, style), `step ${view.step + 1}/${lesson.steps.length}`, width, style), rule(width, style)];
-	const textRows = Math.max(1, usableRows(state) - header.length - 2 - widgetRows - (widgetRows > 0 ? 1 : 0));
+	const bottom = state.notice ? noticeLines(state.notice, width, style) : [footer(keyContexts(state), style.charset === 'ascii')];
+	const textRows = Math.max(1, usableRows(state) - header.length - 1 - bottom.length - widgetRows - (widgetRows > 0 ? 1 : 0));
 	const maxScroll = Math.max(0, bodyText.length - textRows);
 	const scroll = Math.min(view.scroll, maxScroll);
 	const text = bodyText.slice(scroll, scroll + textRows);
 	const more = bodyText.length > textRows ? `lines ${scroll + 1}-${scroll + text.length} of ${bodyText.length}` : '';
 	while (text.length < textRows) text.push('');
 	if (widgetRows > 0) text.push('');
-	const context = keyContext(state);
-	const intents: Intent[] =
-		context === 'reader' ? ['next', 'previous', 'down', 'help', 'back'] : context === 'command' ? ['next', 'previous', 'down', 'help', 'back'] : ['check', 'hint', 'solution', 'next', 'help'];
-	const footerLine = state.notice ? fitLine(state.notice, width, style).trimEnd() : footer(intents, context, style.charset === 'ascii');
-	return {header, text, footer: [rule(width, style, more), footerLine], maxScroll};
+	return {header, text, footer: [rule(width, style, more), ...bottom], maxScroll, textRows};
 }
 
 /** The step's whole text: for exercises the prompt, then hints and feedback. */
@@ -233,22 +289,98 @@ export function readerText(state: TutorState, style: TextStyle, drawDiagram: Ste
 
 export function helpLines(state: TutorState, style: TextStyle): string[] {
 	const width = state.size.columns;
-	const entries = helpEntries([keyContext(state)], style.charset === 'ascii');
+	const ascii = style.charset === 'ascii';
+	const entries = helpEntries(keyContexts({...state, help: false}), ascii);
 	const keyWidth = Math.min(24, Math.max(...entries.map((e) => e.keys.length)) + 2);
 	const lines = [bold('Keys', style), rule(width, style)];
 	for (const entry of entries) {
 		const wrapped = wrapSpans([{text: entry.help}], width - keyWidth, style);
 		lines.push(entry.keys.padEnd(keyWidth) + wrapped[0], ...wrapped.slice(1).map((l) => ' '.repeat(keyWidth) + l));
 	}
-	lines.push('', 'Press ? or q to close this help.');
+	lines.push('', footer(['help'], ascii));
 	const rows = usableRows(state);
 	if (lines.length <= rows) return lines;
 	const shown = lines.slice(0, rows - 1);
-	return [...shown, `(${lines.length - shown.length} more lines: make the window taller; ? or q closes)`];
+	return [...shown, `(${lines.length - shown.length} more lines: make the window taller; ${footer(['help'], ascii, ['help'])})`];
 }
 
 /** Rows for the command pane under a command step's text: the text keeps at most half. */
 export function commandPaneRows(state: TutorState, textLines: number): number {
 	const available = usableRows(state) - 2 - 2 - 1;
 	return Math.max(4, available - Math.min(textLines, Math.floor(available / 2)));
+}
+
+/** How far the reader's text scrolls and by how much a page moves: what the keys need of the layout. */
+export interface ScreenLimits {
+	readonly maxScroll: number;
+	readonly pageRows: number;
+}
+
+export interface ReaderScreen {
+	readonly frame: ReaderFrame;
+	/** The step's whole text (or the real Pod drawn over a diagram step). */
+	readonly text: readonly string[];
+	readonly exercise?: Exercise;
+	/** The command pane's command, and the rows it gets. */
+	readonly pane?: {readonly command: CommandSpec; readonly rows: number};
+	/** The exercise widget's rows, one per choice when the window is short. */
+	readonly widget?: {readonly lines: string[]; readonly compact: boolean};
+	readonly limits: ScreenLimits;
+}
+
+/** The `lesson:step` of the reader, the key a live drawing belongs to. */
+export function stepKey(state: TutorState): string {
+	return state.view.name === 'reader' ? `${state.view.lessonId}:${state.view.step}` : '';
+}
+
+/** The reader laid out: its text, the widget or command pane under it, the footer and the scroll limits. */
+export function readerScreen(state: TutorState, style: TextStyle, drawDiagram: StepContext['drawDiagram'], env: NodeJS.ProcessEnv = {}): ReaderScreen {
+	const width = state.size.columns;
+	const step = currentStep(state);
+	const exercise = currentExercise(state);
+	const observed = observedCommand(state);
+	const drawing = state.liveDrawing?.step === stepKey(state) ? state.liveDrawing.lines : undefined;
+	const text = drawing ?? readerText(state, style, drawDiagram, step?.kind === 'command', observed !== undefined);
+	const command = paneCommand(state);
+	const paneRows = command ? commandPaneRows(state, text.length) : 0;
+	let widget: ReaderScreen['widget'];
+	if (exercise && !observed) {
+		const {compact} = widgetLayout(exercise, width, state.size.rows, style);
+		const fieldFocused = !(state.view.name === 'reader' && state.view.fieldLeft);
+		const shown = {input: inputOf(state, exercise), lastAnswer: lastAnswerOf(exercise, state.progress), fieldFocused};
+		widget = {lines: widgetLines(exercise, shown, width, style, compact, env), compact};
+	}
+	const frame = readerFrame(state, style, text, widget ? widget.lines.length : paneRows);
+	return {
+		frame,
+		text,
+		exercise,
+		pane: command ? {command, rows: paneRows} : undefined,
+		widget,
+		limits: {maxScroll: frame.maxScroll, pageRows: frame.textRows},
+	};
+}
+
+/** Draws a command pane as text (the pane as it looks before anything runs). */
+export type PaneLines = (command: CommandSpec, width: number, rows: number, style: TextStyle) => string[];
+
+/**
+ * The whole screen as text, for every screen there is: what the first frame prints before Ink
+ * has loaded. A command pane's rows come from `paneLines`, or are left blank.
+ */
+export function screenLines(
+	state: TutorState,
+	style: TextStyle,
+	drawDiagram: StepContext['drawDiagram'],
+	env: NodeJS.ProcessEnv = {},
+	paneLines?: PaneLines,
+): string[] {
+	if (isTooSmall(state)) return tooSmallLines(state);
+	if (state.help) return helpLines(state, style);
+	if (state.view.name === 'home') return homeLines(state, style);
+	const screen = readerScreen(state, style, drawDiagram, env);
+	const {pane} = screen;
+	const blank = () => Array.from({length: pane?.rows ?? 0}, () => '');
+	const middle = screen.widget ? screen.widget.lines : pane && paneLines ? paneLines(pane.command, state.size.columns, pane.rows, style) : blank();
+	return [...screen.frame.header, ...screen.frame.text, ...middle, ...screen.frame.footer];
 }

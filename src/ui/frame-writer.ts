@@ -34,7 +34,6 @@ const BLANK: Cell = {char: ' ', codes: [], key: '', width: 1};
 const RESET = `${ESC}[0m`;
 /** A gap of unchanged plain cells up to this wide is cheaper to re-send than to jump over. */
 const MAX_FILL = 3;
-// eslint-disable-next-line no-control-regex
 const PRIVATE_MODES_ONLY = /^(?:\u001B\[\?[0-9;]*[hl])+$/;
 
 /** A line of text with SGR attributes as terminal cells, cut at `columns`. */

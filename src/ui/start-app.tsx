@@ -8,6 +8,7 @@ import {runInTerminal} from './terminal-handover.js';
 import {detectBackends} from '../live/detect-backends.js';
 import {liveContextFrom, type LiveContext} from '../live/live-context.js';
 import type {LiveOptions} from '../live/live-options.js';
+import type {LiveMode} from '../lab/lab-config.js';
 import {LESSON_POD} from '../live/tutor-live-actions.js';
 import {fullCollection, QuietCollector} from './quiet-collector.js';
 import {InkStdin} from './terminal-input.js';
@@ -26,6 +27,10 @@ export interface StartOptions {
 	readonly typeahead: Typeahead;
 	readonly live: LiveOptions;
 	readonly configDir?: string;
+	/** The lab config's live mode: off runs no container tool at all. @default 'lazy' */
+	readonly liveMode?: LiveMode;
+	/** The environment for the tools (KUBECONFIG from the lab config). @default process.env */
+	readonly liveEnv?: NodeJS.ProcessEnv;
 }
 
 /**
@@ -94,10 +99,12 @@ export async function startApp(options: StartOptions): Promise<number> {
 	// For the benchmark (scripts/bench/start-stamps.mjs reads it): when Ink took over, and how
 	// many keys had been answered before it and were left for it.
 	performance.mark('pod-tutor:ink', {detail: {answeredEarly: typeahead.answered, queued: typeahead.queued.length}});
-	void detectBackends({live: options.live, configDir: options.configDir})
+	if (options.liveMode === 'off') answer(undefined);
+	else void detectBackends({live: options.live, configDir: options.configDir, env: options.liveEnv})
 		.then((detected) => {
 			const context = liveContextFrom(detected, {...LESSON_POD, namespace: options.live.namespace, image: options.live.image});
-			if (Object.keys(context.backends).length === 0) return answer(undefined);
+			// Even with nothing usable: the reports say why, so a command step can say "kubectl is
+			// installed but no current context" instead of "no kubectl here".
 			if (terminal.active) instance.rerender(app(context));
 			answer(context);
 		})

@@ -17,10 +17,3 @@ export function runInTerminal(argv: readonly string[], env: NodeJS.ProcessEnv = 
 	if (result.error) return {exitCode: null, error: `${file}: ${(result.error as NodeJS.ErrnoException).code === 'ENOENT' ? 'not found' : result.error.message}`};
 	return {exitCode: result.status};
 }
-
-/** The learner's editor as an argument array ($VISUAL, then $EDITOR, else the system's). */
-export function editorArgv(env: NodeJS.ProcessEnv): string[] {
-	const configured = (env.VISUAL || env.EDITOR || '').trim();
-	if (configured) return configured.split(/\s+/);
-	return ['editor'];
-}

@@ -58,7 +58,6 @@ function isFinalByte(code: number): boolean {
 
 /** Characters that stand for themselves in text: not C0, DEL, C1, or U+FFFD (a byte that was not UTF-8). */
 function printable(text: string): string {
-	// eslint-disable-next-line no-control-regex
 	return text.replace(/[\u0000-\u001F\u007F-\u009F\uFFFD]/g, '');
 }
 
@@ -199,7 +198,6 @@ export class KeyDecoder {
 			}
 			// A run of text up to the next control character.
 			let end = i;
-			// eslint-disable-next-line no-control-regex
 			while (end < input.length && !/[\u0000-\u001F\u007F]/.test(input[end])) end++;
 			const text = printable(input.slice(i, end));
 			const chars = [...text];

@@ -3,7 +3,7 @@
  * stdin and stdout. dist/ is built once by tests/global-setup.ts; npm pack runs with
  * --ignore-scripts so it packs that build instead of rebuilding under other running tests.
  */
-import {execFile, execFileSync} from 'node:child_process';
+import {execFile} from 'node:child_process';
 import {cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
@@ -168,12 +168,12 @@ describe('check', () => {
 		expect(badQuantity.code).toBe(2);
 		expect(badQuantity.stdout + badQuantity.stderr).toContain('"lots"');
 	});
-	it('--json: {id, correct, checks[{name, passed, message}], feedback}', async () => {
+	it('--json: {id, correct, checks[{name, passed, message}], feedback, saved}', async () => {
 		const run = await tutor(['check', quantityExercise.id, quantityExercise.answer, '--json']);
 		expect(run.code).toBe(0);
 		const result = JSON.parse(run.stdout);
-		expect(Object.keys(result).sort()).toEqual(['checks', 'correct', 'feedback', 'id']);
-		expect(result).toMatchObject({id: quantityExercise.id, correct: true, feedback: expect.any(String)});
+		expect(Object.keys(result).sort()).toEqual(['checks', 'correct', 'feedback', 'id', 'saved']);
+		expect(result).toMatchObject({id: quantityExercise.id, correct: true, feedback: expect.any(String), saved: true});
 		expect(result.checks.length).toBeGreaterThan(0);
 		for (const check of result.checks) {
 			expect(Object.keys(check).sort()).toEqual(['message', 'name', 'passed']);

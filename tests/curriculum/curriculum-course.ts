@@ -19,7 +19,7 @@ export interface PlannedLesson {
 	readonly topic: string;
 }
 
-/** Issue 5's table: file NN-<id>.yaml, lesson id, topic tag. */
+/** Issue 5's table, with issue 11's QoS, health and node lessons: file NN-<id>.yaml, lesson id, topic tag. */
 export const PLAN: readonly PlannedLesson[] = [
 	{number: 1, id: 'container', topic: 'container'},
 	{number: 2, id: 'namespaces', topic: 'namespaces'},
@@ -31,10 +31,24 @@ export const PLAN: readonly PlannedLesson[] = [
 	{number: 8, id: 'init-containers', topic: 'init'},
 	{number: 9, id: 'lifecycle', topic: 'lifecycle'},
 	{number: 10, id: 'resources', topic: 'resources'},
-	{number: 11, id: 'scaling', topic: 'scaling'},
-	{number: 12, id: 'cri', topic: 'cri'},
-	{number: 13, id: 'debugging', topic: 'debugging'},
-	{number: 14, id: 'together', topic: 'together'},
+	{number: 11, id: 'qos', topic: 'qos'},
+	{number: 12, id: 'scaling', topic: 'scaling'},
+	{number: 13, id: 'cri', topic: 'cri'},
+	{number: 14, id: 'debugging', topic: 'debugging'},
+	{number: 15, id: 'health', topic: 'health'},
+	{number: 16, id: 'node', topic: 'node'},
+	{number: 17, id: 'together', topic: 'together'},
+];
+
+/** What a CKAD/CKA course teaches that issue 11 found missing: each tag, and the lesson that teaches it. */
+export const ADDED_TOPICS: ReadonlyArray<{readonly topic: string; readonly lesson: string}> = [
+	{topic: 'probes', lesson: 'health'},
+	{topic: 'crash-loop', lesson: 'health'},
+	{topic: 'security-context', lesson: 'node'},
+	{topic: 'static-pods', lesson: 'node'},
+	{topic: 'host-network', lesson: 'node'},
+	{topic: 'resize', lesson: 'qos'},
+	{topic: 'docker-network', lesson: 'networking'},
 ];
 
 let cached: Course | undefined;

@@ -30,6 +30,17 @@ describe('steps fit an 80x24 terminal', () => {
 	});
 });
 
+describe('the home screen', () => {
+	// homeLines (src/tutor/screen.ts) shows the selected lesson's summary in three rows, cut after that.
+	test('every lesson summary fits the three summary rows at 80 columns', () => {
+		const long = curriculum().lessons.flatMap((l) => {
+			const lines = wrappedTextLines(l.summary, 80).length;
+			return lines > 3 ? [`${l.file}: summary takes ${lines} lines of 80 columns`] : [];
+		});
+		expect(long).toEqual([]);
+	});
+});
+
 describe('the wrapping the check relies on', () => {
 	test('breaks between words and keeps every line within the width', () => {
 		const words = 'a Pod groups containers that share one network namespace and run on one node '.repeat(3).trim();

@@ -4,7 +4,7 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterEach, beforeEach, describe, expect, it} from 'vitest';
 import {findExerciseStep, repoCourse, repoRoot} from '../tutor/course-fixture.js';
-import {TmuxSession} from './tmux-session.js';
+import {TmuxSession} from '../helpers/tmux-session.js';
 
 /**
  * The tutor as a learner starts it: from an interactive shell (job control on) in a real

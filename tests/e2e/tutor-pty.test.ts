@@ -4,7 +4,8 @@ import {join} from 'node:path';
 import {afterEach, beforeEach, describe, expect, it} from 'vitest';
 import type {ManifestExercise, SingleChoiceExercise} from '../../src/content/types.js';
 import {repoCourse, repoRoot} from '../tutor/course-fixture.js';
-import {TmuxSession} from './tmux-session.js';
+import {TmuxSession} from '../helpers/tmux-session.js';
+import {waitFor} from '../helpers/wait-for.js';
 
 let configDir: string;
 let session: TmuxSession;
@@ -94,7 +95,9 @@ describe('writing a manifest in $EDITOR', () => {
 		tutor.keys('e');
 		const checked = await tutor.waitFor((s) => s.includes('Right.'), 'the checked manifest');
 		expect(checked).toContain(`step ${step + 1}/${lesson.steps.length}`);
-		const saved = JSON.parse(readFileSync(join(configDir, 'progress.json'), 'utf8'));
+		// The attempt is written just after the verdict is drawn.
+		const readSaved = () => JSON.parse(readFileSync(join(configDir, 'progress.json'), 'utf8'));
+		const saved = await waitFor(readSaved, (p) => p.exercises[exercise.id]?.attempts === 1, 'the saved attempt');
 		expect(saved.exercises[exercise.id]).toMatchObject({attempts: 1, correct: true});
 		expect(saved.drafts[exercise.id].text).toBe(exercise.answer);
 		tutor.keys('C-c');

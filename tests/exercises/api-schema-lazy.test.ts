@@ -7,7 +7,8 @@ import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {dirname, join} from 'node:path';
 import {fileURLToPath} from 'node:url';
-import {describe, expect, it} from 'vitest';
+import {describe, expect, it, vi} from 'vitest';
+import {fixtureExercise} from './fixture-course.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const DIST = join(ROOT, 'dist');
@@ -50,5 +51,22 @@ describe('the Kubernetes API schema stays off the first-frame path', () => {
 		} finally {
 			rmSync(dir, {recursive: true, force: true});
 		}
+	});
+});
+
+describe('checking before the schema is loaded', () => {
+	it('says so in a check item instead of passing the manifest or throwing', async () => {
+		const ex = fixtureExercise('log-shipper-pod', 'manifest');
+		vi.resetModules();
+		const fresh = await import('../../src/exercises/check-answer.js');
+		const result = fresh.checkAnswer(ex, {kind: 'manifest', source: ex.answer, origin: 'pod.yaml'});
+		expect(result.correct).toBe(false);
+		expect(result.checks[0]).toEqual({
+			name: 'API server',
+			passed: false,
+			message: 'the Kubernetes API schema was not loaded before checking (a pod-tutor bug: please report it)',
+		});
+		await fresh.prepareChecking(ex);
+		expect(fresh.checkAnswer(ex, {kind: 'manifest', source: ex.answer, origin: 'pod.yaml'}).correct).toBe(true);
 	});
 });

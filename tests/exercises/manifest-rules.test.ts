@@ -59,10 +59,10 @@ describe('manifest rules', () => {
 		expect(run({rule: 'min-containers', count: 3}).passed).toBe(true);
 		expect(run({rule: 'min-containers', count: 4})).toEqual({
 			passed: false,
-			message: 'the Pod has 3 containers that keep running (1 of them native sidecars) in spec.containers and native sidecars; it needs at least 4',
+			message: 'the Pod has 3 containers that keep running (1 of them native sidecar) in spec.containers and native sidecars; it needs at least 4',
 		});
 		expect(run({rule: 'min-containers', count: 2}, withSpec('  containers: [{name: a, image: x}]\n')).message)
-			.toBe('the Pod has 1 container that keep running in spec.containers and native sidecars; it needs at least 2');
+			.toBe('the Pod has 1 container that keeps running in spec.containers and native sidecars; it needs at least 2');
 		const sidecarShipper = withSpec('  initContainers: [{name: log-shipper, image: x, restartPolicy: Always}]\n  containers: [{name: app, image: x}]\n');
 		expect(run({rule: 'min-containers', count: 2}, sidecarShipper).passed).toBe(true);
 		const plainInit = withSpec('  initContainers: [{name: setup, image: x}]\n  containers: [{name: app, image: x}]\n');
@@ -112,6 +112,7 @@ ${extra}  selector: {matchLabels: {app: web-api}}
 		const mismatched = manifest('apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: w}\nspec:\n  selector: {matchLabels: {app: w}}\n  template:\n    metadata: {labels: {app: x}}\n    spec: {containers: [{name: a, image: b}]}\n');
 		expect(run({rule: 'selector-matches'}, mismatched).message).toBe("the selector asks for app: w, but the template's labels (spec.template.metadata.labels) do not have it");
 		expect(run({rule: 'api-version', equals: 'apps/v1'}, SIDECAR_POD).message).toBe('apiVersion is v1, not apps/v1');
+		expect(run({rule: 'replicas', equals: 3}, SIDECAR_POD).message).toBe('a Pod has no replicas; a Deployment keeps 3 Pods running');
 	});
 
 	it('container, with an image that may omit the tag', () => {

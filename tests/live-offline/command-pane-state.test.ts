@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {commandLine, initialPaneState, paneReducer, visibleLines, wrapOutput} from '../../src/ui/live/command-pane-state.js';
+import {commandLine, initialPaneState, paneReducer, visibleLines, wrapOutput} from '../../src/tutor/command-pane-state.js';
 
 describe('command pane reducer', () => {
 	it('goes idle → running → done and ignores ticks after the end', () => {

@@ -4,20 +4,10 @@ import type {CommandSpec} from '../../src/content/types.js';
 import type {LiveContext} from '../../src/live/live-context.js';
 import {PodmanBackend} from '../../src/live/podman-backend.js';
 import {CommandPane} from '../../src/ui/live/command-pane.js';
+import {frameWhere, KEYS} from '../helpers/ink-app.js';
+import {waitFor} from '../helpers/wait-for.js';
 
-const enter = '\r';
-const escape = '\u001B';
-const arrowUp = '\u001B[A';
-
-async function waitForFrame(frame: () => string | undefined, check: (text: string) => boolean, what: string, ms = 10_000): Promise<string> {
-	const until = Date.now() + ms;
-	for (;;) {
-		const text = frame() ?? '';
-		if (check(text)) return text;
-		if (Date.now() > until) throw new Error(`no frame showed ${what}; last frame:\n${text}`);
-		await new Promise((resolve) => setTimeout(resolve, 15));
-	}
-}
+const {enter, escape, up: arrowUp} = KEYS;
 
 /** A backend whose "podman" is node itself: the pane runs real child processes, and the test decides what they do. */
 function nodeAsPodman(): LiveContext {
@@ -35,13 +25,13 @@ describe('CommandPane', () => {
 		const command: CommandSpec = {tool: 'kubectl', args: ['get', 'pods', '-n', '{namespace}'], recorded};
 		const ui = render(<CommandPane command={command} live={undefined} width={70} height={10} onDone={onDone} />);
 		unmount = ui.unmount;
-		const frame = await waitForFrame(ui.lastFrame, (t) => t.includes('recorded output'), 'the recorded label');
-		expect(frame).toContain('recorded output (no kubectl here), exit code 0');
+		const frame = await frameWhere(ui, (t) => t.includes('recorded output'), 'the recorded label');
+		expect(frame).toContain('recorded output, exit code 0');
 		expect(frame).toContain('web-app   2/2     Running');
 		expect(frame).not.toContain('hijacked');
 		expect(frame).toContain('$ kubectl get pods -n {namespace}');
 		ui.stdin.write(enter);
-		await waitForFrame(() => String(onDone.mock.calls.length), (t) => t === '1', 'onDone');
+		await waitFor(() => onDone.mock.calls.length, (n) => n === 1, 'onDone');
 	});
 
 	it('live: shows the exact command, runs nothing before Enter, then streams the output', async () => {
@@ -49,12 +39,12 @@ describe('CommandPane', () => {
 		const command: CommandSpec = {tool: 'podman', args: ['-e', script, '{pod}'], recorded};
 		const ui = render(<CommandPane command={command} live={nodeAsPodman()} width={120} height={10} />);
 		unmount = ui.unmount;
-		const idle = await waitForFrame(ui.lastFrame, (t) => t.includes('ready to run'), 'the idle pane');
+		const idle = await frameWhere(ui, (t) => t.includes('ready to run'), 'the idle pane');
 		expect(idle).toContain(`$ ${process.execPath} -e`);
 		expect(idle).toContain('web-app');
 		expect(idle).not.toContain('pod web-app\n');
 		ui.stdin.write(enter);
-		const done = await waitForFrame(ui.lastFrame, (t) => t.includes('done in'), 'the finished run');
+		const done = await frameWhere(ui, (t) => t.includes('done in'), 'the finished run');
 		expect(done).toContain('pod web-app');
 		expect(done).toContain('second line');
 		expect(done).toMatch(/done in \d+\.\d s, exit code 0/);
@@ -64,12 +54,12 @@ describe('CommandPane', () => {
 		const command: CommandSpec = {tool: 'podman', args: ['-e', 'console.log("started"); setInterval(Function.prototype, 1000)'], recorded};
 		const ui = render(<CommandPane command={command} live={nodeAsPodman()} width={100} height={8} />);
 		unmount = ui.unmount;
-		await waitForFrame(ui.lastFrame, (t) => t.includes('ready to run'), 'the idle pane');
+		await frameWhere(ui, (t) => t.includes('ready to run'), 'the idle pane');
 		ui.stdin.write(enter);
-		const running = await waitForFrame(ui.lastFrame, (t) => t.includes('started') && /running \d+\.\d s/.test(t), 'the running pane');
+		const running = await frameWhere(ui, (t) => t.includes('started') && /running \d+\.\d s/.test(t), 'the running pane');
 		expect(running).toContain('Esc: stop it');
 		ui.stdin.write(escape);
-		const stopped = await waitForFrame(ui.lastFrame, (t) => t.includes('done in'), 'the stopped pane');
+		const stopped = await frameWhere(ui, (t) => t.includes('done in'), 'the stopped pane');
 		expect(stopped).toContain('stopped by you');
 	});
 
@@ -77,7 +67,7 @@ describe('CommandPane', () => {
 		const command: CommandSpec = {tool: 'podman', args: ['inspect', '{podname}'], recorded};
 		const ui = render(<CommandPane command={command} live={nodeAsPodman()} width={120} height={8} />);
 		unmount = ui.unmount;
-		const frame = await waitForFrame(ui.lastFrame, (t) => t.includes('cannot run'), 'the refusal');
+		const frame = await frameWhere(ui, (t) => t.includes('cannot run'), 'the refusal');
 		expect(frame).toContain('uses {podname}, which is not a placeholder');
 	});
 
@@ -85,13 +75,13 @@ describe('CommandPane', () => {
 		const command: CommandSpec = {tool: 'podman', args: ['-e', 'for (let i = 1; i <= 30; i++) console.log("row " + i)'], recorded};
 		const ui = render(<CommandPane command={command} live={nodeAsPodman()} width={80} height={8} />);
 		unmount = ui.unmount;
-		await waitForFrame(ui.lastFrame, (t) => t.includes('ready to run'), 'the idle pane');
+		await frameWhere(ui, (t) => t.includes('ready to run'), 'the idle pane');
 		ui.stdin.write(enter);
-		const done = await waitForFrame(ui.lastFrame, (t) => t.includes('done in'), 'the finished run');
+		const done = await frameWhere(ui, (t) => t.includes('done in'), 'the finished run');
 		expect(done).toContain('row 30');
 		expect(done).not.toContain('row 20\n');
 		for (let i = 0; i < 10; i++) ui.stdin.write(arrowUp);
-		const scrolled = await waitForFrame(ui.lastFrame, (t) => t.includes('row 20') && !t.includes('row 30'), 'the scrolled pane');
+		const scrolled = await frameWhere(ui, (t) => t.includes('row 20') && !t.includes('row 30'), 'the scrolled pane');
 		expect(scrolled).toMatch(/\(up: \d+ more lines\)/);
 	});
 });

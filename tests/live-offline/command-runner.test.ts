@@ -1,5 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import {expandPlaceholders, runCommand, startCommand} from '../../src/live/command-runner.js';
+import {waitFor} from '../helpers/wait-for.js';
 
 const node = process.execPath;
 
@@ -12,13 +13,6 @@ function alive(pid: number): boolean {
 	}
 }
 
-async function waitFor(check: () => boolean, ms = 10_000): Promise<void> {
-	const until = Date.now() + ms;
-	while (!check()) {
-		if (Date.now() > until) throw new Error('condition not met in time');
-		await new Promise((resolve) => setTimeout(resolve, 20));
-	}
-}
 
 describe('command runner with real child processes', () => {
 	it('runs an argument array without a shell and returns exit code and both streams', async () => {
@@ -36,16 +30,19 @@ describe('command runner with real child processes', () => {
 		expect(result.error).toBe('pod-tutor-no-such-tool was not found on this machine (not on PATH)');
 	});
 
-	it('streams output as it comes', async () => {
+	it('streams output as it comes, before the command has ended', async () => {
+		// Deterministic: the child prints a line and then runs until cancelled, so the line can only
+		// have been passed on while it runs (chunk boundaries between lines depend on the load).
 		const pieces: string[] = [];
-		const result = await runCommand({
+		const handle = startCommand({
 			file: node,
-			args: ['-e', 'let i = 0; const t = setInterval(() => { console.log("line " + i++); if (i === 3) clearInterval(t); }, 30)'],
+			args: ['-e', 'console.log("line 0"); setInterval(Function.prototype, 1000)'],
 			timeoutMs: 10_000,
 			onOutput: (stream, text) => pieces.push(`${stream}:${text}`),
 		});
-		expect(result.exitCode).toBe(0);
-		expect(pieces.join('')).toBe('stdout:line 0\nstdout:line 1\nstdout:line 2\n');
+		await waitFor(() => pieces.join(''), (text) => text === 'stdout:line 0\n', 'the first line while the command runs');
+		handle.cancel();
+		expect((await handle.done).outcome).toBe('cancelled');
 	});
 
 	it('cancel kills the whole process group, grandchildren included', async () => {
@@ -65,12 +62,12 @@ describe('command runner with real child processes', () => {
 				grandchild = Number(text.trim());
 			},
 		});
-		await waitFor(() => grandchild > 0);
+		await waitFor(() => grandchild, (pid) => pid > 0, 'the grandchild\'s pid');
 		expect(alive(grandchild)).toBe(true);
 		running.cancel();
 		const result = await running.done;
 		expect(result.outcome).toBe('cancelled');
-		await waitFor(() => !alive(grandchild));
+		await waitFor(() => alive(grandchild), (up) => !up, 'the grandchild gone');
 	});
 
 	it('stops a command that hangs when its timeout passes', async () => {

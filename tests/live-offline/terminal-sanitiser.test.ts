@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
-import {sanitiseTerminalText, StreamSanitiser} from '../../src/live/terminal-sanitiser.js';
+import {sanitiseTerminalText, StreamSanitiser} from '../../src/text/terminal-sanitiser.js';
 
 const ESC = '\u001B';
 const BEL = '\u0007';

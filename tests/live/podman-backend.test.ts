@@ -8,6 +8,7 @@ import {webAppPod} from '../../src/live/lesson-pods.js';
 import {checkLivePod} from '../../src/live/live-check.js';
 import {PodmanBackend} from '../../src/live/podman-backend.js';
 import {currentUserLabel, MANAGED_BY_KEY, tutorLabels, USER_KEY} from '../../src/live/tutor-labels.js';
+import {waitFor} from '../helpers/wait-for.js';
 
 const image = process.env.POD_TUTOR_LIVE_IMAGE ?? 'localhost/busybox:tutor';
 const run = `${process.pid.toString(36)}${Date.now().toString(36)}`;
@@ -32,14 +33,9 @@ async function labelledPods(): Promise<string[]> {
 	return out.split('\n').filter(Boolean);
 }
 
+/** Polls podman (a process per probe, so every 200 ms) until the probe gives a value. */
 async function waitUntil<T>(probe: () => Promise<T | undefined>, what: string, ms = 30_000): Promise<T> {
-	const until = Date.now() + ms;
-	for (;;) {
-		const value = await probe();
-		if (value !== undefined) return value;
-		if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-		await new Promise((resolve) => setTimeout(resolve, 200));
-	}
+	return (await waitFor(probe, (value) => value !== undefined, what, ms, 200)) as T;
 }
 
 describe('podman backend against real podman', () => {

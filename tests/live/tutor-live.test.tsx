@@ -2,7 +2,6 @@
  * The tutor's live keys against real podman (run .ci/live-setup.sh first): `p` creates the lesson
  * Pod, `c` checks the learner's real Pod for a manifest exercise, in the app as a learner uses it.
  */
-import React from 'react';
 import {mkdtempSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
@@ -18,6 +17,8 @@ import {checkLiveExercise, createLessonPod, LESSON_POD, lessonPodDiagram} from '
 import {openProgressStore, type ProgressStore} from '../../src/progress/progress-store.js';
 import {initialState, type TutorState} from '../../src/tutor/tutor-state.js';
 import {TutorApp} from '../../src/ui/tutor-app.js';
+import {frameWhere} from '../helpers/ink-app.js';
+import {waitFor as waitForValue} from '../helpers/wait-for.js';
 import {repoCourse} from '../tutor/course-fixture.js';
 
 const image = process.env.POD_TUTOR_LIVE_IMAGE ?? 'localhost/busybox:tutor';
@@ -52,16 +53,10 @@ async function untilRunning(name: string) {
 	}
 }
 
-/** The tutor rendered in-process, and a wait for a text on its frame (one deadline for the whole test). */
+/** The tutor rendered in-process, and a wait for a text on its frame (each wait up to limitMs). */
 function renderTutor(state: TutorState, store: ProgressStore, live: {live?: LiveContext; liveReady?: Promise<LiveContext | undefined>}, limitMs = 30_000) {
 	const app = render(<TutorApp initial={state} style={{charset: 'ascii', attributes: false, color: false}} store={store} handOver={() => ({exitCode: 0})} {...live} />);
-	const deadline = Date.now() + limitMs;
-	const waitFor = async (text: string) => {
-		while (!(app.lastFrame() ?? '').includes(text)) {
-			if (Date.now() > deadline) throw new Error(`no "${text}" in:\n${app.lastFrame()}`);
-			await new Promise((resolve) => setTimeout(resolve, 50));
-		}
-	};
+	const waitFor = (text: string) => frameWhere(app, (f) => f.includes(text), JSON.stringify(text), limitMs);
 	return {app, waitFor};
 }
 
@@ -114,9 +109,8 @@ describe('live keys of the tutor with real podman', () => {
 			app.stdin.write('p');
 			answer(live);
 			await waitFor(`Created Pod ${LESSON_POD.pod} with podman`);
-			// The second p was part of the same creation: nothing failed on the name being taken.
-			await new Promise((resolve) => setTimeout(resolve, 1000));
-			expect(app.lastFrame()).toContain(`Created Pod ${LESSON_POD.pod} with podman`);
+			// The second p came while the first was under way, so it queued nothing (the reducer's busy
+			// mark, tests/tutor/tutor-decisions.test.ts): there is no later attempt to wait for.
 			const pods = await runCommand({file: 'podman', args: ['pod', 'ps', '--filter', `name=^${LESSON_POD.pod}$`, '--format', '{{.Name}}'], timeoutMs: 60_000});
 			expect(pods.stdout.trim().split('\n')).toEqual([LESSON_POD.pod]);
 			app.unmount();
@@ -159,7 +153,7 @@ describe('live keys of the tutor with real podman', () => {
 			app.stdin.write('\r');
 			await waitFor('done in');
 			expect(app.lastFrame()).toMatch(/web-app\s+Running/);
-			expect(store.refresh().predictions[predict.id]).toBeDefined();
+			await waitForValue(() => store.refresh().predictions[predict.id], (p) => p !== undefined, 'the saved prediction');
 			app.unmount();
 		} finally {
 			rmSync(dir, {recursive: true, force: true});
@@ -194,7 +188,9 @@ describe('live keys of the tutor with real podman', () => {
 			app.stdin.write('c');
 			await waitFor('[right]');
 			expect(app.lastFrame()).toContain(`Your real Pod ${podName} (read with podman) passes every check.`);
-			expect(store.refresh().exercises[exercise.id]).toMatchObject({attempts: 1, correct: true});
+			// The attempt is saved by the app's effect runner just after the verdict is drawn.
+			const saved = await waitForValue(() => store.refresh().exercises[exercise.id], (r) => r?.attempts === 1, 'the saved attempt');
+			expect(saved).toMatchObject({attempts: 1, correct: true});
 			app.unmount();
 		} finally {
 			rmSync(dir, {recursive: true, force: true});

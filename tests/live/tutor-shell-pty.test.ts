@@ -8,7 +8,7 @@ import {join} from 'node:path';
 import {afterAll, describe, expect, it} from 'vitest';
 import {runCommand} from '../../src/live/command-runner.js';
 import {LESSON_POD} from '../../src/live/tutor-live-actions.js';
-import {TmuxSession} from '../e2e/tmux-session.js';
+import {TmuxSession} from '../helpers/tmux-session.js';
 import {repoCourse, repoRoot} from '../tutor/course-fixture.js';
 
 const image = process.env.POD_TUTOR_LIVE_IMAGE ?? 'localhost/busybox:tutor';

@@ -1,6 +1,6 @@
 import {copyFileSync, existsSync, readFileSync} from 'node:fs';
 import {describe, expect, it} from 'vitest';
-import {EXIT_FAIL, EXIT_OK, EXIT_USAGE} from '../../src/commands/command-io.js';
+import {EXIT_FAIL, EXIT_NOT_SAVED, EXIT_OK, EXIT_USAGE} from '../../src/commands/command-io.js';
 import {runProgress} from '../../src/commands/progress.js';
 import {parseResetArgs, runReset} from '../../src/commands/reset.js';
 import {readProgressSnapshot} from '../../src/progress/progress-snapshot.js';
@@ -170,7 +170,7 @@ describe('pod-tutor reset', () => {
 		const config = newConfig();
 		copyFileSync(new URL('../fixtures/progress/future-v7.json', import.meta.url).pathname, config.file);
 		const cap = captureIO({}, false);
-		expect(await runReset(['--all', '--yes'], cap.io, optionsFor(config.dir))).toBe(EXIT_FAIL);
+		expect(await runReset(['--all', '--yes'], cap.io, optionsFor(config.dir))).toBe(EXIT_NOT_SAVED);
 		expect(cap.stderr()).toContain('format version 7');
 		expect(JSON.parse(readFileSync(config.file, 'utf8')).version).toBe(7);
 	});

@@ -27,16 +27,18 @@ describe('migrateProgress', () => {
 		expect(result.ok && result.data.lessons.pause.currentStep).toBe(1);
 	});
 
-	it('keeps every usable version 1 entry and drops bad ones with a warning naming the field', () => {
+	it('keeps every usable version 1 entry, repairs bad fields and drops what has nothing usable, naming each field', () => {
 		const result = migrateProgress(JSON.parse(fixture('v1-mixed.json')), AT);
 		expect(result.ok).toBe(true);
 		if (!result.ok) return;
-		expect(Object.keys(result.data.lessons)).toEqual(['container']);
+		expect(Object.keys(result.data.lessons)).toEqual(['container', 'pause']);
+		// currentStep "two" beside furthestStep 2: the lesson is kept and reopens at its furthest step.
+		expect(result.data.lessons.pause).toMatchObject({currentStep: 2, furthestStep: 2, completed: false});
 		expect(result.data.lessons.container).toMatchObject({currentStep: 1, furthestStep: 5, completedAt: '2025-03-01T09:00:00.000Z'});
 		expect(Object.keys(result.data.exercises)).toEqual(['pause-ip']);
 		expect(result.data.predictions['ps-in-pod']).toEqual({choice: 'b', correct: false, at: '2025-03-01T10:06:00.000Z'});
 		expect(result.warnings).toHaveLength(2);
-		expect(result.warnings[0]).toContain('lessons.pause: currentStep');
+		expect(result.warnings[0]).toContain('lessons.pause.currentStep: expected a whole number >= 0, found the text "two"');
 		expect(result.warnings[1]).toContain('exercises.broken');
 	});
 

@@ -66,7 +66,7 @@ describe('readProgressSnapshot', () => {
 		const mixed = newConfig();
 		copyFileSync(fixture('v1-mixed.json'), mixed.file);
 		const snapshot = readProgressSnapshot(mixed.env);
-		expect(snapshot.warning).toContain('lessons.pause: currentStep');
+		expect(snapshot.warning).toContain('lessons.pause.currentStep: expected a whole number');
 		expect(snapshot.data.exercises['pause-ip'].correct).toBe(true);
 		expect(existsSync(`${mixed.file}.lock`)).toBe(false);
 	});

@@ -81,7 +81,8 @@ describe('openProgressStore', () => {
 		const moved = readdirSync(dir).filter((name) => name.startsWith('progress.json.corrupt-'));
 		expect(moved).toHaveLength(1);
 		const target = path.join(dir, moved[0]);
-		expect(warning).toBe(`Your progress file was damaged and has been moved to ${target}; starting with empty progress.`);
+		expect(warning).toBe(`Your progress file was damaged (it is not valid JSON (Unterminated string in JSON at position 74)) and has been moved to ${target}; starting with empty progress.`);
+		expect(statSync(target).mode & 0o777).toBe(0o600);
 		expect(readFileSync(target, 'utf8')).toBe(damaged);
 		expect(existsSync(file)).toBe(false);
 		expect(store.data()).toEqual(emptyProgress());

@@ -1,4 +1,3 @@
-import React from 'react';
 import {EventEmitter} from 'node:events';
 import {render, Text, useInput} from 'ink';
 import {describe, expect, it} from 'vitest';

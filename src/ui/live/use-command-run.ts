@@ -7,7 +7,7 @@ import type {CommandSpec} from '../../content/types.js';
 import type {LiveBackend} from '../../live/backend.js';
 import {expandPlaceholders, startCommand, type PlaceholderValues, type RunningCommand} from '../../live/command-runner.js';
 import {OutputTail} from '../../live/output-tail.js';
-import {initialPaneState, paneReducer, type PaneState} from './command-pane-state.js';
+import {initialPaneState, paneReducer, type PaneState} from '../../tutor/command-pane-state.js';
 
 export const TICK_MS = 100;
 /** Lesson commands are short; anything longer (logs -f) is stopped and its output kept. */
@@ -60,7 +60,7 @@ export function useCommandRun(command: CommandSpec, backend: LiveBackend | undef
 			running.current = undefined;
 			dispatch({type: 'finish', now: Date.now(), output: output.text(), outcome: result.outcome, exitCode: result.exitCode, message: result.error});
 		});
-	}, [argv?.file, argv?.args.join('\u0000'), expandError]);
+	}, [argv, expandError]);
 
 	const cancel = useCallback(() => running.current?.cancel(), []);
 	const scroll = useCallback((lines: number, maxBack: number) => dispatch({type: 'scroll', lines, maxBack}), []);

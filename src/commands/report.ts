@@ -1,0 +1,135 @@
+/**
+ * `pod-tutor report DIR [--csv|--json]`: the class table from the students' submissions, and
+ * where they get stuck. DIR is writable by every student, so each entry is read as hostile:
+ * only plain files (no links, FIFOs or devices: opened O_NOFOLLOW|O_NONBLOCK and checked with
+ * fstat), at most MAX_SUBMISSION_BYTES, checked field by field, named after the user inside and
+ * owned by the uid inside. Anything else is skipped and said so, its name cleaned for the terminal.
+ */
+import {closeSync, constants, fstatSync, openSync, readdirSync, readSync} from 'node:fs';
+import {join, resolve} from 'node:path';
+import {buildClassReport, classCsv, formatClassReport, type SkippedFile} from '../lab/class-report.js';
+import {MAX_SUBMISSION_BYTES, readSubmission, type Submission} from '../lab/submission.js';
+import {sanitiseTerminalText} from '../text/terminal-sanitiser.js';
+import {EXIT_FAIL, EXIT_OK, EXIT_USAGE, type Subcommand} from './command-io.js';
+
+const USAGE = 'usage: pod-tutor report DIR [--csv|--json]';
+/** A class is tens of students; a folder of more entries than this is not read to the end. */
+const MAX_ENTRIES = 5000;
+const FOLDER_ERRORS: Readonly<Record<string, string>> = {
+	ENOENT: 'no such folder',
+	ENOTDIR: 'not a folder',
+	EACCES: 'permission denied (run it as the instructor who owns the folder)',
+};
+
+/** A name or message from the folder, safe to print on one line. */
+export function shown(text: string): string {
+	return JSON.stringify(sanitiseTerminalText(text)).slice(1, -1);
+}
+
+type Read = {readonly ok: true; readonly submission: Submission} | {readonly ok: false; readonly reason: string};
+
+export function readSubmissionFile(dir: string, name: string): Read {
+	if (!name.endsWith('.json')) return {ok: false, reason: 'not a .json file'};
+	let fd: number;
+	try {
+		fd = openSync(join(dir, name), constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+	} catch (error) {
+		const code = (error as NodeJS.ErrnoException).code;
+		return {
+			ok: false,
+			reason:
+				code === 'ELOOP'
+					? 'a symbolic link'
+					: code === 'EACCES'
+						? 'not readable by you'
+						: `cannot be opened (${code ?? String(error)})`,
+		};
+	}
+	try {
+		const stat = fstatSync(fd);
+		if (!stat.isFile()) return {ok: false, reason: stat.isDirectory() ? 'a folder' : 'not a plain file'};
+		if (stat.size > MAX_SUBMISSION_BYTES)
+			return {ok: false, reason: `larger than ${MAX_SUBMISSION_BYTES / 1024} KiB`};
+		const buffer = Buffer.alloc(Math.min(stat.size, MAX_SUBMISSION_BYTES) + 1);
+		let size = 0;
+		for (;;) {
+			const n = readSync(fd, buffer, size, buffer.length - size, null);
+			if (n === 0) break;
+			size += n;
+			if (size > MAX_SUBMISSION_BYTES)
+				return {ok: false, reason: `larger than ${MAX_SUBMISSION_BYTES / 1024} KiB`};
+			if (size === buffer.length) break;
+		}
+		let value: unknown;
+		try {
+			value = JSON.parse(buffer.subarray(0, size).toString('utf8'));
+		} catch (error) {
+			// RangeError too: JSON nested deep enough to exhaust the stack.
+			return {
+				ok: false,
+				reason: `not valid JSON (${error instanceof Error ? error.message.slice(0, 80) : 'unreadable'})`,
+			};
+		}
+		const read = readSubmission(value);
+		if (!read.ok) return {ok: false, reason: `not a pod-tutor submission: ${read.error}`};
+		const {submission} = read;
+		if (name !== `${submission.user}.json`)
+			return {ok: false, reason: `says it is from ${submission.user}, but is named ${name}`};
+		const mine = process.getuid?.();
+		if (mine !== undefined) {
+			if (submission.uid === undefined) return {ok: false, reason: 'does not say which uid wrote it'};
+			if (submission.uid !== stat.uid)
+				return {ok: false, reason: `says it was written by uid ${submission.uid}, but uid ${stat.uid} owns it`};
+		}
+		return {ok: true, submission};
+	} finally {
+		closeSync(fd);
+	}
+}
+
+export const runReport: Subcommand = async (args, io) => {
+	const formats = args.filter((a) => a === '--csv' || a === '--json');
+	const rest = args.filter((a) => a !== '--csv' && a !== '--json');
+	if (formats.length > 1 || rest.length !== 1 || rest[0].startsWith('-')) {
+		const unexpected = rest.find((a) => a.startsWith('-')) ?? rest[1];
+		const problem =
+			rest.length === 0
+				? 'name the submit folder'
+				: formats.length > 1
+					? 'choose one of --csv and --json'
+					: `unexpected argument ${unexpected}`;
+		io.stderr(`report: ${problem}\n${USAGE}\n`);
+		return EXIT_USAGE;
+	}
+	const dir = resolve(io.cwd, rest[0]);
+	let names: string[];
+	try {
+		names = readdirSync(dir).sort();
+	} catch (error) {
+		const code = (error as NodeJS.ErrnoException).code;
+		io.stderr(`report: cannot read the folder ${shown(dir)}: ${FOLDER_ERRORS[code ?? ''] ?? code}\n`);
+		return EXIT_FAIL;
+	}
+	const skipped: SkippedFile[] = [];
+	if (names.length > MAX_ENTRIES) {
+		skipped.push({
+			file: `${names.length - MAX_ENTRIES} more entries`,
+			reason: `only the first ${MAX_ENTRIES} are read`,
+		});
+		names = names.slice(0, MAX_ENTRIES);
+	}
+	const submissions: Submission[] = [];
+	for (const name of names) {
+		// Temp files of a submit in progress (or one killed midway).
+		if (name.startsWith('.')) continue;
+		const read = readSubmissionFile(dir, name);
+		if (read.ok) submissions.push(read.submission);
+		else skipped.push({file: shown(name), reason: read.reason});
+	}
+	const report = buildClassReport(submissions, skipped);
+	for (const skip of skipped) io.stderr(`report: skipped ${skip.file}: ${shown(skip.reason)}\n`);
+	if (formats[0] === '--json') io.stdout(`${JSON.stringify(report, null, 2)}\n`);
+	else if (formats[0] === '--csv') io.stdout(classCsv(report));
+	else io.stdout(sanitiseTerminalText(formatClassReport(report)));
+	return EXIT_OK;
+};

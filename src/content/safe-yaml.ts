@@ -1,0 +1,86 @@
+/**
+ * js-yaml with the limits a file from outside needs: lesson files, exercise files and diagram
+ * specs all come from packs anyone can write.
+ *
+ * - Depth: js-yaml composes nodes recursively, so 10,000 nested `[` or indented keys end in
+ *   "Maximum call stack size exceeded" with no line. Its listener reports each node as it opens,
+ *   with the parser's line, so nesting is counted there and refused, with the line, long before.
+ * - Size after aliases: js-yaml shares an aliased node by reference, so a "billion laughs" file
+ *   loads instantly and explodes later, in whatever walks the tree (a validator, JSON output).
+ *   The tree is walked once here, without recursion, with a node budget.
+ * - Documents: every document's first line is kept, so "a second document" can say where.
+ */
+import yaml from 'js-yaml';
+
+/** Far deeper than any lesson or Pod (about 12 levels), far shallower than the stack allows. */
+export const MAX_YAML_DEPTH = 100;
+/** Nodes with every alias copied out; a lesson or a Pod has a few thousand at most. */
+export const MAX_YAML_NODES = 200_000;
+
+export type SafeYaml =
+	| {readonly ok: true; readonly documents: readonly unknown[]; readonly documentLines: readonly number[]}
+	| {readonly ok: false; readonly message: string; readonly line?: number};
+
+export type YamlListener = (event: 'open' | 'close', state: {line: number; result: unknown}) => void;
+
+class TooDeep extends Error {
+	constructor(readonly line: number) {
+		super('too deep');
+	}
+}
+
+/** Counts nodes as if every alias were copied out, without recursion; false past the budget or on a cycle. */
+function withinBudget(roots: readonly unknown[], budget: number): 'ok' | 'budget' | 'cycle' {
+	let visited = 0;
+	// Each entry: a node, and whether its children were already pushed (then it leaves the path).
+	const stack: {node: unknown; leaving: boolean}[] = roots.map((node) => ({node, leaving: false}));
+	const onPath = new Set<object>();
+	while (stack.length > 0) {
+		const top = stack.pop()!;
+		if (top.leaving) {
+			onPath.delete(top.node as object);
+			continue;
+		}
+		if (++visited > budget) return 'budget';
+		const node = top.node;
+		if (node === null || typeof node !== 'object') continue;
+		if (onPath.has(node)) return 'cycle';
+		onPath.add(node);
+		stack.push({node, leaving: true});
+		for (const child of Array.isArray(node) ? node : Object.values(node)) stack.push({node: child, leaving: false});
+	}
+	return 'ok';
+}
+
+/** Parses every document in `text` within the limits above; never throws. */
+export function loadYamlSafely(text: string, options: {readonly schema?: yaml.Schema; readonly listener?: YamlListener} = {}): SafeYaml {
+	let depth = 0;
+	const documentLines: number[] = [];
+	let documents: unknown[];
+	try {
+		documents = yaml.loadAll(text, undefined, {
+			json: false,
+			...(options.schema ? {schema: options.schema} : {}),
+			listener(event, state) {
+				if (event === 'open') {
+					if (depth === 0) documentLines.push(state.line + 1);
+					if (++depth > MAX_YAML_DEPTH) throw new TooDeep(state.line + 1);
+				} else depth--;
+				options.listener?.(event, state as {line: number; result: unknown});
+			},
+		});
+	} catch (error) {
+		if (error instanceof TooDeep) {
+			return {ok: false, line: error.line, message: `nested more than ${MAX_YAML_DEPTH} levels deep; no lesson or Pod needs that`};
+		}
+		const e = error as {reason?: string; mark?: {line?: number}; message?: string};
+		const line = e.mark?.line === undefined ? undefined : e.mark.line + 1;
+		return {ok: false, message: `not valid YAML: ${e.reason ?? e.message ?? String(error)}`, line};
+	}
+	const walk = withinBudget(documents, MAX_YAML_NODES);
+	if (walk === 'cycle') return {ok: false, message: 'a YAML alias (*name) refers to a node that contains it, so the file never ends; write the values out'};
+	if (walk === 'budget') {
+		return {ok: false, message: `YAML aliases (*name) expand the file to more than ${MAX_YAML_NODES} values; write the values out instead of nesting aliases`};
+	}
+	return {ok: true, documents, documentLines};
+}
