@@ -54,7 +54,6 @@ export function cellsOf(line: string, columns: number): Cell[] {
 }
 
 // Characters one column wide each (a row of them is as wide as it is long), SGR attributes aside.
-// eslint-disable-next-line no-control-regex
 const SGR = /\u001B\[[0-9;]*m/g;
 const ONE_COLUMN_TEXT = /^[\x20-\x7e\u00a0-\u02ff\u2010-\u205f\u2190-\u25ff\u2700-\u27bf]*$/;
 
