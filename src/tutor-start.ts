@@ -15,6 +15,9 @@ import {Typeahead} from './ui/terminal-typeahead.js';
 /** V8 settings for the interactive tutor, applied once its first frame is on the screen. */
 export const TUTOR_V8_FLAGS = '--semi-space-growth-factor=1 --no-turbofan --no-maglev --no-wasm-dynamic-tiering --no-wasm-tier-up --no-sparkplug';
 
+/** What start-app.tsx needs, biggest blocks apart: React, Yoga's WebAssembly, Ink (with its reconciler). */
+const INK_PARTS = [() => import('react'), () => import('yoga-layout'), () => import('ink')];
+
 /**
  * `pod-tutor [lesson-id]`. On a terminal: draw the first frame straight away from plain modules,
  * then load Ink and the progress store (the slow part) and let the app take over the screen.
@@ -81,6 +84,12 @@ export async function runTutor(lessonId: string | undefined, rest: readonly stri
 		//   compiler only: tiering its hot functions up compiles them on a worker thread with
 		//   ~8 MB of transient memory, a spike seen the first time a lesson step is laid out.
 		setFlagsFromString(TUTOR_V8_FLAGS);
+		// Ink's parts one at a time with the event loop free between them: evaluating a module graph
+		// blocks the thread, so a key typed meanwhile waits for one part, not for all of them.
+		for (const part of INK_PARTS) {
+			await part();
+			await new Promise((resolve) => setImmediate(resolve));
+		}
 		const {startApp} = await import('./ui/start-app.js');
 		terminal.writer.off('resize', onResize);
 		if (!terminal.active) return EXIT_OK;

@@ -11,6 +11,10 @@ Step kinds (each may carry "label"; results are listed in order under "marks"):
   {"wait_text": "Hello", "since": "mark"|LABEL}  wait until the text shows up in the output,
        searched from the start, from the previous mark ("mark") or from the mark labelled LABEL;
        the mark's time is when the read holding the text's last byte returned
+  {"wait_screen": "Hello"} wait until the text shows on the screen as a terminal emulator (pyte,
+                          fed every byte) draws it; for programs that send only changed cells, where
+                          a text need not arrive in one piece; the mark's time is the arrival of the
+                          read that completed it
   {"wait_quiet": 300}     wait until the program has written nothing for that many ms;
                           the mark's time is the time of the last byte before the quiet
   {"send": "\\u001b[B"}   write these bytes to the terminal, as if typed
@@ -78,6 +82,17 @@ def main():
             os._exit(127)
 
     output = bytearray()
+    # The emulated screen, only when a step asks for it (pyte comes with python3-pyte).
+    screen = None
+    if any('wait_screen' in step for step in plan.get('steps', [])):
+        import pyte
+        screen = pyte.Screen(cols, rows)
+        screen_stream = pyte.ByteStream(screen)
+
+    def screen_has(text):
+        # Not screen.display: pyte 0.8 fails on a wide character half overwritten (an empty cell).
+        return any(text in ''.join(screen.buffer[y][x].data for x in range(screen.columns)) for y in range(screen.lines))
+
     last_byte_at = None
     first_byte_at = None
     eof = False
@@ -112,6 +127,8 @@ def main():
                 eof = True
                 return
             output.extend(chunk)
+            if screen is not None:
+                screen_stream.feed(chunk)
             last_byte_at = now()
             chunks.append((len(output), last_byte_at))
             if first_byte_at is None:
@@ -154,6 +171,14 @@ def main():
             # When the last byte of the text arrived, not when this loop noticed it.
             mark['t'] = arrival(found + len(needle) - 1)
             mark['found_at'] = found
+        elif 'wait_screen' in step:
+            while not screen_has(step['wait_screen']) and not eof and time.monotonic() < deadline:
+                pump(deadline, once=True)
+            if not screen_has(step['wait_screen']):
+                report['timed_out'] = True
+                report['failed_step'] = label or step['wait_screen']
+                break
+            mark['t'] = last_byte_at if last_byte_at is not None else now()
         elif 'wait_quiet' in step:
             quiet = step['wait_quiet'] / 1000
             while not eof and time.monotonic() < deadline:

@@ -39,6 +39,14 @@ describe('pty-driver.py', () => {
 		expect(proc.clock_ticks_per_s).toBeGreaterThan(0);
 	});
 
+	it('waits for a text on the emulated screen that never came as one piece of output', async () => {
+		// "Hxllo", then the x overwritten: the screen shows Hello, the bytes never contain it.
+		const script = "process.stdout.write('Hxllo');setTimeout(()=>process.stdout.write('\\u001B[1;2He'),200);setTimeout(()=>{},1000)";
+		const report = await runInPty({argv: [process.execPath, '-e', script], env: terminalEnv(), timeout: 10, steps: [{wait_screen: 'Hello', label: 'shown'}]});
+		expect(report.output).not.toContain('Hello');
+		expect(mark(report, 'shown').t).toBeGreaterThan(0.2);
+	});
+
 	it('fails with the label of a text that never came', async () => {
 		await expect(runInPty(echoPlan([{wait_text: 'never printed', label: 'the impossible'}], {timeout: 1, exit_timeout: 0.2}))).rejects.toThrow(/"the impossible" did not happen within 1 s/);
 	});

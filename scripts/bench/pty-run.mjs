@@ -1,8 +1,12 @@
 // Runs pty-driver.py (one program in an 80x24 pseudo-terminal) and returns its JSON report.
 import {execFile} from 'node:child_process';
+import {existsSync} from 'node:fs';
 import {fileURLToPath} from 'node:url';
 
 const DRIVER = fileURLToPath(new URL('./pty-driver.py', import.meta.url));
+// The system's python3 has pyte (apt package python3-pyte), which wait_screen steps need; a python3
+// earlier on PATH (pyenv) may not.
+const PYTHON = existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3';
 
 /** Keys as a terminal sends them. */
 export const KEYS = {down: '\u001B[B', up: '\u001B[A', enter: '\r', right: '\u001B[C'};
@@ -26,7 +30,7 @@ export function terminalEnv(configDir) {
 export function runInPty(plan) {
 	return new Promise((resolve, reject) => {
 		// The output is always kept, so a failure can show what the program last wrote.
-		execFile('python3', [DRIVER, JSON.stringify({keep_output: true, ...plan})], {maxBuffer: 64 * 1024 * 1024}, (error, stdout, stderr) => {
+		execFile(PYTHON, [DRIVER, JSON.stringify({keep_output: true, ...plan})], {maxBuffer: 64 * 1024 * 1024}, (error, stdout, stderr) => {
 			if (error) {
 				reject(new Error(`pty driver failed for ${plan.argv.join(' ')}: ${stderr.trim() || error.message}`));
 				return;

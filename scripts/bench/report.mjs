@@ -36,13 +36,20 @@ export function summaryRows(r) {
 	const move = r.session.cursorMove;
 	const pages = r.session.nextStep;
 	const burst = ff.burst;
+	const noCa = ff.withoutExtraCaCerts;
 	const rows = [
-		['first frame / hello-world Ink (median)', `${ff.ratio.toFixed(2)}x (${f1(ff.tutorFirstFrame.median)} / ${f1(ff.helloFirstFrame.median)} ms)`, `<= ${TARGETS.firstFrameRatio}x`, verdict(ff.ratio <= TARGETS.firstFrameRatio)],
+		// Verdicts in one environment: NODE_EXTRA_CA_CERTS (~40-80 ms per node start here) unset for both sides.
 		[
-			'first key answered / hello-world Ink first paint (median)',
-			`${ff.keyRatio.toFixed(2)}x (${f1(ff.tutorFirstKey.median)} / ${f1(ff.helloFirstFrame.median)} ms)`,
+			'first frame / hello-world Ink (median, no NODE_EXTRA_CA_CERTS)',
+			`${noCa.ratio.toFixed(2)}x (${f1(noCa.tutorFirstFrame.median)} / ${f1(noCa.helloFirstFrame.median)} ms)`,
+			`<= ${TARGETS.firstFrameRatio}x`,
+			verdict(noCa.ratio <= TARGETS.firstFrameRatio),
+		],
+		[
+			'first key answered / hello-world Ink first paint (median, same)',
+			`${noCa.keyRatio.toFixed(2)}x (${f1(noCa.tutorFirstKey.median)} / ${f1(noCa.helloFirstFrame.median)} ms)`,
 			`<= ${TARGETS.firstKeyRatio}x (stretch ${TARGETS.firstKeyRatioStretch}x)`,
-			verdict(ff.keyRatio <= TARGETS.firstKeyRatio, ff.keyRatio <= TARGETS.firstKeyRatioStretch),
+			verdict(noCa.keyRatio <= TARGETS.firstKeyRatio, noCa.keyRatio <= TARGETS.firstKeyRatioStretch),
 		],
 		[
 			`keys typed ${burst.keysMs.join('/')} ms after the first frame`,

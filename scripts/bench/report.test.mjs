@@ -21,7 +21,7 @@ function results({ratio = 0.5, keyRatio = 0.8, maxMove = 40, pageOver = 1, homeM
 			tutorFirstKeyAfterFrame: stat(5),
 			keyRatio,
 			bareNode: stat(40),
-			withoutExtraCaCerts: {tutorFirstFrame: stat(40), helloFirstFrame: stat(80), ratio: 0.5, tutorFirstKey: stat(45), keyRatio: 0.56, bareNode: stat(20)},
+			withoutExtraCaCerts: {tutorFirstFrame: stat(80 * ratio), helloFirstFrame: stat(80), ratio, tutorFirstKey: stat(80 * keyRatio), keyRatio, bareNode: stat(20)},
 			insideTutor: {nodeReady: stat(30), frameWritten: stat(45), tutorWork: stat(15), inkReady: stat(150), inkAfterFrame: stat(105)},
 			burst: {keysMs: [0, 10, 50, 100, 200], roundsAllApplied: applied, answeredEarly: stat(4), done: stat(210)},
 		},

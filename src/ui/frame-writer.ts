@@ -53,6 +53,15 @@ export function cellsOf(line: string, columns: number): Cell[] {
 	return cells;
 }
 
+// Characters one column wide each (a row of them is as wide as it is long), SGR attributes aside.
+const SGR = /\u001B\[[0-9;]*m/g;
+const ONE_COLUMN_TEXT = /^[\x20-\x7e\u00a0-\u02ff\u2010-\u205f\u2190-\u25ff\u2700-\u27bf]*$/;
+
+function fitsAsIs(line: string, columns: number): boolean {
+	const text = line.includes(ESC) ? line.replace(SGR, '') : line;
+	return text.length <= columns && ONE_COLUMN_TEXT.test(text);
+}
+
 function same(a: Cell | undefined, b: Cell | undefined): boolean {
 	const x = a ?? BLANK;
 	const y = b ?? BLANK;
@@ -65,7 +74,7 @@ function isBlank(cell: Cell | undefined): boolean {
 
 export class FrameWriter extends EventEmitter {
 	/** What the terminal shows, as far as this writer knows: rows of cells. */
-	private screen: Cell[][] = [];
+	private screen: Array<Cell[] | undefined> = [];
 	/** The text each row of `screen` was drawn from, at `shownColumns` wide. */
 	private shown: string[] = [];
 	private shownColumns = 0;
@@ -116,17 +125,29 @@ export class FrameWriter extends EventEmitter {
 		let out = '';
 		let pen: readonly AnsiCode[] = [];
 		let at = {row: -1, column: -1};
-		const next: Cell[][] = [];
+		const next: Array<Cell[] | undefined> = [];
 		const texts: string[] = [];
+		const blank = this.shown.length === 0;
 		for (let row = 0; row < rows; row++) {
 			const text = lines[row] ?? '';
 			texts.push(text);
-			const old = this.screen[row] ?? [];
 			// Most rows of a frame are the rows already shown: nothing to parse, nothing to send.
-			if (row < this.screen.length && this.shown[row] === text && this.shownColumns === columns) {
-				next.push(old);
+			if (row < this.shown.length && this.shown[row] === text && this.shownColumns === columns) {
+				next.push(this.screen[row]);
 				continue;
 			}
+			// On a blank screen a row that fits is sent as it is, and parsed into cells only when a
+			// later frame changes it: the first frame goes out without the cost of parsing it.
+			if (blank && fitsAsIs(text, columns)) {
+				next.push(undefined);
+				if (text !== '') {
+					out += moveTo(at, row, 0, [], pen) + (pen.length > 0 ? RESET : '') + text + (text.includes(ESC) ? RESET : '');
+					pen = [];
+					at = {row: -1, column: -1};
+				}
+				continue;
+			}
+			const old = this.cellsAt(row);
 			const cells = cellsOf(text, columns);
 			next.push(cells);
 			let lastUsed = cells.length - 1;
@@ -160,10 +181,17 @@ export class FrameWriter extends EventEmitter {
 		this.emit('frame');
 	}
 
+	/** The cells of a shown row, parsed from its text the first time they are needed. */
+	private cellsAt(row: number): Cell[] {
+		if (row >= this.shown.length) return [];
+		return (this.screen[row] ??= cellsOf(this.shown[row], this.shownColumns));
+	}
+
 	/** After the screen was lost (another program ran, the tutor was stopped): draw it all again. */
 	redraw(): void {
 		if (this.disposed) return;
 		this.screen = [];
+		this.shown = [];
 		this.send(`${ESC}[H${ESC}[2J`);
 		this.draw(this.lines);
 	}

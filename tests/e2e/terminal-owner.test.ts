@@ -174,19 +174,27 @@ describe('resizing', () => {
 		}
 	}
 
-	it('after any resize or burst of resizes the screen is what a fresh start at that size draws', async () => {
-		const tutor = shell([80, 24]);
-		tutor.run(`clear; ${TUTOR}`);
-		await tutor.waitFor(HOME, 'the home screen');
-		const sequences: Array<Array<[number, number]>> = [[[60, 20]], [[120, 40]], [[80, 24]], [[100, 30], [61, 17], [90, 25], [70, 22]], [[80, 24]]];
-		for (const sizes of sequences) {
-			for (const [c, r] of sizes) tutor.resize(c, r);
-			const [c, r] = sizes[sizes.length - 1];
-			const want = await freshScreen(c, r);
-			const got = await tutor.waitFor((s) => s === want, `the screen at ${c}x${r} to equal a fresh start`).catch((error: Error) => error.message);
-			expect({size: `${c}x${r}`, screen: got}).toEqual({size: `${c}x${r}`, screen: want});
-		}
-	}, 60000);
+	for (const where of ['the home screen', 'a diagram step'] as const) {
+		it(`after any resize or burst of resizes ${where} is what a fresh start at that size draws`, async () => {
+			if (where === 'a diagram step') {
+				const lesson = repoCourse().lessons[0];
+				const step = lesson.steps.findIndex((s) => s.kind === 'diagram');
+				const last = {lessonId: lesson.id, step, at: new Date().toISOString()};
+				writeFileSync(join(configDir, 'progress.json'), JSON.stringify({version: 1, lessons: {}, exercises: {}, predictions: {}, drafts: {}, last}));
+			}
+			const tutor = shell([80, 24]);
+			tutor.run(`clear; ${TUTOR}`);
+			await tutor.waitFor((s) => HOME(s) || s.includes('step '), where);
+			const sequences: Array<Array<[number, number]>> = [[[60, 20]], [[120, 40]], [[80, 24]], [[100, 30], [61, 17], [90, 25], [70, 22]], [[80, 24]]];
+			for (const sizes of sequences) {
+				for (const [c, r] of sizes) tutor.resize(c, r);
+				const [c, r] = sizes[sizes.length - 1];
+				const want = await freshScreen(c, r);
+				const got = await tutor.waitFor((s) => s === want, `the screen at ${c}x${r} to equal a fresh start`).catch((error: Error) => error.message);
+				expect({size: `${c}x${r}`, screen: got}).toEqual({size: `${c}x${r}`, screen: want});
+			}
+		}, 90000);
+	}
 });
 
 async function waitUntil(test: () => boolean, what: string, timeoutMs = 5000): Promise<void> {

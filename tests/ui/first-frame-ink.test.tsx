@@ -105,7 +105,12 @@ async function inkFrame(state: TutorState, style: TextStyle): Promise<string> {
 /** What the terminal shows for a frame (the writer's cells), so equal screens compare equal. */
 function shown(lines: readonly string[], size: Size): string {
 	const terminal = new Terminal(size.columns, size.rows);
-	new FrameWriter(terminal).draw(lines);
+	const writer = new FrameWriter(terminal);
+	// A screen that is not blank, so the frame goes through the cell model (on a blank screen rows are
+	// sent as they are, and two encodings of the same attributes would compare unequal).
+	writer.draw(['\u0000']);
+	terminal.writes = [];
+	writer.draw(lines);
 	return terminal.writes.join('');
 }
 
