@@ -62,7 +62,7 @@ afterAll(async () => {
 
 describe('scenarios with real podman', () => {
 	it('covers the scenarios podman can make, and only those', () => {
-		expect(scenarioNames.sort()).toEqual(['crash-once', 'port-clash', 'shared-pid', 'web-app']);
+		expect(scenarioNames.sort()).toEqual(['crash-once', 'host-network', 'port-clash', 'security-context', 'shared-pid', 'web-app']);
 		for (const name of scenarioNames) expect(SCENARIOS[name].cannot.podman).toBeUndefined();
 	});
 
