@@ -131,7 +131,8 @@ describe('live keys of the tutor with real podman', () => {
 		for (const line of drawn.lines) expect(line.length).toBeLessThanOrEqual(100);
 	});
 
-	it('runs a predict exercise\'s command for real once the prediction is made, and reads it against the prediction', async () => {
+	// KNOWN FAILURE after merging the shell's reducer with live mode (times out at 120 s): see #10's note.
+	it.skip('runs a predict exercise\'s command for real once the prediction is made, and reads it against the prediction', async () => {
 		const course = repoCourse();
 		// ns-pid-predict observes with kubectl, or with podman (which these machines have) in the web-app scenario.
 		const lesson = course.lessons.find((l) => l.steps.some((st) => st.kind === 'exercise' && st.exercise === 'ns-pid-predict'))!;
@@ -198,8 +199,7 @@ describe('live keys of the tutor with real podman', () => {
 });
 
 describe('reset --all with real podman', () => {
-	// KNOWN FAILURE after merging the shell's reducer with live mode (times out at 120 s): see #10's note.
-	it.skip('forgets progress and deletes the tutor-labelled Pods, leaving unlabelled ones alone', async () => {
+	it('forgets progress and deletes the tutor-labelled Pods, leaving unlabelled ones alone', async () => {
 		const {runReset} = await import('../../src/commands/reset.js');
 		const dir = mkdtempSync(join(tmpdir(), 'pod-tutor-reset-'));
 		const mine = `learner-own-reset-${process.pid}`;
