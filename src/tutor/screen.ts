@@ -82,7 +82,9 @@ export function homeLines(state: TutorState, style: TextStyle): string[] {
 	const brokenRows = state.course.broken.length > 0 ? 1 : 0;
 	const bottom = state.notice ? noticeLines(state.notice, width, style) : [footer(keyContexts(state), style.charset === 'ascii')];
 	const listRows = Math.max(1, rows - lines.length - summaryRows - brokenRows - 2 - bottom.length);
-	const start = Math.max(0, Math.min(cursor - Math.floor(listRows / 2), lessons.length - listRows));
+	// Page by page, not centred on the cursor: a list that scrolled on every move would rewrite every
+	// row (about 600 bytes a move instead of a dozen); it turns a page when the cursor leaves one.
+	const start = Math.max(0, Math.min(Math.floor(cursor / listRows) * listRows, lessons.length - listRows));
 	const numberWidth = String(lessons.length).length;
 	lessons.slice(start, start + listRows).forEach((lesson, i) => {
 		const index = start + i;
