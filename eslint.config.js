@@ -14,7 +14,10 @@ export default tseslint.config(
 		linterOptions: {reportUnusedDisableDirectives: 'error'},
 		languageOptions: {globals: globals.node},
 		rules: {
-			'@typescript-eslint/no-unused-vars': ['error', {argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none'}],
+			'@typescript-eslint/no-unused-vars': [
+				'error',
+				{argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none'},
+			],
 			// A terminal program matches escape sequences and control characters on purpose (the
 			// sanitiser, the frame writer, text styles); every hit of this rule was one of those.
 			'no-control-regex': 'off',

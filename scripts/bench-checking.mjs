@@ -47,7 +47,8 @@ async function probe(bundle, lessons) {
 					const ms = performance.now() - s;
 					checks += 1;
 					if (!run.ok || run.result.correct !== (side === 'right')) disagreements += 1;
-					if (ms > slowest.ms) slowest = {ms, id: ex.id, example: entry.length > 40 ? `${entry.slice(0, 37)}...` : entry};
+					if (ms > slowest.ms)
+						slowest = {ms, id: ex.id, example: entry.length > 40 ? `${entry.slice(0, 37)}...` : entry};
 				}
 			}
 		}
@@ -72,7 +73,8 @@ async function probe(bundle, lessons) {
 	for (const [key, list] of times) {
 		const ms = list.sort((x, y) => x - y)[2];
 		const [id, entry] = key.split('\u0000');
-		if (ms > slowestMedian.ms) slowestMedian = {ms, id, example: entry.length > 40 ? `${entry.slice(0, 37)}...` : entry};
+		if (ms > slowestMedian.ms)
+			slowestMedian = {ms, id, example: entry.length > 40 ? `${entry.slice(0, 37)}...` : entry};
 	}
 	const interview = course.exercises.get('together-interview');
 	const pod = course.exercises.get('pod-two-containers');
@@ -84,9 +86,16 @@ async function probe(bundle, lessons) {
 		stress.freeText20kB = performance.now() - s;
 	}
 	if (pod) {
-		const containers = Array.from({length: 300}, (_, i) => `    - name: c${i}\n      image: busybox:1.36\n      ports: [{containerPort: ${1000 + i}}]\n`).join('');
+		const containers = Array.from(
+			{length: 300},
+			(_, i) => `    - name: c${i}\n      image: busybox:1.36\n      ports: [{containerPort: ${1000 + i}}]\n`,
+		).join('');
 		const s = performance.now();
-		m.checkAnswer(pod, {kind: 'manifest', source: `apiVersion: v1\nkind: Pod\nmetadata: {name: big}\nspec:\n  containers:\n${containers}`, origin: 'big.yaml'});
+		m.checkAnswer(pod, {
+			kind: 'manifest',
+			source: `apiVersion: v1\nkind: Pod\nmetadata: {name: big}\nspec:\n  containers:\n${containers}`,
+			origin: 'big.yaml',
+		});
 		stress.manifest300Containers = performance.now() - s;
 	}
 	return {importAndLoadMs: loaded - started, exercises: course.exercises.size, cold, warm, slowestMedian, stress};
@@ -95,10 +104,20 @@ async function probe(bundle, lessons) {
 export async function measureChecking(runs = 3, log = () => {}) {
 	const work = mkdtempSync(join(tmpdir(), 'pod-tutor-bench-checking-'));
 	try {
-		await build({...BUILD_SETTINGS, stdin: {contents: ENTRY, resolveDir: projectRoot, loader: 'ts', sourcefile: 'bench-checking-entry.ts'}, outdir: work, entryNames: 'checking', absWorkingDir: projectRoot});
+		await build({
+			...BUILD_SETTINGS,
+			stdin: {contents: ENTRY, resolveDir: projectRoot, loader: 'ts', sourcefile: 'bench-checking-entry.ts'},
+			outdir: work,
+			entryNames: 'checking',
+			absWorkingDir: projectRoot,
+		});
 		const samples = [];
 		for (let i = 0; i < runs; i++) {
-			const out = execFileSync(process.execPath, [fileURLToPath(import.meta.url), '--probe', join(work, 'checking.js')], {encoding: 'utf8'});
+			const out = execFileSync(
+				process.execPath,
+				[fileURLToPath(import.meta.url), '--probe', join(work, 'checking.js')],
+				{encoding: 'utf8'},
+			);
 			samples.push(JSON.parse(out));
 			log(`checking: run ${i + 1}/${runs}`);
 		}
@@ -118,7 +137,10 @@ export async function measureChecking(runs = 3, log = () => {}) {
 			slowestWarmMs: worst((s) => s.warm.slowest.ms),
 			slowestMedianMs: worst((s) => s.slowestMedian.ms),
 			slowestMedian: samples.reduce((a, s) => (s.slowestMedian.ms > a.ms ? s.slowestMedian : a), {ms: 0}),
-			stress: {freeText20kBMs: worst((s) => s.stress.freeText20kB ?? 0), manifest300ContainersMs: worst((s) => s.stress.manifest300Containers ?? 0)},
+			stress: {
+				freeText20kBMs: worst((s) => s.stress.freeText20kB ?? 0),
+				manifest300ContainersMs: worst((s) => s.stress.manifest300Containers ?? 0),
+			},
 			targets: {totalMs: TARGET_TOTAL_MS, singleMs: TARGET_SINGLE_MS},
 		};
 	} finally {
@@ -134,10 +156,10 @@ function format(r) {
 		`  whole course, cold (schema import included): median ${ms(r.coldTotalMs.median)}, max ${ms(r.coldTotalMs.max)}  [target < ${r.targets.totalMs} ms: ${verdict(r.coldTotalMs.max, r.targets.totalMs)}]`,
 		`  whole course, warm:                          median ${ms(r.warmTotalMs.median)}, max ${ms(r.warmTotalMs.max)}`,
 		`  API schema import (first manifest):          median ${ms(r.schemaImportMs.median)}, max ${ms(r.schemaImportMs.max)}`,
-		`  slowest single check, median of 5 passes: ${ms(r.slowestMedianMs)} (${r.slowestMedian.id}: ${r.slowestMedian.example})`
-			+ `  [target < ${r.targets.singleMs} ms: ${verdict(r.slowestMedianMs, r.targets.singleMs)}]`,
-		`  slowest single sample, cold: ${ms(r.slowestColdMs)} (${r.slowestCold.id}: ${r.slowestCold.example}); warm: ${ms(r.slowestWarmMs)}`
-			+ ' (one sample: includes any preemption by other processes)',
+		`  slowest single check, median of 5 passes: ${ms(r.slowestMedianMs)} (${r.slowestMedian.id}: ${r.slowestMedian.example})` +
+			`  [target < ${r.targets.singleMs} ms: ${verdict(r.slowestMedianMs, r.targets.singleMs)}]`,
+		`  slowest single sample, cold: ${ms(r.slowestColdMs)} (${r.slowestCold.id}: ${r.slowestCold.example}); warm: ${ms(r.slowestWarmMs)}` +
+			' (one sample: includes any preemption by other processes)',
 		`  oversized answers: 20 kB of free text ${ms(r.stress.freeText20kBMs)}, a Pod of 300 containers ${ms(r.stress.manifest300ContainersMs)}`,
 	].join('\n');
 }
@@ -149,9 +171,14 @@ async function main(argv) {
 	}
 	let values;
 	try {
-		({values} = parseArgs({args: argv, options: {runs: {type: 'string', default: '3'}, json: {type: 'boolean', default: false}}}));
+		({values} = parseArgs({
+			args: argv,
+			options: {runs: {type: 'string', default: '3'}, json: {type: 'boolean', default: false}},
+		}));
 	} catch (error) {
-		process.stderr.write(`bench-checking: ${error.message}\nusage: node scripts/bench-checking.mjs [--runs N] [--json]\n`);
+		process.stderr.write(
+			`bench-checking: ${error.message}\nusage: node scripts/bench-checking.mjs [--runs N] [--json]\n`,
+		);
 		return 2;
 	}
 	const runs = Number(values.runs);

@@ -41,8 +41,16 @@ export {layoutPod} from './src/diagram/pod-diagram.ts';`,
 		kind: 'Pod',
 		metadata: {name: 'bench-six'},
 		spec: {
-			initContainers: [container('wait-for-db', 5432, {ports: []}), container('envoy-proxy', 9901, {restartPolicy: 'Always'})],
-			containers: [container('app', 8080), container('log-shipper', 24224), container('metrics-exporter', 9090), container('cache-warmer', 6379)],
+			initContainers: [
+				container('wait-for-db', 5432, {ports: []}),
+				container('envoy-proxy', 9901, {restartPolicy: 'Always'}),
+			],
+			containers: [
+				container('app', 8080),
+				container('log-shipper', 24224),
+				container('metrics-exporter', 9090),
+				container('cache-warmer', 6379),
+			],
 			volumes: [{name: 'shared-data', emptyDir: {}}],
 		},
 	};
@@ -68,7 +76,9 @@ export {layoutPod} from './src/diagram/pod-diagram.ts';`,
 	const at = (q) => times[Math.min(times.length - 1, Math.floor(q * times.length))];
 	const lines = once();
 	console.log(`diagram: 6-container Pod at 80 columns (${lines.length} lines), ${runs} runs after ${warmup} warm-up`);
-	console.log(`median ${at(0.5).toFixed(3)} ms, p95 ${at(0.95).toFixed(3)} ms, max ${times[times.length - 1].toFixed(3)} ms (target: under 5 ms)`);
+	console.log(
+		`median ${at(0.5).toFixed(3)} ms, p95 ${at(0.95).toFixed(3)} ms, max ${times[times.length - 1].toFixed(3)} ms (target: under 5 ms)`,
+	);
 } finally {
 	rmSync(dir, {recursive: true, force: true});
 }

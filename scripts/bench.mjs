@@ -20,9 +20,17 @@ const USAGE = 'usage: node scripts/bench.mjs [--runs N] [--no-write] [--json FIL
 
 function options(argv) {
 	try {
-		const {values} = parseArgs({args: argv, options: {runs: {type: 'string', default: '20'}, 'no-write': {type: 'boolean', default: false}, json: {type: 'string'}}});
+		const {values} = parseArgs({
+			args: argv,
+			options: {
+				runs: {type: 'string', default: '20'},
+				'no-write': {type: 'boolean', default: false},
+				json: {type: 'string'},
+			},
+		});
 		const runs = Number(values.runs);
-		if (!Number.isInteger(runs) || runs < 1) return {error: `--runs wants a whole number of at least 1, not "${values.runs}"`};
+		if (!Number.isInteger(runs) || runs < 1)
+			return {error: `--runs wants a whole number of at least 1, not "${values.runs}"`};
 		return {runs, write: !values['no-write'], json: values.json};
 	} catch (error) {
 		return {error: error.message};
@@ -49,7 +57,16 @@ function runExternalBenches(log) {
 			const command = ['node', b.script, ...b.args].join(' ');
 			log(`running ${command} ...`);
 			try {
-				return {title: b.title, command, output: execFileSync(process.execPath, [join(projectRoot, b.script), ...b.args], {cwd: projectRoot, encoding: 'utf8', maxBuffer: 16 * 1024 * 1024, stdio: ['ignore', 'pipe', 'pipe']})};
+				return {
+					title: b.title,
+					command,
+					output: execFileSync(process.execPath, [join(projectRoot, b.script), ...b.args], {
+						cwd: projectRoot,
+						encoding: 'utf8',
+						maxBuffer: 16 * 1024 * 1024,
+						stdio: ['ignore', 'pipe', 'pipe'],
+					}),
+				};
 			} catch (error) {
 				return {title: b.title, command, output: `failed: ${error.message}\n${error.stdout ?? ''}`};
 			}
@@ -93,7 +110,9 @@ async function main(argv) {
 		}
 	};
 	log('measuring what each run-time V8 setting is worth ...');
-	const memoryVariants = await attempt('memory variants', () => measureMemoryVariants(courseLoad.firstLessonStepKinds, Math.min(opts.runs, 3), log));
+	const memoryVariants = await attempt('memory variants', () =>
+		measureMemoryVariants(courseLoad.firstLessonStepKinds, Math.min(opts.runs, 3), log),
+	);
 	log('measuring save time against store size ...');
 	const saveTime = await attempt('save time', () => measureSaveTime(Math.min(opts.runs, 5), log));
 	const external = runExternalBenches(log);
@@ -105,7 +124,19 @@ async function main(argv) {
 		diagram = {error: error.message};
 	}
 	machine.loadAfter = loadAverage();
-	const results = {date: new Date().toISOString(), args: argv, machine, firstFrame, courseLoad, session, references, memoryVariants, saveTime, diagram, external};
+	const results = {
+		date: new Date().toISOString(),
+		args: argv,
+		machine,
+		firstFrame,
+		courseLoad,
+		session,
+		references,
+		memoryVariants,
+		saveTime,
+		diagram,
+		external,
+	};
 	process.stdout.write(`${consoleTable(summaryRows(results))}\n`);
 	if (opts.json) writeFileSync(opts.json, JSON.stringify(results, null, '\t'));
 	if (opts.write) {

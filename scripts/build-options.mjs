@@ -15,7 +15,10 @@ const withoutAjv = {
 	setup(build) {
 		// Only conf's import: kubernetes-models' precompiled validators use ajv's runtime helpers.
 		build.onResolve({filter: /^ajv(-formats)?(\/.*)?$/}, (args) =>
-			/[\\/]node_modules[\\/]conf[\\/]/.test(args.importer) ? {path: `${projectRoot}scripts/no-ajv.js`} : undefined);
+			/[\\/]node_modules[\\/]conf[\\/]/.test(args.importer)
+				? {path: `${projectRoot}scripts/no-ajv.js`}
+				: undefined,
+		);
 	},
 };
 

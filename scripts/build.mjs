@@ -10,12 +10,24 @@ import {BUILD_SETTINGS, projectRoot} from './build-options.mjs';
 
 rmSync(join(projectRoot, 'dist'), {recursive: true, force: true});
 
-await build({...BUILD_SETTINGS, entryPoints: {cli: join(projectRoot, 'src/cli.ts')}, outdir: join(projectRoot, 'dist')});
+await build({
+	...BUILD_SETTINGS,
+	entryPoints: {cli: join(projectRoot, 'src/cli.ts')},
+	outdir: join(projectRoot, 'dist'),
+});
 
 const scratch = mkdtempSync(join(tmpdir(), 'pod-tutor-build-'));
 try {
 	const writer = join(scratch, 'write-course-cache.mjs');
-	await build({...BUILD_SETTINGS, splitting: false, minify: false, entryPoints: [join(projectRoot, 'src/content/course-cache-writer.ts')], outfile: writer, outdir: undefined, chunkNames: undefined});
+	await build({
+		...BUILD_SETTINGS,
+		splitting: false,
+		minify: false,
+		entryPoints: [join(projectRoot, 'src/content/course-cache-writer.ts')],
+		outfile: writer,
+		outdir: undefined,
+		chunkNames: undefined,
+	});
 	const {writeCourseCache} = await import(pathToFileURL(writer).href);
 	const problems = await writeCourseCache(projectRoot);
 	for (const problem of problems) console.warn(`course cache: ${problem}`);

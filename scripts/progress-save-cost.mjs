@@ -38,7 +38,8 @@ function courseExerciseIds() {
 	const ids = [];
 	for (const group of readdirSync(join(projectRoot, 'exercises'), {withFileTypes: true})) {
 		if (!group.isDirectory()) continue;
-		for (const name of readdirSync(join(projectRoot, 'exercises', group.name))) if (/\.ya?ml$/.test(name)) ids.push(name.replace(/\.ya?ml$/, ''));
+		for (const name of readdirSync(join(projectRoot, 'exercises', group.name)))
+			if (/\.ya?ml$/.test(name)) ids.push(name.replace(/\.ya?ml$/, ''));
 	}
 	return ids;
 }
@@ -73,14 +74,28 @@ export async function measureProgressSaves({attempts = 10_000, rounds = 30} = {}
 		const exercises = {};
 		ids.forEach((id, i) => {
 			const count = Math.floor(attempts / ids.length) + (i < attempts % ids.length ? 1 : 0);
-			exercises[id] = {attempts: count, correct: i % 3 === 0, hintsUsed: 1, revealed: false, firstAttemptAt: at, lastAttemptAt: at, lastAnswer: {kind: 'text', text: 'x'.repeat(MAX_STORED_TEXT_CHARS), shortened: true}};
+			exercises[id] = {
+				attempts: count,
+				correct: i % 3 === 0,
+				hintsUsed: 1,
+				revealed: false,
+				firstAttemptAt: at,
+				lastAttemptAt: at,
+				lastAnswer: {kind: 'text', text: 'x'.repeat(MAX_STORED_TEXT_CHARS), shortened: true},
+			};
 		});
-		writeFileSync(join(fullDir, 'progress.json'), JSON.stringify({version: 1, lessons: {}, exercises, predictions: {}, drafts: {}}, undefined, '\t'));
+		writeFileSync(
+			join(fullDir, 'progress.json'),
+			JSON.stringify({version: 1, lessons: {}, exercises, predictions: {}, drafts: {}}, undefined, '\t'),
+		);
 		const fullBytes = statSync(join(fullDir, 'progress.json')).size;
 		const full = timeSaves(openProgressStore({POD_TUTOR_CONFIG_DIR: fullDir}).store, rounds, ids);
 		const hugeDir = join(scratch, 'huge');
 		openProgressStore({POD_TUTOR_CONFIG_DIR: hugeDir}).store.visitStep('pod', 0, 6);
-		writeFileSync(join(hugeDir, 'progress.json'), `{"version": 1, "drafts": {"x": {"text": "${'y'.repeat(50 * 1024 * 1024)}"}}}`);
+		writeFileSync(
+			join(hugeDir, 'progress.json'),
+			`{"version": 1, "drafts": {"x": {"text": "${'y'.repeat(50 * 1024 * 1024)}"}}}`,
+		);
 		const started = performance.now();
 		const opened = openProgressStore({POD_TUTOR_CONFIG_DIR: hugeDir});
 		opened.store.visitStep('pod', 1, 6);

@@ -11,7 +11,8 @@ export interface ParsedArgs {
 	readonly version: boolean;
 }
 
-export type ParseResult = {readonly ok: true; readonly parsed: ParsedArgs} | {readonly ok: false; readonly error: string};
+export type ParseResult =
+	{readonly ok: true; readonly parsed: ParsedArgs} | {readonly ok: false; readonly error: string};
 
 export function parseArgs(argv: readonly string[]): ParseResult {
 	const args: string[] = [];
@@ -29,7 +30,8 @@ export function parseArgs(argv: readonly string[]): ParseResult {
 		}
 		if (arg === '--lessons' || arg.startsWith('--lessons=')) {
 			const value = arg.includes('=') ? arg.slice('--lessons='.length) : argv[++i];
-			if (!value || value.startsWith('--')) return {ok: false, error: '--lessons needs a folder: pod-tutor --lessons ./my-lessons'};
+			if (!value || value.startsWith('--'))
+				return {ok: false, error: '--lessons needs a folder: pod-tutor --lessons ./my-lessons'};
 			lessonDirs.push(value);
 		} else if (arg === '--ascii') ascii = true;
 		else if (arg === '--no-color' || arg === '--no-colour') noColor = true;
@@ -88,5 +90,15 @@ Progress is kept in your user config folder; POD_TUTOR_CONFIG_DIR moves it.
  * src/commands/index.ts, is imported only when one is named.
  */
 export const SUBCOMMAND_NAMES: ReadonlySet<string> = new Set([
-	'list', 'progress', 'reset', 'diagram', 'doctor', 'cleanup', 'check', 'show', 'validate', 'submit', 'report',
+	'list',
+	'progress',
+	'reset',
+	'diagram',
+	'doctor',
+	'cleanup',
+	'check',
+	'show',
+	'validate',
+	'submit',
+	'report',
 ]);

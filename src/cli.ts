@@ -11,7 +11,6 @@ import {progressDirectory} from './progress/progress-path.js';
 import {runTutor} from './tutor-start.js';
 import {oneLine, saveErrorDetails} from './error-report.js';
 
-
 async function main(argv: readonly string[]): Promise<number> {
 	// Messages echo ids, paths, answers and file contents: every one passes the one sanitiser. Only
 	// the diagram draws its own colours (and the tutor's screen is written by its frame writer).
@@ -44,7 +43,9 @@ async function main(argv: readonly string[]): Promise<number> {
 	const {existsSync, statSync} = await import('node:fs');
 	const missing = parsed.lessonDirs.find((dir) => !existsSync(dir) || !statSync(dir).isDirectory());
 	if (missing) {
-		io.stderr(`pod-tutor: --lessons ${missing}: no such folder. Give a folder of lesson files (or one holding lessons/ and exercises/).\n`);
+		io.stderr(
+			`pod-tutor: --lessons ${missing}: no such folder. Give a folder of lesson files (or one holding lessons/ and exercises/).\n`,
+		);
 		return EXIT_USAGE;
 	}
 	// The classroom settings (/etc/pod-tutor/config.yaml under the learner's own config.yaml).
@@ -91,8 +92,12 @@ main(process.argv.slice(2)).then(
 		const details = saveErrorDetails(error);
 		process.stderr.write(terminalSafeText(`pod-tutor: something went wrong: ${oneLine(message)}\n`));
 		if (process.env.POD_TUTOR_DEBUG) process.stderr.write(`${(error as Error)?.stack ?? ''}\n`);
-		else if (details) process.stderr.write(`Your progress is saved. The details are in ${details}; please report them.\n`);
-		else process.stderr.write('Your progress is saved. Run again with POD_TUTOR_DEBUG=1 to see the details, and please report it.\n');
+		else if (details)
+			process.stderr.write(`Your progress is saved. The details are in ${details}; please report them.\n`);
+		else
+			process.stderr.write(
+				'Your progress is saved. Run again with POD_TUTOR_DEBUG=1 to see the details, and please report it.\n',
+			);
 		process.exitCode = 70;
 	},
 );

@@ -37,5 +37,7 @@ export function saveErrorDetails(error: unknown, env: NodeJS.ProcessEnv = proces
 
 /** A message fit for one line on the learner's terminal: control characters shown, not obeyed. */
 export function oneLine(message: string): string {
-	return sanitiseTerminalText(message).replace(/\s*\n\s*/g, ' ').slice(0, 300);
+	return sanitiseTerminalText(message)
+		.replace(/\s*\n\s*/g, ' ')
+		.slice(0, 300);
 }

@@ -13,7 +13,8 @@ import {withTerminal} from './ui/terminal-session.js';
 import {Typeahead} from './ui/terminal-typeahead.js';
 
 /** V8 settings for the interactive tutor, applied once its first frame is on the screen. */
-export const TUTOR_V8_FLAGS = '--semi-space-growth-factor=1 --no-turbofan --no-maglev --no-wasm-dynamic-tiering --no-wasm-tier-up --no-sparkplug';
+export const TUTOR_V8_FLAGS =
+	'--semi-space-growth-factor=1 --no-turbofan --no-maglev --no-wasm-dynamic-tiering --no-wasm-tier-up --no-sparkplug';
 
 /** What start-app.tsx needs, biggest blocks apart: React, Yoga's WebAssembly, Ink (with its reconciler). */
 const INK_PARTS = [() => import('react'), () => import('yoga-layout'), () => import('ink')];
@@ -23,7 +24,12 @@ const INK_PARTS = [() => import('react'), () => import('yoga-layout'), () => imp
  * then load Ink and the progress store (the slow part) and let the app take over the screen.
  * Without a terminal: print the current lesson as text and point to `pod-tutor check`.
  */
-export async function runTutor(lessonId: string | undefined, rest: readonly string[], io: CommandIO, options: GlobalOptions): Promise<number> {
+export async function runTutor(
+	lessonId: string | undefined,
+	rest: readonly string[],
+	io: CommandIO,
+	options: GlobalOptions,
+): Promise<number> {
 	const live = parseLiveOptions(withLabLiveArgs(rest, options.lab));
 	if (!live.ok) {
 		io.stderr(`pod-tutor: ${live.error}\n`);
@@ -50,14 +56,19 @@ export async function runTutor(lessonId: string | undefined, rest: readonly stri
 		if (snapshot.warning) io.stderr(`pod-tutor: ${snapshot.warning}\n`);
 		const style = detectTextStyle(io.env, false, options.ascii, true);
 		const state = initialState(course, snapshot.data, {columns: 80, rows: 24}, lessonId);
-		const id = state.view.name === 'reader' ? state.view.lessonId : course.lessons.find((l) => !snapshot.data.lessons[l.id]?.completed)?.id ?? course.lessons[0]?.id;
+		const id =
+			state.view.name === 'reader'
+				? state.view.lessonId
+				: (course.lessons.find((l) => !snapshot.data.lessons[l.id]?.completed)?.id ?? course.lessons[0]?.id);
 		const lesson = id ? lessonById(course, id) : undefined;
 		if (!lesson) {
 			io.stderr('pod-tutor: no lessons could be loaded. Run pod-tutor validate to see why.\n');
 			return 1;
 		}
 		io.stdout(plainLesson(lesson, course, 80, style, drawDiagramStep).join('\n') + '\n');
-		io.stdout(`\n(Not a terminal, so the lesson is printed as text. Answer exercises with pod-tutor check <exercise-id> <answer>; run pod-tutor in a terminal for the interactive tutor.)\n`);
+		io.stdout(
+			`\n(Not a terminal, so the lesson is printed as text. Answer exercises with pod-tutor check <exercise-id> <answer>; run pod-tutor in a terminal for the interactive tutor.)\n`,
+		);
 		return EXIT_OK;
 	}
 	const style = detectTextStyle(io.env, true, options.ascii, options.noColor);

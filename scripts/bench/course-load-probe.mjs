@@ -15,20 +15,28 @@ const firstLoad = performance.now();
 loadCourse({lessonDirs: [lessonDir]});
 const secondLoad = performance.now();
 
-const yamlFiles = (dir) => readdirSync(dir, {recursive: true}).filter((f) => /\.ya?ml$/.test(String(f))).map((f) => join(dir, String(f)));
+const yamlFiles = (dir) =>
+	readdirSync(dir, {recursive: true})
+		.filter((f) => /\.ya?ml$/.test(String(f)))
+		.map((f) => join(dir, String(f)));
 const files = [...yamlFiles(lessonDir), ...yamlFiles(join(lessonDir, '..', 'exercises'))];
 const bytes = files.reduce((sum, f) => sum + readFileSync(f).length, 0);
 
-console.log(JSON.stringify({
-	nodeToScript: reachedScript,
-	importLoader: imported - beforeImport,
-	loadCourseCold: firstLoad - imported,
-	loadCourseWarm: secondLoad - firstLoad,
-	lessons: course.lessons.length,
-	broken: course.broken.length,
-	exercises: course.exercises.size,
-	yamlFiles: files.length,
-	yamlBytes: bytes,
-	// The session benchmark pages through this lesson and must know where answer fields take keys.
-	firstLessonStepKinds: course.lessons[0]?.steps.map((step) => (step.kind === 'exercise' ? course.exercises.get(step.exercise)?.kind ?? 'exercise' : step.kind)) ?? [],
-}));
+console.log(
+	JSON.stringify({
+		nodeToScript: reachedScript,
+		importLoader: imported - beforeImport,
+		loadCourseCold: firstLoad - imported,
+		loadCourseWarm: secondLoad - firstLoad,
+		lessons: course.lessons.length,
+		broken: course.broken.length,
+		exercises: course.exercises.size,
+		yamlFiles: files.length,
+		yamlBytes: bytes,
+		// The session benchmark pages through this lesson and must know where answer fields take keys.
+		firstLessonStepKinds:
+			course.lessons[0]?.steps.map((step) =>
+				step.kind === 'exercise' ? (course.exercises.get(step.exercise)?.kind ?? 'exercise') : step.kind,
+			) ?? [],
+	}),
+);

@@ -14,12 +14,17 @@ export async function measureCourseLoad(runs, log = () => {}) {
 		const probe = join(projectRoot, 'scripts/bench/course-load-probe.mjs');
 		const samples = [];
 		for (let i = 0; i < runs; i++) {
-			samples.push(JSON.parse(execFileSync(process.execPath, [probe, loader, join(projectRoot, 'lessons')], {encoding: 'utf8'})));
+			samples.push(
+				JSON.parse(
+					execFileSync(process.execPath, [probe, loader, join(projectRoot, 'lessons')], {encoding: 'utf8'}),
+				),
+			);
 			log(`course load: run ${i + 1}/${runs}`);
 		}
 		const of = (field) => summary(samples.map((s) => s[field]));
 		const last = samples[samples.length - 1];
-		if (last.lessons === 0) throw new Error('the bundled course loaded no lessons: run node bin/pod-tutor.js validate to see why');
+		if (last.lessons === 0)
+			throw new Error('the bundled course loaded no lessons: run node bin/pod-tutor.js validate to see why');
 		return {
 			runs,
 			nodeToScript: of('nodeToScript'),
@@ -27,7 +32,13 @@ export async function measureCourseLoad(runs, log = () => {}) {
 			loadCourseCold: of('loadCourseCold'),
 			loadCourseWarm: of('loadCourseWarm'),
 			firstLessonStepKinds: last.firstLessonStepKinds,
-			course: {lessons: last.lessons, broken: last.broken, exercises: last.exercises, yamlFiles: last.yamlFiles, yamlBytes: last.yamlBytes},
+			course: {
+				lessons: last.lessons,
+				broken: last.broken,
+				exercises: last.exercises,
+				yamlFiles: last.yamlFiles,
+				yamlBytes: last.yamlBytes,
+			},
 		};
 	} finally {
 		rmSync(work, {recursive: true, force: true});

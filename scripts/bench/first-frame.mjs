@@ -54,7 +54,12 @@ function helloPlan(bundle, env) {
 }
 
 function bareNodePlan(env) {
-	return {argv: [process.execPath, '-e', "process.stdout.write('ready')"], env, timeout: 15, steps: [{wait_text: 'ready', label: 'first'}]};
+	return {
+		argv: [process.execPath, '-e', "process.stdout.write('ready')"],
+		env,
+		timeout: 15,
+		steps: [{wait_text: 'ready', label: 'first'}],
+	};
 }
 
 function withoutExtraCaCerts(env) {
@@ -70,20 +75,32 @@ function withoutExtraCaCerts(env) {
 export async function measureFirstFrame(runs, log = () => {}) {
 	const work = mkdtempSync(join(tmpdir(), 'pod-tutor-bench-'));
 	try {
-		const hello = await bundleLikeCli(join(projectRoot, 'scripts/bench/hello-ink.tsx'), join(work, 'hello'), 'hello');
+		const hello = await bundleLikeCli(
+			join(projectRoot, 'scripts/bench/hello-ink.tsx'),
+			join(work, 'hello'),
+			'hello',
+		);
 		const tutor = async (strip) => {
 			const configDir = mkdtempSync(join(work, 'config-'));
 			const env = terminalEnv(configDir);
 			const report = await runInPty(tutorPlan(strip ? withoutExtraCaCerts(env) : env));
-			return {first: ms(mark(report, 'first').t), key: ms(mark(report, 'moved').t), keyAfterFrame: ms(mark(report, 'moved').t - mark(report, 'down').t)};
+			return {
+				first: ms(mark(report, 'first').t),
+				key: ms(mark(report, 'moved').t),
+				keyAfterFrame: ms(mark(report, 'moved').t - mark(report, 'down').t),
+			};
 		};
 		const programs = {
 			tutor: () => tutor(false),
 			hello: async () => ({first: ms(mark(await runInPty(helloPlan(hello, terminalEnv())), 'first').t)}),
 			node: async () => ({first: ms(mark(await runInPty(bareNodePlan(terminalEnv())), 'first').t)}),
 			tutorNoCa: () => tutor(true),
-			helloNoCa: async () => ({first: ms(mark(await runInPty(helloPlan(hello, withoutExtraCaCerts(terminalEnv()))), 'first').t)}),
-			nodeNoCa: async () => ({first: ms(mark(await runInPty(bareNodePlan(withoutExtraCaCerts(terminalEnv()))), 'first').t)}),
+			helloNoCa: async () => ({
+				first: ms(mark(await runInPty(helloPlan(hello, withoutExtraCaCerts(terminalEnv()))), 'first').t),
+			}),
+			nodeNoCa: async () => ({
+				first: ms(mark(await runInPty(bareNodePlan(withoutExtraCaCerts(terminalEnv()))), 'first').t),
+			}),
 			// Inside the tutor's own process: when node could run code, when the first frame was
 			// written, when Ink took over, and how many of the burst's keys were answered before it.
 			stamped: async () => {

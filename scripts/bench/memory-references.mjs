@@ -23,7 +23,11 @@ export async function measureMemoryReferences() {
 		return {
 			helloIdle: await idleMemory([process.execPath, hello], 'Hello world', 'q'),
 			// Ctrl+D ends stdin, so node exits on its own.
-			nodeIdle: await idleMemory([process.execPath, '-e', "process.stdout.write('ready');process.stdin.resume()"], 'ready', '\u0004'),
+			nodeIdle: await idleMemory(
+				[process.execPath, '-e', "process.stdout.write('ready');process.stdin.resume()"],
+				'ready',
+				'\u0004',
+			),
 		};
 	} finally {
 		rmSync(work, {recursive: true, force: true});

@@ -10,15 +10,28 @@ import {sessionPlan} from './session.mjs';
 import {summary} from './stats.mjs';
 
 // Kept in step with TUTOR_V8_FLAGS in src/tutor-start.ts (report.test.mjs checks it).
-export const TUTOR_FLAGS = ['--semi-space-growth-factor=1', '--no-turbofan', '--no-maglev', '--no-wasm-dynamic-tiering', '--no-wasm-tier-up', '--no-sparkplug'];
+export const TUTOR_FLAGS = [
+	'--semi-space-growth-factor=1',
+	'--no-turbofan',
+	'--no-maglev',
+	'--no-wasm-dynamic-tiering',
+	'--no-wasm-tier-up',
+	'--no-sparkplug',
+];
 const GC = '--expose-gc';
 
 export const VARIANTS = [
 	{name: 'as shipped (all settings, collector on)', keep: [...TUTOR_FLAGS, GC]},
 	{name: 'none (V8 defaults, no collector)', keep: []},
 	...TUTOR_FLAGS.map((flag) => ({name: `${flag} alone`, keep: [flag]})),
-	{name: 'JavaScript compilers off (--no-turbofan --no-maglev --no-sparkplug)', keep: ['--no-turbofan', '--no-maglev', '--no-sparkplug']},
-	{name: 'Wasm tier-up off (--no-wasm-dynamic-tiering --no-wasm-tier-up)', keep: ['--no-wasm-dynamic-tiering', '--no-wasm-tier-up']},
+	{
+		name: 'JavaScript compilers off (--no-turbofan --no-maglev --no-sparkplug)',
+		keep: ['--no-turbofan', '--no-maglev', '--no-sparkplug'],
+	},
+	{
+		name: 'Wasm tier-up off (--no-wasm-dynamic-tiering --no-wasm-tier-up)',
+		keep: ['--no-wasm-dynamic-tiering', '--no-wasm-tier-up'],
+	},
 	{name: 'collector alone (--expose-gc)', keep: [GC]},
 	{name: 'all settings, no collector', keep: [...TUTOR_FLAGS]},
 ];
@@ -35,7 +48,11 @@ export async function measureMemoryVariants(stepKinds, runs = 3, log = () => {})
 				const report = await runInPty(sessionPlan(configDir, stepKinds, 4, {idle: false, preload, env}));
 				const home = mark(report, 'home-memory').proc;
 				const after = mark(report, 'after-lesson-memory').proc;
-				samples[i].push({idle: home.VmRSS_kB / 1024, peak: Math.max(home.VmHWM_kB, after.VmHWM_kB) / 1024, after: after.VmRSS_kB / 1024});
+				samples[i].push({
+					idle: home.VmRSS_kB / 1024,
+					peak: Math.max(home.VmHWM_kB, after.VmHWM_kB) / 1024,
+					after: after.VmRSS_kB / 1024,
+				});
 			} finally {
 				rmSync(configDir, {recursive: true, force: true});
 			}

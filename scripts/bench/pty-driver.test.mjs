@@ -3,7 +3,14 @@ import {describe, expect, it} from 'vitest';
 import {mark, runInPty, terminalEnv} from './pty-run.mjs';
 
 const fixture = fileURLToPath(new URL('./fixture-terminal-echo.mjs', import.meta.url));
-const echoPlan = (steps, extra = {}) => ({argv: [process.execPath, fixture], env: terminalEnv(), timeout: 10, keep_output: true, steps, ...extra});
+const echoPlan = (steps, extra = {}) => ({
+	argv: [process.execPath, fixture],
+	env: terminalEnv(),
+	timeout: 10,
+	keep_output: true,
+	steps,
+	...extra,
+});
 
 describe('pty-driver.py', () => {
 	it('gives the program a terminal of the size asked for', async () => {
@@ -41,17 +48,29 @@ describe('pty-driver.py', () => {
 
 	it('waits for a text on the emulated screen that never came as one piece of output', async () => {
 		// "Hxllo", then the x overwritten: the screen shows Hello, the bytes never contain it.
-		const script = "process.stdout.write('Hxllo');setTimeout(()=>process.stdout.write('\\u001B[1;2He'),200);setTimeout(()=>{},1000)";
-		const report = await runInPty({argv: [process.execPath, '-e', script], env: terminalEnv(), timeout: 10, steps: [{wait_screen: 'Hello', label: 'shown'}]});
+		const script =
+			"process.stdout.write('Hxllo');setTimeout(()=>process.stdout.write('\\u001B[1;2He'),200);setTimeout(()=>{},1000)";
+		const report = await runInPty({
+			argv: [process.execPath, '-e', script],
+			env: terminalEnv(),
+			timeout: 10,
+			steps: [{wait_screen: 'Hello', label: 'shown'}],
+		});
 		expect(report.output).not.toContain('Hello');
 		expect(mark(report, 'shown').t).toBeGreaterThan(0.2);
 	});
 
 	it('fails with the label of a text that never came', async () => {
-		await expect(runInPty(echoPlan([{wait_text: 'never printed', label: 'the impossible'}], {timeout: 1, exit_timeout: 0.2}))).rejects.toThrow(/"the impossible" did not happen within 1 s/);
+		await expect(
+			runInPty(
+				echoPlan([{wait_text: 'never printed', label: 'the impossible'}], {timeout: 1, exit_timeout: 0.2}),
+			),
+		).rejects.toThrow(/"the impossible" did not happen within 1 s/);
 	});
 
 	it('refuses a since that names no earlier mark', async () => {
-		await expect(runInPty(echoPlan([{wait_text: 'tty=', since: 'nowhere', label: 'w'}, {send: 'q'}], {exit_timeout: 0.2}))).rejects.toThrow(/no earlier mark "nowhere"/);
+		await expect(
+			runInPty(echoPlan([{wait_text: 'tty=', since: 'nowhere', label: 'w'}, {send: 'q'}], {exit_timeout: 0.2})),
+		).rejects.toThrow(/no earlier mark "nowhere"/);
 	});
 });

@@ -16,7 +16,10 @@ export const KEYS = {down: '\u001B[B', up: '\u001B[A', enter: '\r', right: '\u00
  * nothing until exit when CI is set) and with progress kept in `configDir`.
  */
 export function terminalEnv(configDir) {
-	const env = {...process.env, TERM: process.env.TERM && process.env.TERM !== 'dumb' ? process.env.TERM : 'xterm-256color'};
+	const env = {
+		...process.env,
+		TERM: process.env.TERM && process.env.TERM !== 'dumb' ? process.env.TERM : 'xterm-256color',
+	};
 	delete env.CI;
 	delete env.CONTINUOUS_INTEGRATION;
 	if (configDir) env.POD_TUTOR_CONFIG_DIR = configDir;
@@ -30,19 +33,30 @@ export function terminalEnv(configDir) {
 export function runInPty(plan) {
 	return new Promise((resolve, reject) => {
 		// The output is always kept, so a failure can show what the program last wrote.
-		execFile(PYTHON, [DRIVER, JSON.stringify({keep_output: true, ...plan})], {maxBuffer: 64 * 1024 * 1024}, (error, stdout, stderr) => {
-			if (error) {
-				reject(new Error(`pty driver failed for ${plan.argv.join(' ')}: ${stderr.trim() || error.message}`));
-				return;
-			}
-			const report = JSON.parse(stdout);
-			if (report.timed_out) {
-				const tail = report.output ? ` Last output: ${JSON.stringify(report.output.slice(-300))}` : '';
-				reject(new Error(`${plan.argv.join(' ')}: "${report.failed_step}" did not happen within ${plan.timeout ?? 20} s.${tail}`));
-				return;
-			}
-			resolve(report);
-		});
+		execFile(
+			PYTHON,
+			[DRIVER, JSON.stringify({keep_output: true, ...plan})],
+			{maxBuffer: 64 * 1024 * 1024},
+			(error, stdout, stderr) => {
+				if (error) {
+					reject(
+						new Error(`pty driver failed for ${plan.argv.join(' ')}: ${stderr.trim() || error.message}`),
+					);
+					return;
+				}
+				const report = JSON.parse(stdout);
+				if (report.timed_out) {
+					const tail = report.output ? ` Last output: ${JSON.stringify(report.output.slice(-300))}` : '';
+					reject(
+						new Error(
+							`${plan.argv.join(' ')}: "${report.failed_step}" did not happen within ${plan.timeout ?? 20} s.${tail}`,
+						),
+					);
+					return;
+				}
+				resolve(report);
+			},
+		);
 	});
 }
 

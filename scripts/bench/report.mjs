@@ -63,8 +63,18 @@ export function summaryRows(r) {
 			`<= ${TARGETS.bytesPerCursorMove} (stretch ${TARGETS.bytesPerCursorMoveStretch})`,
 			verdict(move.max <= TARGETS.bytesPerCursorMove, move.max <= TARGETS.bytesPerCursorMoveStretch),
 		],
-		['page turn bytes / the new page drawn whole (worst)', `${pages.worstOverFresh.toFixed(2)}x`, `<= ${TARGETS.pageOverFresh}x`, verdict(pages.worstOverFresh <= TARGETS.pageOverFresh)],
-		['resident memory, peak over a whole lesson (VmHWM)', `${f1(peakMB)} MB`, `< ${TARGETS.residentMB} MB`, verdict(peakMB < TARGETS.residentMB)],
+		[
+			'page turn bytes / the new page drawn whole (worst)',
+			`${pages.worstOverFresh.toFixed(2)}x`,
+			`<= ${TARGETS.pageOverFresh}x`,
+			verdict(pages.worstOverFresh <= TARGETS.pageOverFresh),
+		],
+		[
+			'resident memory, peak over a whole lesson (VmHWM)',
+			`${f1(peakMB)} MB`,
+			`< ${TARGETS.residentMB} MB`,
+			verdict(peakMB < TARGETS.residentMB),
+		],
 		[
 			'resident memory, idle on home - idle hello-world Ink',
 			`${f1(homeMB - helloMB)} MB (${f1(homeMB)} - ${f1(helloMB)})`,
@@ -75,10 +85,20 @@ export function summaryRows(r) {
 			`idle ${idle.windowMs / 1000} s: CPU ticks / wake-ups / bytes`,
 			`${idle.cpuTicks} / ${idle.voluntarySwitches} / ${idle.bytesWritten}`,
 			`<= ${TARGETS.idleCpuTicks} / <= ${TARGETS.idleVoluntarySwitches} / 0`,
-			verdict(idle.cpuTicks <= TARGETS.idleCpuTicks && idle.voluntarySwitches <= TARGETS.idleVoluntarySwitches && idle.bytesWritten === 0),
+			verdict(
+				idle.cpuTicks <= TARGETS.idleCpuTicks &&
+					idle.voluntarySwitches <= TARGETS.idleVoluntarySwitches &&
+					idle.bytesWritten === 0,
+			),
 		],
 	];
-	if (r.saveTime?.error) rows.push(['save with 10,000 recorded attempts / empty store', `not measured: ${r.saveTime.error}`, `<= ${TARGETS.bigStoreRatio}x`, 'MISSES']);
+	if (r.saveTime?.error)
+		rows.push([
+			'save with 10,000 recorded attempts / empty store',
+			`not measured: ${r.saveTime.error}`,
+			`<= ${TARGETS.bigStoreRatio}x`,
+			'MISSES',
+		]);
 	else if (r.saveTime) {
 		const st = r.saveTime;
 		rows.push([
@@ -88,8 +108,20 @@ export function summaryRows(r) {
 			verdict(st.checkRatio <= TARGETS.bigStoreRatio && st.turnRatio <= TARGETS.bigStoreRatio),
 		]);
 	}
-	if (r.diagram.error) rows.push(['6-container Pod diagram at 80 columns', 'not measured (see below)', `< ${TARGETS.diagramMs} ms`, 'MISSES']);
-	else rows.push(['6-container Pod diagram at 80 columns (median / p95)', `${r.diagram.median} / ${r.diagram.p95} ms`, `< ${TARGETS.diagramMs} ms`, verdict(r.diagram.p95 < TARGETS.diagramMs)]);
+	if (r.diagram.error)
+		rows.push([
+			'6-container Pod diagram at 80 columns',
+			'not measured (see below)',
+			`< ${TARGETS.diagramMs} ms`,
+			'MISSES',
+		]);
+	else
+		rows.push([
+			'6-container Pod diagram at 80 columns (median / p95)',
+			`${r.diagram.median} / ${r.diagram.p95} ms`,
+			`< ${TARGETS.diagramMs} ms`,
+			verdict(r.diagram.p95 < TARGETS.diagramMs),
+		]);
 	return rows;
 }
 
@@ -97,11 +129,22 @@ export function consoleTable(rows) {
 	const header = ['figure', 'measured', 'target', ''];
 	const all = [header, ...rows];
 	const widths = header.map((_, i) => Math.max(...all.map((row) => row[i].length)));
-	return all.map((row) => row.map((cell, i) => cell.padEnd(widths[i])).join('  ').trimEnd()).join('\n');
+	return all
+		.map((row) =>
+			row
+				.map((cell, i) => cell.padEnd(widths[i]))
+				.join('  ')
+				.trimEnd(),
+		)
+		.join('\n');
 }
 
 function markdownTable(header, rows) {
-	return [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`, ...rows.map((row) => `| ${row.join(' | ')} |`)].join('\n');
+	return [
+		`| ${header.join(' | ')} |`,
+		`|${header.map(() => '---').join('|')}|`,
+		...rows.map((row) => `| ${row.join(' | ')} |`),
+	].join('\n');
 }
 
 const stat = (s) => `${f1(s.median)} | ${f1(s.p90)} | ${f1(s.min)} | ${f1(s.max)}`;
@@ -136,22 +179,25 @@ all in one environment with CI removed; the time runs from fork to the arrival o
 \`Hello world\` for scripts/bench/hello-ink.tsx bundled with the settings of scripts/build.mjs
 (scripts/bench/bundle-like-cli.mjs), \`ready\` for \`node -e "process.stdout.write('ready')"\`. Milliseconds:
 
-${markdownTable(['program', 'median', 'p90', 'min', 'max'], [
-	['tutor, first frame', stat(ff.tutorFirstFrame)],
-	['tutor, first Down key answered (sent at the first frame)', stat(ff.tutorFirstKey)],
-	['tutor, that key: from the first frame to its answer', stat(ff.tutorFirstKeyAfterFrame)],
-	['hello-world Ink', stat(ff.helloFirstFrame)],
-	['bare node, first byte', stat(ff.bareNode)],
-	['tutor, NODE_EXTRA_CA_CERTS removed', stat(ff.withoutExtraCaCerts.tutorFirstFrame)],
-	['tutor, first key answered, NODE_EXTRA_CA_CERTS removed', stat(ff.withoutExtraCaCerts.tutorFirstKey)],
-	['hello-world Ink, NODE_EXTRA_CA_CERTS removed', stat(ff.withoutExtraCaCerts.helloFirstFrame)],
-	['bare node, NODE_EXTRA_CA_CERTS removed', stat(ff.withoutExtraCaCerts.bareNode)],
-	['inside the tutor: node ready to run code (performance.now)', stat(ff.insideTutor.nodeReady)],
-	['inside the tutor: first frame written', stat(ff.insideTutor.frameWritten)],
-	['inside the tutor: its own work before the frame', stat(ff.insideTutor.tutorWork)],
-	['inside the tutor: Ink took over (performance mark)', stat(ff.insideTutor.inkReady)],
-	['inside the tutor: Ink took over, after the first frame', stat(ff.insideTutor.inkAfterFrame)],
-])}
+${markdownTable(
+	['program', 'median', 'p90', 'min', 'max'],
+	[
+		['tutor, first frame', stat(ff.tutorFirstFrame)],
+		['tutor, first Down key answered (sent at the first frame)', stat(ff.tutorFirstKey)],
+		['tutor, that key: from the first frame to its answer', stat(ff.tutorFirstKeyAfterFrame)],
+		['hello-world Ink', stat(ff.helloFirstFrame)],
+		['bare node, first byte', stat(ff.bareNode)],
+		['tutor, NODE_EXTRA_CA_CERTS removed', stat(ff.withoutExtraCaCerts.tutorFirstFrame)],
+		['tutor, first key answered, NODE_EXTRA_CA_CERTS removed', stat(ff.withoutExtraCaCerts.tutorFirstKey)],
+		['hello-world Ink, NODE_EXTRA_CA_CERTS removed', stat(ff.withoutExtraCaCerts.helloFirstFrame)],
+		['bare node, NODE_EXTRA_CA_CERTS removed', stat(ff.withoutExtraCaCerts.bareNode)],
+		['inside the tutor: node ready to run code (performance.now)', stat(ff.insideTutor.nodeReady)],
+		['inside the tutor: first frame written', stat(ff.insideTutor.frameWritten)],
+		['inside the tutor: its own work before the frame', stat(ff.insideTutor.tutorWork)],
+		['inside the tutor: Ink took over (performance mark)', stat(ff.insideTutor.inkReady)],
+		['inside the tutor: Ink took over, after the first frame', stat(ff.insideTutor.inkAfterFrame)],
+	],
+)}
 
 Ratio of medians: **${ff.ratio.toFixed(2)}x** (target ${TARGETS.firstFrameRatio}x); without NODE_EXTRA_CA_CERTS ${ff.withoutExtraCaCerts.ratio.toFixed(2)}x.
 First key answered: **${ff.keyRatio.toFixed(2)}x** hello-world Ink's first paint (target ${TARGETS.firstKeyRatio}x, stretch ${TARGETS.firstKeyRatioStretch}x);
@@ -174,12 +220,15 @@ Command: \`node scripts/bench.mjs --runs ${ff.runs}\` (scripts/bench/course-load
 then \`loadCourse\` on lessons/ in ${cl.runs} fresh node processes (scripts/bench/course-load-probe.mjs). Course: ${cl.course.lessons} lessons
 (${cl.course.broken} broken), ${cl.course.exercises} exercises, ${cl.course.yamlFiles} YAML files, ${Math.round(cl.course.yamlBytes / 1024)} KiB. Milliseconds:
 
-${markdownTable(['phase', 'median', 'p90', 'min', 'max'], [
-	['node start to the probe script', stat(cl.nodeToScript)],
-	['import the bundled loader', stat(cl.importLoader)],
-	['loadCourse, first call (cold)', stat(cl.loadCourseCold)],
-	['loadCourse, second call (warm)', stat(cl.loadCourseWarm)],
-])}
+${markdownTable(
+	['phase', 'median', 'p90', 'min', 'max'],
+	[
+		['node start to the probe script', stat(cl.nodeToScript)],
+		['import the bundled loader', stat(cl.importLoader)],
+		['loadCourse, first call (cold)', stat(cl.loadCourseCold)],
+		['loadCourse, second call (warm)', stat(cl.loadCourseWarm)],
+	],
+)}
 
 ## Bytes written per key
 
@@ -188,16 +237,22 @@ driver waits until nothing has been written for 250 ms and counts the bytes sinc
 whole" is what that screen costs on a blank terminal (one positioning per row with text, and its characters;
 attributes not counted), read back with pyte (scripts/bench/screen-cost.mjs).
 
-${markdownTable(['key', 'bytes'], [
-	['Down on the home screen (10 moves)', s.cursorMove.down.join(', ')],
-	['Up on the home screen (10 moves)', s.cursorMove.up.join(', ')],
-	['cursor move, mean / max', `${f1(s.cursorMove.mean)} / ${s.cursorMove.max}`],
-	['Enter (open the first lesson)', String(s.openLesson)],
-	...s.nextStep.pages.map((p) => [`l (next step, to step ${p.step}: ${p.kind})`, `${p.bytes} (the page drawn whole: ${p.fresh})`]),
-	['l past the last step (back to the home screen)', String(s.backToHome)],
-	['? (help on)', String(s.helpOn)],
-	['? (help off)', String(s.helpOff)],
-])}
+${markdownTable(
+	['key', 'bytes'],
+	[
+		['Down on the home screen (10 moves)', s.cursorMove.down.join(', ')],
+		['Up on the home screen (10 moves)', s.cursorMove.up.join(', ')],
+		['cursor move, mean / max', `${f1(s.cursorMove.mean)} / ${s.cursorMove.max}`],
+		['Enter (open the first lesson)', String(s.openLesson)],
+		...s.nextStep.pages.map((p) => [
+			`l (next step, to step ${p.step}: ${p.kind})`,
+			`${p.bytes} (the page drawn whole: ${p.fresh})`,
+		]),
+		['l past the last step (back to the home screen)', String(s.backToHome)],
+		['? (help on)', String(s.helpOn)],
+		['? (help off)', String(s.helpOff)],
+	],
+)}
 
 ## Memory
 
@@ -213,26 +268,56 @@ ${rssRow('bare node, idle', r.references.nodeIdle)}
 
 ### What each run-time V8 setting is worth
 
-${r.memoryVariants?.error ? `Not measured: ${r.memoryVariants.error}` : r.memoryVariants ? `Command: \`node scripts/bench.mjs\` (scripts/bench/memory-variants.mjs): the same walk (home, 4 moves each way, every step of
+${
+	r.memoryVariants?.error
+		? `Not measured: ${r.memoryVariants.error}`
+		: r.memoryVariants
+			? `Command: \`node scripts/bench.mjs\` (scripts/bench/memory-variants.mjs): the same walk (home, 4 moves each way, every step of
 the first lesson, back home) once per setting per round, ${r.memoryVariants[0].peak.n} rounds interleaved, with
 scripts/bench/v8-flags.mjs preloaded to let only the named settings of \`TUTOR_V8_FLAGS\` (src/tutor-start.ts) through;
 \`--expose-gc\` is what the quiet collector (src/ui/quiet-collector.ts) needs, so without it the collector is off. Medians, MB:
 
-${markdownTable(['settings let through', 'idle on home (VmRSS)', 'peak (VmHWM)', 'home after the lesson (VmRSS)'], r.memoryVariants.map((v) => [v.name, f1(v.idle.median), f1(v.peak.median), f1(v.afterLesson.median)]))}
+${markdownTable(
+	['settings let through', 'idle on home (VmRSS)', 'peak (VmHWM)', 'home after the lesson (VmRSS)'],
+	r.memoryVariants.map((v) => [v.name, f1(v.idle.median), f1(v.peak.median), f1(v.afterLesson.median)]),
+)}
 
-docs/DECISIONS.md ("Memory") says which settings are kept and why.` : 'Not measured in this run.'}
+docs/DECISIONS.md ("Memory") says which settings are kept and why.`
+			: 'Not measured in this run.'
+}
 
 ## Saving against the size of the store
 
-${r.saveTime?.error ? `Not measured: ${r.saveTime.error}` : r.saveTime ? `Command: \`node scripts/bench.mjs\` (scripts/bench/save-time.mjs), NODE_EXTRA_CA_CERTS removed: \`pod-tutor check ${r.saveTime.exerciseId} "a guess"\`
+${
+	r.saveTime?.error
+		? `Not measured: ${r.saveTime.error}`
+		: r.saveTime
+			? `Command: \`node scripts/bench.mjs\` (scripts/bench/save-time.mjs), NODE_EXTRA_CA_CERTS removed: \`pod-tutor check ${r.saveTime.exerciseId} "a guess"\`
 (one attempt recorded) and two page turns in the tutor (each saves a step visit; the second is drawn after the first's save),
 with an empty progress file and with one holding ${r.saveTime.recordedAttempts.toLocaleString('en')} recorded attempts (${Math.round(r.saveTime.bigFileBytes / 1024 / 1024)} MB:
 one exercise of an extra lesson pack each, with a 2 KB answer), ${r.saveTime.empty.check.n} interleaved runs each. Milliseconds:
 
-${markdownTable(['store', 'check: median', 'p90', 'two page turns: median', 'p90'], [
-	['empty', f1(r.saveTime.empty.check.median), f1(r.saveTime.empty.check.p90), f1(r.saveTime.empty.turn.median), f1(r.saveTime.empty.turn.p90)],
-	[`${r.saveTime.recordedAttempts.toLocaleString('en')} attempts`, f1(r.saveTime.big.check.median), f1(r.saveTime.big.check.p90), f1(r.saveTime.big.turn.median), f1(r.saveTime.big.turn.p90)],
-])}` : 'Not measured in this run.'}
+${markdownTable(
+	['store', 'check: median', 'p90', 'two page turns: median', 'p90'],
+	[
+		[
+			'empty',
+			f1(r.saveTime.empty.check.median),
+			f1(r.saveTime.empty.check.p90),
+			f1(r.saveTime.empty.turn.median),
+			f1(r.saveTime.empty.turn.p90),
+		],
+		[
+			`${r.saveTime.recordedAttempts.toLocaleString('en')} attempts`,
+			f1(r.saveTime.big.check.median),
+			f1(r.saveTime.big.check.p90),
+			f1(r.saveTime.big.turn.median),
+			f1(r.saveTime.big.turn.p90),
+		],
+	],
+)}`
+			: 'Not measured in this run.'
+}
 
 ## Idle
 

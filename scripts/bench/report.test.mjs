@@ -7,11 +7,31 @@ import {sessionPlan} from './session.mjs';
 const stat = (median) => ({n: 3, median, p90: median, min: median, max: median});
 const proc = (rssMB) => ({VmRSS_kB: rssMB * 1024, VmHWM_kB: rssMB * 1024});
 
-function results({ratio = 0.5, keyRatio = 0.8, maxMove = 40, pageOver = 1, homeMB = 60, peakMB = 65, idleSwitches = 0, saveRatio = 1.5, applied = 3, diagramP95 = 1} = {}) {
+function results({
+	ratio = 0.5,
+	keyRatio = 0.8,
+	maxMove = 40,
+	pageOver = 1,
+	homeMB = 60,
+	peakMB = 65,
+	idleSwitches = 0,
+	saveRatio = 1.5,
+	applied = 3,
+	diagramP95 = 1,
+} = {}) {
 	return {
 		date: '2025-01-01T00:00:00.000Z',
 		args: ['--runs', '3'],
-		machine: {nproc: '2', cpus: 2, cpuModel: 'cpu', os: 'Linux', node: 'v20.20.2', extraCaCerts: undefined, loadBefore: '0 0 0', loadAfter: '0 0 0'},
+		machine: {
+			nproc: '2',
+			cpus: 2,
+			cpuModel: 'cpu',
+			os: 'Linux',
+			node: 'v20.20.2',
+			extraCaCerts: undefined,
+			loadBefore: '0 0 0',
+			loadAfter: '0 0 0',
+		},
 		firstFrame: {
 			runs: 3,
 			tutorFirstFrame: stat(100 * ratio),
@@ -21,23 +41,63 @@ function results({ratio = 0.5, keyRatio = 0.8, maxMove = 40, pageOver = 1, homeM
 			tutorFirstKeyAfterFrame: stat(5),
 			keyRatio,
 			bareNode: stat(40),
-			withoutExtraCaCerts: {tutorFirstFrame: stat(80 * ratio), helloFirstFrame: stat(80), ratio, tutorFirstKey: stat(80 * keyRatio), keyRatio, bareNode: stat(20)},
-			insideTutor: {nodeReady: stat(30), frameWritten: stat(45), tutorWork: stat(15), inkReady: stat(150), inkAfterFrame: stat(105)},
+			withoutExtraCaCerts: {
+				tutorFirstFrame: stat(80 * ratio),
+				helloFirstFrame: stat(80),
+				ratio,
+				tutorFirstKey: stat(80 * keyRatio),
+				keyRatio,
+				bareNode: stat(20),
+			},
+			insideTutor: {
+				nodeReady: stat(30),
+				frameWritten: stat(45),
+				tutorWork: stat(15),
+				inkReady: stat(150),
+				inkAfterFrame: stat(105),
+			},
 			burst: {keysMs: [0, 10, 50, 100, 200], roundsAllApplied: applied, answeredEarly: stat(4), done: stat(210)},
 		},
-		courseLoad: {runs: 3, nodeToScript: stat(30), importLoader: stat(3), loadCourseCold: stat(10), loadCourseWarm: stat(5), course: {lessons: 1, broken: 0, exercises: 2, yamlFiles: 3, yamlBytes: 2048}},
+		courseLoad: {
+			runs: 3,
+			nodeToScript: stat(30),
+			importLoader: stat(3),
+			loadCourseCold: stat(10),
+			loadCourseWarm: stat(5),
+			course: {lessons: 1, broken: 0, exercises: 2, yamlFiles: 3, yamlBytes: 2048},
+		},
 		session: {
 			cursorMove: {down: [maxMove], up: [maxMove - 10], mean: maxMove - 5, max: maxMove},
 			openLesson: 900,
-			nextStep: {pages: [{step: 2, kind: 'text', bytes: 500, fresh: 500 / pageOver}], mean: 500, max: 500, worstOverFresh: pageOver},
+			nextStep: {
+				pages: [{step: 2, kind: 'text', bytes: 500, fresh: 500 / pageOver}],
+				mean: 500,
+				max: 500,
+				worstOverFresh: pageOver,
+			},
 			backToHome: 1000,
 			helpOn: 700,
 			helpOff: 800,
 			memory: {home: proc(homeMB), afterLesson: proc(peakMB)},
-			idle: {windowMs: 5000, cpuTicks: 0, clockTicksPerSecond: 100, voluntarySwitches: idleSwitches, involuntarySwitches: 0, bytesWritten: 0},
+			idle: {
+				windowMs: 5000,
+				cpuTicks: 0,
+				clockTicksPerSecond: 100,
+				voluntarySwitches: idleSwitches,
+				involuntarySwitches: 0,
+				bytesWritten: 0,
+			},
 		},
 		references: {helloIdle: proc(homeMB - 3), nodeIdle: proc(40)},
-		saveTime: {exerciseId: 'x', recordedAttempts: 10000, bigFileBytes: 2e7, checkRatio: saveRatio, turnRatio: 1, empty: {check: stat(100), turn: stat(50)}, big: {check: stat(100 * saveRatio), turn: stat(50)}},
+		saveTime: {
+			exerciseId: 'x',
+			recordedAttempts: 10000,
+			bigFileBytes: 2e7,
+			checkRatio: saveRatio,
+			turnRatio: 1,
+			empty: {check: stat(100), turn: stat(50)},
+			big: {check: stat(100 * saveRatio), turn: stat(50)},
+		},
 		memoryVariants: [{name: 'none', keep: [], idle: stat(60), peak: stat(75), afterLesson: stat(62)}],
 		diagram: {median: 0.5, p95: diagramP95, max: 2, output: 'median 0.5 ms, p95 1 ms'},
 	};
@@ -76,8 +136,11 @@ describe('verdicts against the targets', () => {
 		expect(performanceDoc(r)).toContain('failed: no such file');
 	});
 
-	it('writes the command, the machine and every figure\'s row into the document, and the other areas\' benches', () => {
-		const doc = performanceDoc({...results({ratio: 0.55}), external: [{title: 'Checking answers', command: 'node scripts/bench-checking.mjs', output: 'all fast'}]});
+	it("writes the command, the machine and every figure's row into the document, and the other areas' benches", () => {
+		const doc = performanceDoc({
+			...results({ratio: 0.55}),
+			external: [{title: 'Checking answers', command: 'node scripts/bench-checking.mjs', output: 'all fast'}],
+		});
 		expect(doc).toContain('node scripts/bench.mjs --runs 3');
 		expect(doc).toContain('NODE_EXTRA_CA_CERTS not set');
 		expect(doc).toContain('**0.55x**');
@@ -88,7 +151,7 @@ describe('verdicts against the targets', () => {
 
 	it('measures the V8 settings the tutor really sets', () => {
 		const source = readFileSync(new URL('../../src/tutor-start.ts', import.meta.url), 'utf8');
-		const flags = /TUTOR_V8_FLAGS = '([^']*)'/.exec(source)?.[1].split(' ');
+		const flags = /TUTOR_V8_FLAGS =\s*'([^']*)'/.exec(source)?.[1].split(' ');
 		expect(flags).toEqual(TUTOR_FLAGS);
 	});
 });

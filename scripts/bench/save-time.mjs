@@ -18,7 +18,15 @@ function bigProgress() {
 	const at = '2026-01-01T00:00:00.000Z';
 	const exercises = {};
 	for (let i = 0; i < RECORDED_ATTEMPTS; i++) {
-		exercises[`pack-exercise-${i}`] = {attempts: 1, correct: false, hintsUsed: 0, revealed: false, firstAttemptAt: at, lastAttemptAt: at, lastAnswer: {kind: 'text', text: `answer ${i} `.padEnd(ANSWER_CHARS, 'x')}};
+		exercises[`pack-exercise-${i}`] = {
+			attempts: 1,
+			correct: false,
+			hintsUsed: 0,
+			revealed: false,
+			firstAttemptAt: at,
+			lastAttemptAt: at,
+			lastAnswer: {kind: 'text', text: `answer ${i} `.padEnd(ANSWER_CHARS, 'x')},
+		};
 	}
 	return {version: 1, lessons: {}, exercises, predictions: {}, drafts: {}};
 }
@@ -27,7 +35,8 @@ function bigProgress() {
 function freeTextExercise() {
 	const cache = JSON.parse(readFileSync(join(projectRoot, 'dist/course-cache.json'), 'utf8'));
 	const text = JSON.stringify(cache);
-	const match = /"id":"([a-z0-9-]+)","kind":"free-text"/.exec(text) ?? /"kind":"free-text","id":"([a-z0-9-]+)"/.exec(text);
+	const match =
+		/"id":"([a-z0-9-]+)","kind":"free-text"/.exec(text) ?? /"kind":"free-text","id":"([a-z0-9-]+)"/.exec(text);
 	if (!match) throw new Error('no free-text exercise found in dist/course-cache.json');
 	return match[1];
 }
@@ -37,11 +46,16 @@ function timeCheck(configDir, exerciseId) {
 		const env = {...terminalEnv(configDir)};
 		delete env.NODE_EXTRA_CA_CERTS;
 		const started = performance.now();
-		execFile(process.execPath, [join(projectRoot, 'bin/pod-tutor.js'), 'check', exerciseId, 'a guess'], {env}, (error) => {
-			// Exit 1 is a wrong answer, which is what is sent; anything else is a failure of the bench.
-			if (error && error.code !== 1) return reject(new Error(`pod-tutor check failed: ${error.message}`));
-			resolve(performance.now() - started);
-		});
+		execFile(
+			process.execPath,
+			[join(projectRoot, 'bin/pod-tutor.js'), 'check', exerciseId, 'a guess'],
+			{env},
+			(error) => {
+				// Exit 1 is a wrong answer, which is what is sent; anything else is a failure of the bench.
+				if (error && error.code !== 1) return reject(new Error(`pod-tutor check failed: ${error.message}`));
+				resolve(performance.now() - started);
+			},
+		);
 	});
 }
 

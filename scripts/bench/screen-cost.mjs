@@ -11,10 +11,18 @@ const SCRIPT = fileURLToPath(new URL('./pyte-screen.py', import.meta.url));
 export function screensAt(output, offsets, cols = 80, rows = 24) {
 	const bytes = Buffer.from(output);
 	const runs = offsets.map((offset) => [bytes.subarray(0, offset).toString('utf8')]);
-	const result = execFileSync('/usr/bin/python3', [SCRIPT], {input: JSON.stringify({cols, rows, runs}), encoding: 'utf8', maxBuffer: 64 * 1024 * 1024});
+	const result = execFileSync('/usr/bin/python3', [SCRIPT], {
+		input: JSON.stringify({cols, rows, runs}),
+		encoding: 'utf8',
+		maxBuffer: 64 * 1024 * 1024,
+	});
 	return JSON.parse(result).map((screen) => screen.lines);
 }
 
 export function freshCost(lines) {
-	return lines.reduce((sum, line, i) => (line.trim() === '' ? sum : sum + `\u001B[${i + 1}H`.length + Buffer.byteLength(line.trimEnd())), 0);
+	return lines.reduce(
+		(sum, line, i) =>
+			line.trim() === '' ? sum : sum + `\u001B[${i + 1}H`.length + Buffer.byteLength(line.trimEnd()),
+		0,
+	);
 }

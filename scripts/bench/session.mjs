@@ -27,7 +27,12 @@ const FIELD_KINDS = new Set(['free-text', 'quantity']);
  * and off, and quit. `stepKinds` holds, for each step of the first lesson, its kind or its exercise kind,
  * so the plan knows where a text field will take the keys.
  */
-export function sessionPlan(configDir, stepKinds, moves = 10, {idle = true, preload = [], env = terminalEnv(configDir)} = {}) {
+export function sessionPlan(
+	configDir,
+	stepKinds,
+	moves = 10,
+	{idle = true, preload = [], env = terminalEnv(configDir)} = {},
+) {
 	const steps = [
 		{wait_text: TUTOR_MARKER},
 		// Ink loads meanwhile (it draws nothing new: the first frame is already what it would draw).
@@ -35,10 +40,17 @@ export function sessionPlan(configDir, stepKinds, moves = 10, {idle = true, prel
 		{wait_quiet: QUIET_MS, label: 'home-settled'},
 		{proc: true, label: 'home-memory'},
 	];
-	const key = (name, send) => steps.push({send, label: `${name}:sent`}, {wait_quiet: QUIET_MS, label: `${name}:quiet`});
+	const key = (name, send) =>
+		steps.push({send, label: `${name}:sent`}, {wait_quiet: QUIET_MS, label: `${name}:quiet`});
 	for (let i = 0; i < moves; i++) key(`down-${i}`, KEYS.down);
 	for (let i = 0; i < moves; i++) key(`up-${i}`, KEYS.up);
-	if (idle) steps.push({watch: IDLE_SETTLE_MS}, {proc: true, label: 'idle-start'}, {watch: IDLE_WINDOW_MS, label: 'idle-watch'}, {proc: true, label: 'idle-end'});
+	if (idle)
+		steps.push(
+			{watch: IDLE_SETTLE_MS},
+			{proc: true, label: 'idle-start'},
+			{watch: IDLE_WINDOW_MS, label: 'idle-watch'},
+			{proc: true, label: 'idle-end'},
+		);
 	key('open', KEYS.enter);
 	// On the last step, "next" goes back to the list: every step of the lesson is drawn once.
 	stepKinds.forEach((kind, i) => {
@@ -53,7 +65,13 @@ export function sessionPlan(configDir, stepKinds, moves = 10, {idle = true, prel
 	key('help-on', '?');
 	key('help-off', '?');
 	steps.push({send: 'q'});
-	return {argv: [process.execPath, ...preload, join(projectRoot, 'bin/pod-tutor.js')], env, timeout: 60, exit_timeout: 5, steps};
+	return {
+		argv: [process.execPath, ...preload, join(projectRoot, 'bin/pod-tutor.js')],
+		env,
+		timeout: 60,
+		exit_timeout: 5,
+		steps,
+	};
 }
 
 function keyBytes(report, name) {
@@ -69,7 +87,10 @@ export function readSession(report, stepKinds, moves = 10) {
 		if (i > 0) pages.push({step: i + 1, kind, bytes: keyBytes(report, `next-${i}`)});
 	});
 	// "The new page": what that screen costs drawn whole on a blank terminal.
-	const screens = screensAt(report.output, pages.map((p) => mark(report, `next-${p.step - 1}:quiet`).offset));
+	const screens = screensAt(
+		report.output,
+		pages.map((p) => mark(report, `next-${p.step - 1}:quiet`).offset),
+	);
 	pages.forEach((page, i) => {
 		page.fresh = freshCost(screens[i]);
 	});
@@ -79,7 +100,12 @@ export function readSession(report, stepKinds, moves = 10) {
 	return {
 		cursorMove: {down: downs, up: ups, mean: mean([...downs, ...ups]), max: Math.max(...downs, ...ups)},
 		openLesson: keyBytes(report, 'open'),
-		nextStep: {pages, mean: mean(pages.map((p) => p.bytes)), max: Math.max(...pages.map((p) => p.bytes)), worstOverFresh: Math.max(...pages.map((p) => p.bytes / p.fresh))},
+		nextStep: {
+			pages,
+			mean: mean(pages.map((p) => p.bytes)),
+			max: Math.max(...pages.map((p) => p.bytes)),
+			worstOverFresh: Math.max(...pages.map((p) => p.bytes / p.fresh)),
+		},
 		backToHome: keyBytes(report, 'past-last'),
 		helpOn: keyBytes(report, 'help-on'),
 		helpOff: keyBytes(report, 'help-off'),

@@ -27,5 +27,11 @@ export function mean(values) {
 }
 
 export function summary(values) {
-	return {n: values.length, median: median(values), p90: percentile(values, 90), min: Math.min(...values), max: Math.max(...values)};
+	return {
+		n: values.length,
+		median: median(values),
+		p90: percentile(values, 90),
+		min: Math.min(...values),
+		max: Math.max(...values),
+	};
 }

@@ -21,7 +21,7 @@ describe('stats', () => {
 		expect(() => percentile([], 50)).toThrow(/no values/);
 	});
 
-	it('summarises without reordering the caller\'s array', () => {
+	it("summarises without reordering the caller's array", () => {
 		const values = [3, 1, 2];
 		expect(summary(values)).toEqual({n: 3, median: 2, p90: 3, min: 1, max: 3});
 		expect(values).toEqual([3, 1, 2]);

@@ -43,14 +43,18 @@ export const runCheck: Subcommand = async (args, io, options) => {
 	const rest = args.filter((a) => a !== '--json');
 	const [id, ...answerArgs] = rest;
 	if (!id) {
-		io.stderr('pod-tutor check: name the exercise and give your answer: pod-tutor check <exercise-id> <answer...> (pod-tutor list shows the ids)\n');
+		io.stderr(
+			'pod-tutor check: name the exercise and give your answer: pod-tutor check <exercise-id> <answer...> (pod-tutor list shows the ids)\n',
+		);
 		return EXIT_USAGE;
 	}
 	const course = await loadCourseFast(options.lessonDirs);
 	const exercise: Exercise | undefined = course.exercises.get(id);
 	if (!exercise) {
 		const near = similarIds(id, course.exercises.keys());
-		io.stderr(`pod-tutor check: no exercise "${id}".${near.length ? ` Did you mean: ${near.join(', ')}?` : ''} pod-tutor list shows every exercise id.\n`);
+		io.stderr(
+			`pod-tutor check: no exercise "${id}".${near.length ? ` Did you mean: ${near.join(', ')}?` : ''} pod-tutor list shows every exercise id.\n`,
+		);
 		return EXIT_USAGE;
 	}
 	const manifest = exercise.kind === 'manifest' ? await readManifest(manifestPath(answerArgs), io) : undefined;
@@ -68,7 +72,11 @@ export const runCheck: Subcommand = async (args, io, options) => {
 		const {openProgressStore} = await import('../progress/progress-store.js');
 		const opened = openProgressStore(io.env);
 		if (opened.warning) io.stderr(`pod-tutor: ${opened.warning}\n`);
-		if (exercise.kind === 'predict' && parsed.answer.kind === 'choice' && !opened.store.data().predictions[exercise.id]) {
+		if (
+			exercise.kind === 'predict' &&
+			parsed.answer.kind === 'choice' &&
+			!opened.store.data().predictions[exercise.id]
+		) {
 			opened.store.recordPrediction(exercise.id, parsed.answer.selected[0], result.correct);
 		}
 		const saved = opened.store.recordAttempt(exercise.id, {correct: result.correct, answer: parsed.answer});
@@ -77,13 +85,20 @@ export const runCheck: Subcommand = async (args, io, options) => {
 	}
 	if (json) {
 		const save = saveProblem === undefined ? {saved: !result.malformed} : {saved: false, saveError: saveProblem};
-		io.stdout(`${JSON.stringify({id: result.id, correct: result.correct, checks: result.checks, feedback: result.feedback, ...save})}\n`);
+		io.stdout(
+			`${JSON.stringify({id: result.id, correct: result.correct, checks: result.checks, feedback: result.feedback, ...save})}\n`,
+		);
 	} else {
 		const lines = [result.correct ? 'Right.' : result.malformed ? 'That answer could not be read:' : 'Not yet.'];
-		if (result.checks.length > 1) for (const check of result.checks) lines.push(`  ${check.passed ? '[ok]  ' : '[fail]'} ${check.message}`);
+		if (result.checks.length > 1)
+			for (const check of result.checks) lines.push(`  ${check.passed ? '[ok]  ' : '[fail]'} ${check.message}`);
 		if (result.feedback && result.feedback !== 'Correct.') lines.push(markupToPlain(result.feedback));
 		if (exercise.kind === 'predict' && !result.malformed) {
-			lines.push('', `$ ${commandLine(exercise.observe.tool, exercise.observe.args)}   (recorded output)`, exercise.observe.recorded.output.replace(/\n$/, ''));
+			lines.push(
+				'',
+				`$ ${commandLine(exercise.observe.tool, exercise.observe.args)}   (recorded output)`,
+				exercise.observe.recorded.output.replace(/\n$/, ''),
+			);
 		}
 		if (result.correct) lines.push('', markupToPlain(exercise.explanation));
 		else if (!result.malformed) lines.push('', `Hint: ${markupToPlain(exercise.hints[0])}`);

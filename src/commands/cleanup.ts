@@ -13,7 +13,12 @@ import {EXIT_FAIL, EXIT_OK, EXIT_USAGE, type CommandIO, type GlobalOptions} from
 const USAGE = 'usage: pod-tutor cleanup [--backend kubectl|podman] [--namespace NS] [--context NAME]';
 const CREATING_TOOLS: readonly LiveTool[] = ['kubectl', 'podman'];
 
-export async function runCleanup(args: readonly string[], io: CommandIO, options: GlobalOptions, extra: Partial<DetectOptions> = {}): Promise<number> {
+export async function runCleanup(
+	args: readonly string[],
+	io: CommandIO,
+	options: GlobalOptions,
+	extra: Partial<DetectOptions> = {},
+): Promise<number> {
 	const parsed = parseLiveOptions(withLabLiveArgs(args, options.lab));
 	if (!parsed.ok) {
 		io.stderr(`cleanup: ${parsed.error}\n${USAGE}\n`);
@@ -24,12 +29,16 @@ export async function runCleanup(args: readonly string[], io: CommandIO, options
 		return EXIT_USAGE;
 	}
 	if (parsed.options.backend === 'crictl') {
-		io.stderr('cleanup: the tutor never creates anything through crictl, so there is nothing to clean up there; use --backend kubectl or --backend podman\n');
+		io.stderr(
+			'cleanup: the tutor never creates anything through crictl, so there is nothing to clean up there; use --backend kubectl or --backend podman\n',
+		);
 		return EXIT_USAGE;
 	}
 	const outcome = await cleanupTutorObjects(io, options, parsed.options, extra);
 	if (!outcome.usable) {
-		io.stderr(`cleanup: no backend the tutor creates objects with is usable here, so there is nothing to delete:\n${outcome.why}\n`);
+		io.stderr(
+			`cleanup: no backend the tutor creates objects with is usable here, so there is nothing to delete:\n${outcome.why}\n`,
+		);
 		return EXIT_FAIL;
 	}
 	return outcome.failed ? EXIT_FAIL : EXIT_OK;
@@ -55,7 +64,8 @@ export async function cleanupTutorObjects(
 	let failed = false;
 	for (const {backend, report} of usable) {
 		if (!backend) continue;
-		const where = report.tool === 'kubectl' ? ` in the namespace ${report.namespace} (context ${report.context})` : '';
+		const where =
+			report.tool === 'kubectl' ? ` in the namespace ${report.namespace} (context ${report.context})` : '';
 		io.stdout(`${report.tool}: deleting Pods labelled ${tutorSelector(user)}${where} ...\n`);
 		const result = await backend.cleanup();
 		if (!result.ok) {
@@ -63,7 +73,11 @@ export async function cleanupTutorObjects(
 			io.stderr(`${report.tool}: ${result.error}\n`);
 			continue;
 		}
-		io.stdout(result.value.length === 0 ? `${report.tool}: nothing to delete\n` : result.value.map((name) => `${report.tool}: deleted ${name}\n`).join(''));
+		io.stdout(
+			result.value.length === 0
+				? `${report.tool}: nothing to delete\n`
+				: result.value.map((name) => `${report.tool}: deleted ${name}\n`).join(''),
+		);
 	}
 	return {usable: true, failed, why};
 }

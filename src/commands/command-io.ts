@@ -35,4 +35,3 @@ export const EXIT_FAIL = 1;
 export const EXIT_USAGE = 2;
 /** The command did its work but could not save it (check: the answer was judged, not recorded). */
 export const EXIT_NOT_SAVED = 3;
-

@@ -12,7 +12,8 @@ import {drawLivePod} from '../live/live-diagram.js';
 import {parseLiveOptions} from '../live/live-options.js';
 import {EXIT_FAIL, EXIT_OK, EXIT_USAGE, type CommandIO, type GlobalOptions} from './command-io.js';
 
-const USAGE = 'usage: pod-tutor diagram --live POD [--backend kubectl|crictl|podman] [--width N] [--ascii] [--no-color]';
+const USAGE =
+	'usage: pod-tutor diagram --live POD [--backend kubectl|crictl|podman] [--width N] [--ascii] [--no-color]';
 const MIN_WIDTH = 40;
 const MAX_WIDTH = 500;
 
@@ -37,13 +38,19 @@ function parseArgs(args: readonly string[]): {ok: true; value: LiveDiagramArgs} 
 		else if (flag === '--no-color') noColor = true;
 		else if (flag === '--live') {
 			const name = value();
-			if (name === undefined || name.startsWith('-')) return {ok: false, error: '--live needs the name of a Pod, e.g. --live web-app'};
+			if (name === undefined || name.startsWith('-'))
+				return {ok: false, error: '--live needs the name of a Pod, e.g. --live web-app'};
 			pod = name;
 		} else if (flag === '--width') {
 			const raw = value();
-			if (raw === undefined || !/^\d+$/.test(raw)) return {ok: false, error: `--width ${raw ?? ''}: give a whole number of columns, e.g. --width 80`.replace(' :', ':')};
+			if (raw === undefined || !/^\d+$/.test(raw))
+				return {
+					ok: false,
+					error: `--width ${raw ?? ''}: give a whole number of columns, e.g. --width 80`.replace(' :', ':'),
+				};
 			width = Number(raw);
-			if (width < MIN_WIDTH || width > MAX_WIDTH) return {ok: false, error: `--width ${raw}: use between ${MIN_WIDTH} and ${MAX_WIDTH} columns`};
+			if (width < MIN_WIDTH || width > MAX_WIDTH)
+				return {ok: false, error: `--width ${raw}: use between ${MIN_WIDTH} and ${MAX_WIDTH} columns`};
 		} else if (!arg.startsWith('-') && pod === undefined) pod = arg;
 		else return {ok: false, error: `unknown argument ${arg}`};
 	}
@@ -51,7 +58,12 @@ function parseArgs(args: readonly string[]): {ok: true; value: LiveDiagramArgs} 
 	return {ok: true, value: {pod, width, ascii, noColor}};
 }
 
-export async function runLiveDiagram(args: readonly string[], io: CommandIO, options: GlobalOptions, extra: Partial<DetectOptions> = {}): Promise<number> {
+export async function runLiveDiagram(
+	args: readonly string[],
+	io: CommandIO,
+	options: GlobalOptions,
+	extra: Partial<DetectOptions> = {},
+): Promise<number> {
 	const live = parseLiveOptions(args);
 	if (!live.ok) {
 		io.stderr(`diagram: ${live.error}\n${USAGE}\n`);
@@ -71,7 +83,9 @@ export async function runLiveDiagram(args: readonly string[], io: CommandIO, opt
 	}
 	const {backend, pod} = found;
 	const stdoutColumns = (process.stdout as {columns?: number}).columns;
-	const width = parsed.value.width ?? Math.max(MIN_WIDTH, Math.min(MAX_WIDTH, io.interactive && stdoutColumns ? stdoutColumns : 80));
+	const width =
+		parsed.value.width ??
+		Math.max(MIN_WIDTH, Math.min(MAX_WIDTH, io.interactive && stdoutColumns ? stdoutColumns : 80));
 	const charset = ascii || options.ascii ? 'ascii' : chooseCharset(io.env);
 	const color = !noColor && !options.noColor && colorEnabled(io.env, io.interactive);
 	const drawn = await drawLivePod(backend, pod, {width, charset, color});

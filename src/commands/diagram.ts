@@ -13,7 +13,8 @@ import {EXIT_OK, EXIT_USAGE, type CommandIO, type GlobalOptions, type Subcommand
 export const MIN_WIDTH = 40;
 const MAX_WIDTH = 500;
 const VIEWS: readonly DiagramView[] = ['pod', 'docker', 'compose'];
-const USAGE = 'usage: pod-tutor diagram FILE|- [--ascii] [--width N] [--no-color] [--describe] [--view pod|docker|compose]';
+const USAGE =
+	'usage: pod-tutor diagram FILE|- [--ascii] [--width N] [--no-color] [--describe] [--view pod|docker|compose]';
 
 interface DiagramArgs {
 	readonly file: string;
@@ -35,7 +36,10 @@ function parseArgs(args: readonly string[]): Parsed {
 	let view: DiagramView = 'pod';
 	for (let i = 0; i < args.length; i++) {
 		const arg = args[i];
-		const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+		const [flag, inline] =
+			arg.startsWith('--') && arg.includes('=')
+				? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)]
+				: [arg, undefined];
 		const value = () => inline ?? args[++i];
 		if (flag === '--ascii') ascii = true;
 		else if (flag === '--no-color') noColor = true;
@@ -43,15 +47,23 @@ function parseArgs(args: readonly string[]): Parsed {
 		else if (flag === '--width') {
 			const raw = value();
 			if (raw === undefined) return {ok: false, error: '--width needs a number of columns, e.g. --width 80'};
-			if (!/^\d+$/.test(raw)) return {ok: false, error: `--width ${raw}: give a whole number of columns, e.g. --width 80`};
+			if (!/^\d+$/.test(raw))
+				return {ok: false, error: `--width ${raw}: give a whole number of columns, e.g. --width 80`};
 			const n = Number(raw);
-			if (n < MIN_WIDTH) return {ok: false, error: `--width ${raw}: too narrow; the diagram needs at least ${MIN_WIDTH} columns`};
+			if (n < MIN_WIDTH)
+				return {
+					ok: false,
+					error: `--width ${raw}: too narrow; the diagram needs at least ${MIN_WIDTH} columns`,
+				};
 			if (n > MAX_WIDTH) return {ok: false, error: `--width ${raw}: too wide; use at most ${MAX_WIDTH} columns`};
 			width = n;
 		} else if (flag === '--view') {
 			const raw = value();
 			if (raw === undefined || !(VIEWS as readonly string[]).includes(raw)) {
-				return {ok: false, error: `--view ${raw ?? ''}: choose pod, docker or compose`.replace('--view :', '--view:')};
+				return {
+					ok: false,
+					error: `--view ${raw ?? ''}: choose pod, docker or compose`.replace('--view :', '--view:'),
+				};
 			}
 			view = raw as DiagramView;
 		} else if (arg === '-' || !arg.startsWith('-')) {
@@ -64,7 +76,6 @@ function parseArgs(args: readonly string[]): Parsed {
 	if (file === undefined) return {ok: false, error: `which manifest? ${USAGE}`};
 	return {ok: true, value: {file, ascii, noColor, describe, view, ...(width !== undefined ? {width} : {})}};
 }
-
 
 function terminalColumns(io: CommandIO): number | undefined {
 	if (!io.interactive || !process.stdout.isTTY) return undefined;
@@ -83,7 +94,10 @@ export const diagramCommand: Subcommand = async (args, io, options: GlobalOption
 	const {file, view, describe} = parsed.value;
 	const label = file === '-' ? 'standard input' : file;
 	// A manifest, so the manifest limit; regular files only (a FIFO or /dev/zero is refused by name).
-	const read = file === '-' ? await readStreamBounded(io.stdin, MAX_SPEC_FILE_BYTES) : await readFileBoundedAsync(resolve(io.cwd, file), {limit: MAX_SPEC_FILE_BYTES});
+	const read =
+		file === '-'
+			? await readStreamBounded(io.stdin, MAX_SPEC_FILE_BYTES)
+			: await readFileBoundedAsync(resolve(io.cwd, file), {limit: MAX_SPEC_FILE_BYTES});
 	if (!read.ok) {
 		io.stderr(`${label}: ${read.problem === 'folder' ? 'it is a folder, give a YAML file' : read.reason}\n`);
 		return EXIT_USAGE;

@@ -11,26 +11,38 @@ import {effectiveSettings, labSettingsLines} from '../lab/lab-report.js';
 import {labLiveMode, withLabEnv, withLabLiveArgs} from '../lab/lab-live.js';
 import {EXIT_FAIL, EXIT_OK, EXIT_USAGE, type CommandIO, type GlobalOptions} from './command-io.js';
 
-const USAGE = 'usage: pod-tutor doctor [--json] [--backend kubectl|crictl|podman] [--namespace NS] [--context NAME] [--runtime-endpoint EP]';
+const USAGE =
+	'usage: pod-tutor doctor [--json] [--backend kubectl|crictl|podman] [--namespace NS] [--context NAME] [--runtime-endpoint EP]';
 
 function describe(report: BackendReport): string[] {
 	const name = report.tool.padEnd(8);
 	const version = report.version ? ` ${report.version}` : '';
 	const lines: string[] = [];
 	if (report.usable) {
-		const where = report.tool === 'kubectl' ? ` (context ${report.context}, namespace ${report.namespace})` : report.endpoint ? ` (${report.endpoint})` : '';
+		const where =
+			report.tool === 'kubectl'
+				? ` (context ${report.context}, namespace ${report.namespace})`
+				: report.endpoint
+					? ` (${report.endpoint})`
+					: '';
 		lines.push(`${name}ready${version}${where}`);
 	} else if (!report.installed) {
 		lines.push(`${name}not installed`);
 	} else {
 		lines.push(`${name}not usable${version}: ${report.problem ?? 'unknown problem'}`);
 	}
-	if (report.context && !report.usable) lines.push(`${' '.repeat(8)}context ${report.context}${report.server ? ` → ${report.server}` : ''}`);
+	if (report.context && !report.usable)
+		lines.push(`${' '.repeat(8)}context ${report.context}${report.server ? ` → ${report.server}` : ''}`);
 	if (report.nextStep && !report.usable) lines.push(`${' '.repeat(8)}next: ${report.nextStep}`);
 	return lines;
 }
 
-export async function runDoctor(args: readonly string[], io: CommandIO, options: GlobalOptions, extra: Partial<DetectOptions> = {}): Promise<number> {
+export async function runDoctor(
+	args: readonly string[],
+	io: CommandIO,
+	options: GlobalOptions,
+	extra: Partial<DetectOptions> = {},
+): Promise<number> {
 	const parsed = parseLiveOptions(withLabLiveArgs(args, options.lab));
 	if (!parsed.ok) {
 		io.stderr(`doctor: ${parsed.error}\n${USAGE}\n`);
@@ -62,10 +74,14 @@ export async function runDoctor(args: readonly string[], io: CommandIO, options:
 	if (off) {
 		lines.push('The config turns live mode off: the tutor shows recorded output and runs no container tool.');
 	} else if (usable.length > 0) {
-		lines.push(`Live steps run for real with ${usable.join(', ')} after you press Enter; objects the tutor creates carry the labels ${tutorSelector(user)}.`);
+		lines.push(
+			`Live steps run for real with ${usable.join(', ')} after you press Enter; objects the tutor creates carry the labels ${tutorSelector(user)}.`,
+		);
 		lines.push(`Lesson image: ${parsed.options.image} (change it with --image).`);
 	} else {
-		lines.push('Nothing live is available: every command step shows its recorded output, labelled as recorded. The lessons work fully offline.');
+		lines.push(
+			'Nothing live is available: every command step shows its recorded output, labelled as recorded. The lessons work fully offline.',
+		);
 	}
 	if (options.lab) lines.push('', ...labSettingsLines(options.lab, args, io.env));
 	io.stdout(`${lines.join('\n')}\n`);

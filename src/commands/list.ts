@@ -26,7 +26,16 @@ export function lessonListing(course: Course, progress: ProgressData) {
 			exercises: lesson.steps.flatMap((s) => {
 				if (s.kind !== 'exercise') return [];
 				const exercise = course.exercises.get(s.exercise);
-				return exercise ? [{id: exercise.id, kind: exercise.kind, state: exerciseState(progress, exercise.id), attempts: progress.exercises[exercise.id]?.attempts ?? 0}] : [];
+				return exercise
+					? [
+							{
+								id: exercise.id,
+								kind: exercise.kind,
+								state: exerciseState(progress, exercise.id),
+								attempts: progress.exercises[exercise.id]?.attempts ?? 0,
+							},
+						]
+					: [];
 			}),
 		};
 	});
@@ -55,9 +64,12 @@ export const runList: Subcommand = async (args, io, options) => {
 	for (const lesson of lessons) {
 		const mark = lesson.state === 'done' ? '[x]' : lesson.state === 'in-progress' ? '[~]' : '[ ]';
 		const where = lesson.state === 'in-progress' ? ` (step ${lesson.step}/${lesson.steps})` : '';
-		io.stdout(`${String(lesson.number).padStart(2)}. ${mark} ${lesson.id.padEnd(idWidth)}  ${lesson.title}  - ${STATE_WORD[lesson.state]}${where}\n`);
+		io.stdout(
+			`${String(lesson.number).padStart(2)}. ${mark} ${lesson.id.padEnd(idWidth)}  ${lesson.title}  - ${STATE_WORD[lesson.state]}${where}\n`,
+		);
 		io.stdout(`      ${lesson.exercises.map((e) => `${e.id} (${EXERCISE_WORD[e.state]})`).join(', ')}\n`);
 	}
-	for (const b of broken) io.stdout(`    [!] ${b.id ?? b.file}  broken: ${b.problem} (pod-tutor validate shows every problem)\n`);
+	for (const b of broken)
+		io.stdout(`    [!] ${b.id ?? b.file}  broken: ${b.problem} (pod-tutor validate shows every problem)\n`);
 	return EXIT_OK;
 };

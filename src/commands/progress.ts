@@ -22,7 +22,8 @@ export const runProgress: Subcommand = async (args, io, options) => {
 	const file = progressFilePath(withConfigDir(io.env, options.configDir));
 	const read = readProgressFile(file);
 	if (read.kind !== 'ok') {
-		const advice = read.kind === 'damaged' ? ' Start pod-tutor to move it aside and continue with empty progress.' : '';
+		const advice =
+			read.kind === 'damaged' ? ' Start pod-tutor to move it aside and continue with empty progress.' : '';
 		io.stderr(`pod-tutor progress: ${file}: ${read.error}.${advice}\n`);
 		return EXIT_FAIL;
 	}

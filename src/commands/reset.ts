@@ -22,7 +22,10 @@ export function parseResetArgs(args: readonly string[]): ParsedReset {
 	let progressOnly = false;
 	for (let i = 0; i < args.length; i++) {
 		const arg = args[i];
-		const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+		const [flag, inline] =
+			arg.startsWith('--') && arg.includes('=')
+				? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)]
+				: [arg, undefined];
 		if (flag === '--yes' || flag === '-y') yes = true;
 		else if (flag === '--all') scopes.push({kind: 'all'});
 		else if (flag === '--progress-only') progressOnly = true;
@@ -30,15 +33,22 @@ export function parseResetArgs(args: readonly string[]): ParsedReset {
 			const value = inline ?? args[i + 1];
 			if (inline === undefined) i++;
 			if (value === undefined || value === '' || value.startsWith('-')) {
-				return {ok: false, error: `${flag} needs an id, e.g. ${flag} ${flag === '--lesson' ? 'pause' : 'pause-ip'}`};
+				return {
+					ok: false,
+					error: `${flag} needs an id, e.g. ${flag} ${flag === '--lesson' ? 'pause' : 'pause-ip'}`,
+				};
 			}
 			scopes.push({kind: flag === '--lesson' ? 'lesson' : 'exercise', id: value});
 		} else return {ok: false, error: `unknown argument "${arg}"`};
 	}
 	if (scopes.length !== 1) {
-		return {ok: false, error: `choose exactly one of --lesson ID, --exercise ID or --all (${scopes.length === 0 ? 'none was' : `${scopes.length} were`} given)`};
+		return {
+			ok: false,
+			error: `choose exactly one of --lesson ID, --exercise ID or --all (${scopes.length === 0 ? 'none was' : `${scopes.length} were`} given)`,
+		};
 	}
-	if (progressOnly && scopes[0].kind !== 'all') return {ok: false, error: '--progress-only goes with --all (only --all also deletes the tutor\'s live objects)'};
+	if (progressOnly && scopes[0].kind !== 'all')
+		return {ok: false, error: "--progress-only goes with --all (only --all also deletes the tutor's live objects)"};
 	return {ok: true, scope: scopes[0], yes, progressOnly};
 }
 
@@ -52,7 +62,9 @@ function resolveScope(requested: RequestedScope, course: Course): ResolvedScope 
 	if (requested.kind === 'all') return {scope: {all: true}, what: 'all your progress'};
 	if (requested.kind === 'exercise') {
 		if (!course.exercises.has(requested.id)) {
-			return {error: `there is no exercise "${requested.id}"; \`pod-tutor progress\` lists the lessons, \`pod-tutor list\` their exercises`};
+			return {
+				error: `there is no exercise "${requested.id}"; \`pod-tutor progress\` lists the lessons, \`pod-tutor list\` their exercises`,
+			};
 		}
 		return {scope: {exercise: requested.id}, what: `exercise "${requested.id}"`};
 	}
@@ -101,7 +113,9 @@ export const runReset: Subcommand = async (args, io, options) => {
 	}
 	if (!parsed.yes) {
 		if (!io.interactive) {
-			io.stderr(`pod-tutor reset: not resetting ${resolved.what} without confirmation, and there is no terminal to ask on. Add --yes to reset anyway.\n`);
+			io.stderr(
+				`pod-tutor reset: not resetting ${resolved.what} without confirmation, and there is no terminal to ask on. Add --yes to reset anyway.\n`,
+			);
 			return EXIT_USAGE;
 		}
 		const answer = await askLine(io, `Reset ${resolved.what}? This cannot be undone. [y/N] `);

@@ -22,13 +22,19 @@ export const runShow: Subcommand = async (args, io, options) => {
 	}
 	const course = await loadCourseFast(options.lessonDirs);
 	if (ids.length !== 1) {
-		io.stderr(`pod-tutor show: name one lesson: pod-tutor show <lesson-id>. Lessons: ${course.lessons.map((l) => l.id).join(', ')}\n`);
+		io.stderr(
+			`pod-tutor show: name one lesson: pod-tutor show <lesson-id>. Lessons: ${course.lessons.map((l) => l.id).join(', ')}\n`,
+		);
 		return EXIT_USAGE;
 	}
 	const lesson = course.lessons.find((l) => l.id === ids[0]);
 	if (!lesson) {
 		const broken = course.broken.find((b) => b.id === ids[0]);
-		io.stderr(broken ? `pod-tutor show: lesson "${ids[0]}" is broken: ${broken.problems[0]?.message}. Run pod-tutor validate for details.\n` : `pod-tutor show: no lesson "${ids[0]}". Lessons: ${course.lessons.map((l) => l.id).join(', ')}\n`);
+		io.stderr(
+			broken
+				? `pod-tutor show: lesson "${ids[0]}" is broken: ${broken.problems[0]?.message}. Run pod-tutor validate for details.\n`
+				: `pod-tutor show: no lesson "${ids[0]}". Lessons: ${course.lessons.map((l) => l.id).join(', ')}\n`,
+		);
 		return EXIT_USAGE;
 	}
 	// Plain text for files and pipes: no attributes; ASCII unless the locale is UTF-8.

@@ -17,6 +17,8 @@ export const runValidate: Subcommand = async (args, io, options) => {
 		io.stdout(`${course.lessons.length} lessons and ${exerciseCount} exercises: no problems.\n`);
 		return EXIT_OK;
 	}
-	io.stdout(`${problems.length} problem${problems.length === 1 ? '' : 's'} (${course.lessons.length} lessons loaded, ${course.broken.length} broken).\n`);
+	io.stdout(
+		`${problems.length} problem${problems.length === 1 ? '' : 's'} (${course.lessons.length} lessons loaded, ${course.broken.length} broken).\n`,
+	);
 	return EXIT_FAIL;
 };

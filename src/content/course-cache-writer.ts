@@ -12,7 +12,11 @@ export async function writeCourseCache(root: string): Promise<string[]> {
 	// The checks validate runs (API schema included): the cache is what list and the tutor show
 	// for the bundled lessons.
 	await loadApiSchema();
-	const course = loadCourse({lessonDirs: [join(root, 'lessons')], exerciseProblems, diagramProblem: diagramStepProblem});
+	const course = loadCourse({
+		lessonDirs: [join(root, 'lessons')],
+		exerciseProblems,
+		diagramProblem: diagramStepProblem,
+	});
 	const file = join(root, CACHE_FILE);
 	mkdirSync(dirname(file), {recursive: true});
 	writeFileSync(file, serializeCourse(course, root));

@@ -32,7 +32,9 @@ function filesBelow(dir: string): string[] {
 	} catch {
 		return [];
 	}
-	return entries.flatMap((e) => (e.isDirectory() ? filesBelow(join(dir, e.name)) : e.isFile() ? [join(dir, e.name)] : [])).sort();
+	return entries
+		.flatMap((e) => (e.isDirectory() ? filesBelow(join(dir, e.name)) : e.isFile() ? [join(dir, e.name)] : []))
+		.sort();
 }
 
 interface FileStamp {
@@ -52,7 +54,10 @@ function stamps(root: string): FileStamp[] {
 /** SHA-1 over every lesson and exercise file's path and bytes. */
 export function contentFingerprint(root: string, files: readonly FileStamp[] = stamps(root)): string {
 	const hash = createHash('sha1');
-	for (const file of files) hash.update(`${file.path}\0`).update(readFileSync(join(root, file.path))).update('\0');
+	for (const file of files)
+		hash.update(`${file.path}\0`)
+			.update(readFileSync(join(root, file.path)))
+			.update('\0');
 	return hash.digest('hex');
 }
 
@@ -63,7 +68,9 @@ export function contentFingerprint(root: string, files: readonly FileStamp[] = s
  */
 function unchanged(root: string, cache: CacheFile): boolean {
 	const now = stamps(root);
-	const same = now.length === cache.files.length && now.every((f, i) => f.path === cache.files[i].path && f.size === cache.files[i].size);
+	const same =
+		now.length === cache.files.length &&
+		now.every((f, i) => f.path === cache.files[i].path && f.size === cache.files[i].size);
 	if (!same) return false;
 	if (now.every((f, i) => f.mtimeMs === cache.files[i].mtimeMs)) return true;
 	return contentFingerprint(root, now) === cache.fingerprint;
@@ -74,7 +81,8 @@ function rebase<T extends {file: string}>(item: T, from: string, to: string): T 
 	// Plain string work: path.relative/resolve on every item cost milliseconds at start-up.
 	const move = (path: string) => to + path.slice(from.length);
 	const moved = {...item, file: move(item.file)};
-	if ('exerciseDir' in item) (moved as unknown as {exerciseDir: string}).exerciseDir = move((item as unknown as Lesson).exerciseDir);
+	if ('exerciseDir' in item)
+		(moved as unknown as {exerciseDir: string}).exerciseDir = move((item as unknown as Lesson).exerciseDir);
 	return moved;
 }
 
@@ -107,7 +115,12 @@ export function readCourseCache(packageDir: string): Course | undefined {
 	}
 	if (cache.version !== CACHE_VERSION || !unchanged(root, cache)) return undefined;
 	const exercises = new Map(cache.exercises.map((e) => [e.id, rebase(e, '', root + sep)] as const));
-	return {lessons: cache.lessons.map((l) => rebase(l, '', root + sep)), broken: cache.broken, exercises, problems: cache.problems};
+	return {
+		lessons: cache.lessons.map((l) => rebase(l, '', root + sep)),
+		broken: cache.broken,
+		exercises,
+		problems: cache.problems,
+	};
 }
 
 /**

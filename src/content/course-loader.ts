@@ -55,10 +55,15 @@ type Parsed = {ok: true; source: YamlSource} | {ok: false; problem: Problem};
 
 function parseFile(file: string, pack: string): Parsed {
 	const read = readFileBounded(file, {limit: MAX_LESSON_FILE_BYTES, within: pack});
-	if (!read.ok) return {ok: false, problem: {file: displayPath(file), path: '', message: `cannot read the file: ${read.reason}`}};
+	if (!read.ok)
+		return {
+			ok: false,
+			problem: {file: displayPath(file), path: '', message: `cannot read the file: ${read.reason}`},
+		};
 	const text = read.text;
 	const result = parseYamlSource(text);
-	if (!result.ok) return {ok: false, problem: {file: displayPath(file), path: '', line: result.line, message: result.message}};
+	if (!result.ok)
+		return {ok: false, problem: {file: displayPath(file), path: '', line: result.line, message: result.message}};
 	return {ok: true, source: result.source};
 }
 
@@ -73,7 +78,11 @@ const TERMINAL_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
 function reportControlCharacters(value: unknown, reader: FieldReader, at: (string | number)[] = []): void {
 	if (typeof value === 'string') {
 		const found = TERMINAL_CONTROL.exec(value);
-		if (found) reader.report(at, `holds the control character U+${found[0].charCodeAt(0).toString(16).padStart(4, '0').toUpperCase()}; lesson text must be plain text`);
+		if (found)
+			reader.report(
+				at,
+				`holds the control character U+${found[0].charCodeAt(0).toString(16).padStart(4, '0').toUpperCase()}; lesson text must be plain text`,
+			);
 		return;
 	}
 	if (value === null || typeof value !== 'object') return;
@@ -82,7 +91,12 @@ function reportControlCharacters(value: unknown, reader: FieldReader, at: (strin
 }
 
 function toProblems(file: string, reader: FieldReader, source: YamlSource): Problem[] {
-	return reader.problems.map((p) => ({file: displayPath(file), path: p.path, line: source.lineOf(p.at), message: p.message}));
+	return reader.problems.map((p) => ({
+		file: displayPath(file),
+		path: p.path,
+		line: source.lineOf(p.at),
+		message: p.message,
+	}));
 }
 
 interface LessonCandidate {
@@ -108,7 +122,12 @@ function loadLessonFile(file: string, exerciseRoot: string, options: LoadOptions
 		const message = diagramProblem(step, file, options);
 		if (message === undefined) return;
 		const field = step.file === undefined ? 'spec' : 'file';
-		problems.push({file: displayPath(file), path: `steps[${i}].${field}`, line: parsed.source.lineOf(['steps', i, field]), message});
+		problems.push({
+			file: displayPath(file),
+			path: `steps[${i}].${field}`,
+			line: parsed.source.lineOf(['steps', i, field]),
+			message,
+		});
 	});
 	return {lesson: {...fields, file, exerciseDir: join(exerciseRoot, fields.id)}, source: parsed.source, problems};
 }
@@ -119,11 +138,15 @@ function diagramProblem(step: DiagramStep, lessonFile: string, options: LoadOpti
 	const target = join(dirname(lessonFile), step.file);
 	const read = readFileBounded(target, {limit: MAX_LESSON_FILE_BYTES * 2, within: dirname(lessonFile)});
 	if (read.ok) return undefined;
-	if (read.problem === 'missing') return `no such file "${step.file}" next to the lesson (looked in ${displayPath(target)})`;
+	if (read.problem === 'missing')
+		return `no such file "${step.file}" next to the lesson (looked in ${displayPath(target)})`;
 	return `diagram file ${step.file}: ${read.reason}`;
 }
 
-function loadExerciseDir(lesson: Lesson, options: LoadOptions): {exercises: Exercise[]; problems: Problem[]; brokenIds: Set<string>} {
+function loadExerciseDir(
+	lesson: Lesson,
+	options: LoadOptions,
+): {exercises: Exercise[]; problems: Problem[]; brokenIds: Set<string>} {
 	const exercises: Exercise[] = [];
 	const problems: Problem[] = [];
 	// Ids of exercise files that exist but have problems: a step naming one is not "unknown".
@@ -138,7 +161,14 @@ function loadExerciseDir(lesson: Lesson, options: LoadOptions): {exercises: Exer
 		reportControlCharacters(parsed.source.value, reader);
 		const exercise = validateExercise(parsed.source.value, lesson.id, file, reader);
 		if (exercise && options.exerciseProblems) {
-			for (const p of options.exerciseProblems(exercise)) reader.problems.push({...p, at: p.path.split(/[.[\]]+/).filter(Boolean).map((s) => (/^\d+$/.test(s) ? Number(s) : s))});
+			for (const p of options.exerciseProblems(exercise))
+				reader.problems.push({
+					...p,
+					at: p.path
+						.split(/[.[\]]+/)
+						.filter(Boolean)
+						.map((s) => (/^\d+$/.test(s) ? Number(s) : s)),
+				});
 		}
 		problems.push(...toProblems(file, reader, parsed.source));
 		if (exercise && reader.problems.length === 0) exercises.push(exercise);
@@ -169,7 +199,8 @@ export function loadCourse(options: LoadOptions): Course {
 		}
 		const exerciseRoot = exercisesDirFor(dir);
 		const files = yamlFiles(dir);
-		if (files.length === 0) problems.push({file: displayPath(dir), path: '', message: 'the folder holds no lesson files (*.yaml)'});
+		if (files.length === 0)
+			problems.push({file: displayPath(dir), path: '', message: 'the folder holds no lesson files (*.yaml)'});
 		const lessonFolders = new Set<string>();
 		for (const file of files) {
 			const candidate = loadLessonFile(file, exerciseRoot, options);
@@ -182,7 +213,18 @@ export function loadCourse(options: LoadOptions): Course {
 			lessonFolders.add(lesson.id);
 			const earlier = lessonIds.get(lesson.id);
 			if (earlier) {
-				broken.push({id: lesson.id, file: displayPath(file), problems: [{file: displayPath(file), path: 'id', line: candidate.source?.lineOf(['id']), message: `duplicate lesson id "${lesson.id}" (already used by ${earlier})`}]});
+				broken.push({
+					id: lesson.id,
+					file: displayPath(file),
+					problems: [
+						{
+							file: displayPath(file),
+							path: 'id',
+							line: candidate.source?.lineOf(['id']),
+							message: `duplicate lesson id "${lesson.id}" (already used by ${earlier})`,
+						},
+					],
+				});
 				continue;
 			}
 			lessonIds.set(lesson.id, displayPath(file));
@@ -192,7 +234,11 @@ export function loadCourse(options: LoadOptions): Course {
 			for (const exercise of loaded.exercises) {
 				const clash = exercises.get(exercise.id) ?? own.get(exercise.id);
 				if (clash) {
-					lessonProblems.push({file: displayPath(exercise.file), path: 'id', message: `duplicate exercise id "${exercise.id}" (already used by ${displayPath(clash.file)})`});
+					lessonProblems.push({
+						file: displayPath(exercise.file),
+						path: 'id',
+						message: `duplicate exercise id "${exercise.id}" (already used by ${displayPath(clash.file)})`,
+					});
 				} else {
 					own.set(exercise.id, exercise);
 				}
@@ -217,14 +263,22 @@ export function loadCourse(options: LoadOptions): Course {
 			for (const exercise of own.values()) {
 				exercises.set(exercise.id, exercise);
 				if (!used.has(exercise.id)) {
-					problems.push({file: displayPath(exercise.file), path: '', message: `exercise "${exercise.id}" is not used by any step of lesson "${lesson.id}"`});
+					problems.push({
+						file: displayPath(exercise.file),
+						path: '',
+						message: `exercise "${exercise.id}" is not used by any step of lesson "${lesson.id}"`,
+					});
 				}
 			}
 			lessons.push(lesson);
 		}
 		for (const folder of yamlFolders(exerciseRoot)) {
 			if (!lessonFolders.has(folder)) {
-				problems.push({file: displayPath(join(exerciseRoot, folder)), path: '', message: `exercise folder for a lesson that does not exist ("${folder}"): name it after a lesson id`});
+				problems.push({
+					file: displayPath(join(exerciseRoot, folder)),
+					path: '',
+					message: `exercise folder for a lesson that does not exist ("${folder}"): name it after a lesson id`,
+				});
 			}
 		}
 	}
@@ -233,7 +287,9 @@ export function loadCourse(options: LoadOptions): Course {
 
 function yamlFolders(dir: string): string[] {
 	try {
-		return readdirSync(dir, {withFileTypes: true}).filter((e) => e.isDirectory()).map((e) => e.name);
+		return readdirSync(dir, {withFileTypes: true})
+			.filter((e) => e.isDirectory())
+			.map((e) => e.name);
 	} catch {
 		return [];
 	}

@@ -1,7 +1,17 @@
 import {describeValue, FieldReader, type Path} from './field-reader.js';
 import {READING_KEYS, validateCommand} from './lesson-validator.js';
 import {findDeciding} from '../live/output-reading.js';
-import {EXERCISE_KINDS, type Choice, type Exercise, type ExerciseExamples, type ExerciseKind, type ListAnswer, type KeyPoint, type ManifestRule, type WrongAnswer} from './types.js';
+import {
+	EXERCISE_KINDS,
+	type Choice,
+	type Exercise,
+	type ExerciseExamples,
+	type ExerciseKind,
+	type ListAnswer,
+	type KeyPoint,
+	type ManifestRule,
+	type WrongAnswer,
+} from './types.js';
 
 const COMMON_KEYS = ['id', 'kind', 'prompt', 'hints', 'explanation', 'answer', 'wrong', 'topics', 'examples'];
 const KIND_KEYS: Record<ExerciseKind, readonly string[]> = {
@@ -27,7 +37,11 @@ const ANSWER_SHAPE: Record<ExerciseKind, AnswerShape> = {
 
 function readAnswer(value: unknown, shape: AnswerShape, at: Path, reader: FieldReader): string | string[] | undefined {
 	if (shape === 'ids') {
-		if (Array.isArray(value) && value.length > 0 && value.every((v) => typeof v === 'string' || typeof v === 'number')) {
+		if (
+			Array.isArray(value) &&
+			value.length > 0 &&
+			value.every((v) => typeof v === 'string' || typeof v === 'number')
+		) {
 			return value.map(String);
 		}
 		reader.report(at, `expected a list of ids, found ${describeValue(value)}`);
@@ -35,7 +49,12 @@ function readAnswer(value: unknown, shape: AnswerShape, at: Path, reader: FieldR
 	}
 	if (typeof value === 'string' && value.trim() !== '') return value;
 	if (typeof value === 'number') return String(value);
-	reader.report(at, value === undefined ? 'missing (required)' : `expected ${shape === 'id' ? 'a choice id' : 'text'}, found ${describeValue(value)}`);
+	reader.report(
+		at,
+		value === undefined
+			? 'missing (required)'
+			: `expected ${shape === 'id' ? 'a choice id' : 'text'}, found ${describeValue(value)}`,
+	);
 	return undefined;
 }
 
@@ -58,11 +77,20 @@ function readChoices(obj: Record<string, unknown>, key: string, at: Path, reader
 }
 
 /** Checks one exercise document (structure only; src/exercises adds each kind's meaning). */
-export function validateExercise(raw: unknown, lesson: string, file: string, reader: FieldReader): Exercise | undefined {
+export function validateExercise(
+	raw: unknown,
+	lesson: string,
+	file: string,
+	reader: FieldReader,
+): Exercise | undefined {
 	const doc = reader.mapping(raw, []);
 	if (!doc) return undefined;
 	const kind = reader.oneOf(doc, 'kind', [], EXERCISE_KINDS);
-	reader.onlyKeys(doc, [], kind ? [...COMMON_KEYS, ...KIND_KEYS[kind]] : [...COMMON_KEYS, ...Object.values(KIND_KEYS).flat()]);
+	reader.onlyKeys(
+		doc,
+		[],
+		kind ? [...COMMON_KEYS, ...KIND_KEYS[kind]] : [...COMMON_KEYS, ...Object.values(KIND_KEYS).flat()],
+	);
 	const id = reader.id(doc, 'id', []);
 	const prompt = reader.string(doc, 'prompt', []);
 	const hints = reader.stringList(doc, 'hints', [], 1);
@@ -80,13 +108,28 @@ export function validateExercise(raw: unknown, lesson: string, file: string, rea
 		const wrongAnswer = readAnswer(entry.answer, shape, ['wrong', i, 'answer'], reader);
 		const feedback = reader.string(entry, 'feedback', ['wrong', i]);
 		const match = reader.optionalStringList(entry, 'match', ['wrong', i]);
-		if (match && kind !== 'free-text') reader.report(['wrong', i, 'match'], 'only free-text exercises take "match" phrasings');
-		if (wrongAnswer !== undefined && feedback) wrong.push({answer: wrongAnswer, feedback, ...(match ? {match} : {})});
+		if (match && kind !== 'free-text')
+			reader.report(['wrong', i, 'match'], 'only free-text exercises take "match" phrasings');
+		if (wrongAnswer !== undefined && feedback)
+			wrong.push({answer: wrongAnswer, feedback, ...(match ? {match} : {})});
 	});
 	const examples = readExamples(doc, reader);
-	const base = {id, kind, lesson, prompt, hints, explanation, answer, wrong, file, ...(topics ? {topics} : {}), ...(examples ? {examples} : {})};
+	const base = {
+		id,
+		kind,
+		lesson,
+		prompt,
+		hints,
+		explanation,
+		answer,
+		wrong,
+		file,
+		...(topics ? {topics} : {}),
+		...(examples ? {examples} : {}),
+	};
 	const specific = readKindFields(kind, doc, reader);
-	if (reader.problems.length > 0 || !id || !prompt || !hints || !explanation || answer === undefined || !specific) return undefined;
+	if (reader.problems.length > 0 || !id || !prompt || !hints || !explanation || answer === undefined || !specific)
+		return undefined;
 	return {...base, ...specific} as unknown as Exercise;
 }
 
@@ -97,8 +140,13 @@ function readListAnswer(doc: Record<string, unknown>, reader: FieldReader): List
 	reader.onlyKeys(raw, ['list'], ['items', 'others']);
 	const items: string[][] = [];
 	reader.list(raw, 'items', ['list'], 1)?.forEach((group, i) => {
-		if (Array.isArray(group) && group.length >= 1 && group.every((w) => typeof w === 'string' && w.trim() !== '')) items.push(group);
-		else reader.report(['list', 'items', i], 'each item is a list of the names a learner may use for it, e.g. [uts, hostname]');
+		if (Array.isArray(group) && group.length >= 1 && group.every((w) => typeof w === 'string' && w.trim() !== ''))
+			items.push(group);
+		else
+			reader.report(
+				['list', 'items', i],
+				'each item is a list of the names a learner may use for it, e.g. [uts, hostname]',
+			);
 	});
 	const others: {any: string[]; note: string}[] = [];
 	if (raw.others !== undefined) {
@@ -120,11 +168,16 @@ function readExamples(doc: Record<string, unknown>, reader: FieldReader): Exerci
 	const raw = reader.mapping(doc.examples, ['examples']);
 	if (!raw) return undefined;
 	reader.onlyKeys(raw, ['examples'], ['right', 'wrong']);
-	const list = (key: 'right' | 'wrong') => (raw[key] === undefined ? [] : reader.stringList(raw, key, ['examples']) ?? []);
+	const list = (key: 'right' | 'wrong') =>
+		raw[key] === undefined ? [] : (reader.stringList(raw, key, ['examples']) ?? []);
 	return {right: list('right'), wrong: list('wrong')};
 }
 
-function readKindFields(kind: ExerciseKind, doc: Record<string, unknown>, reader: FieldReader): Record<string, unknown> | undefined {
+function readKindFields(
+	kind: ExerciseKind,
+	doc: Record<string, unknown>,
+	reader: FieldReader,
+): Record<string, unknown> | undefined {
 	switch (kind) {
 		case 'single-choice':
 		case 'multiple-choice': {
@@ -136,8 +189,13 @@ function readKindFields(kind: ExerciseKind, doc: Record<string, unknown>, reader
 			const synonyms: string[][] = [];
 			if (doc.synonyms !== undefined) {
 				reader.list(doc, 'synonyms', [])?.forEach((group, i) => {
-					if (Array.isArray(group) && group.length >= 2 && group.every((w) => typeof w === 'string')) synonyms.push(group);
-					else reader.report(['synonyms', i], 'each synonym group is a list of at least two words, e.g. [pause, infra, sandbox]');
+					if (Array.isArray(group) && group.length >= 2 && group.every((w) => typeof w === 'string'))
+						synonyms.push(group);
+					else
+						reader.report(
+							['synonyms', i],
+							'each synonym group is a list of at least two words, e.g. [pause, infra, sandbox]',
+						);
 				});
 			}
 			let keyPoints: KeyPoint[] | undefined;
@@ -154,9 +212,19 @@ function readKindFields(kind: ExerciseKind, doc: Record<string, unknown>, reader
 				});
 			}
 			const contradicts = reader.optionalStringList(doc, 'contradicts', []);
-			const compare = doc.compare === undefined ? undefined : reader.oneOf(doc, 'compare', [], ['words', 'command'] as const);
+			const compare =
+				doc.compare === undefined ? undefined : reader.oneOf(doc, 'compare', [], ['words', 'command'] as const);
 			const list = doc.list === undefined ? undefined : readListAnswer(doc, reader);
-			return accept && {accept, synonyms, ...(keyPoints ? {keyPoints} : {}), ...(contradicts ? {contradicts} : {}), ...(compare ? {compare} : {}), ...(list ? {list} : {})};
+			return (
+				accept && {
+					accept,
+					synonyms,
+					...(keyPoints ? {keyPoints} : {}),
+					...(contradicts ? {contradicts} : {}),
+					...(compare ? {compare} : {}),
+					...(list ? {list} : {}),
+				}
+			);
 		}
 		case 'quantity': {
 			const resource = reader.oneOf(doc, 'resource', [], ['cpu', 'memory', 'plain', 'duration'] as const);
@@ -193,12 +261,19 @@ function readKindFields(kind: ExerciseKind, doc: Record<string, unknown>, reader
 				// The recorded output must decide the taught answer, or the command cannot show it.
 				const ids = new Set(choices.map((c) => c.id));
 				for (const id of Object.keys(observe.decide ?? {})) {
-					if (!ids.has(id)) reader.report(['observe', 'decide', id], `"${id}" is not one of the choices (${[...ids].join(', ')})`);
+					if (!ids.has(id))
+						reader.report(
+							['observe', 'decide', id],
+							`"${id}" is not one of the choices (${[...ids].join(', ')})`,
+						);
 				}
 				const shown = findDeciding(observe.recorded.output, observe);
 				const answer = typeof doc.answer === 'string' ? doc.answer : undefined;
 				if (answer && shown?.answer !== answer) {
-					reader.report(['observe', 'decide'], `the recorded output ${shown ? `shows "${shown.answer}" (line ${shown.lineNumber})` : 'has no deciding line'}, not the answer "${answer}": the command cannot show the answer`);
+					reader.report(
+						['observe', 'decide'],
+						`the recorded output ${shown ? `shows "${shown.answer}" (line ${shown.lineNumber})` : 'has no deciding line'}, not the answer "${answer}": the command cannot show the answer`,
+					);
 				}
 			}
 			return choices && observe && {choices, observe};

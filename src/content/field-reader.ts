@@ -52,7 +52,10 @@ export class FieldReader {
 		const value = obj[key];
 		if (typeof value === 'string' && value.trim() !== '') return value;
 		if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-		this.report([...at, key], value === undefined ? 'missing (required)' : `expected text, found ${describeValue(value)}`);
+		this.report(
+			[...at, key],
+			value === undefined ? 'missing (required)' : `expected text, found ${describeValue(value)}`,
+		);
 		return undefined;
 	}
 
@@ -69,13 +72,21 @@ export class FieldReader {
 		return value;
 	}
 
-	oneOf<T extends string>(obj: Record<string, unknown>, key: string, at: Path, allowed: readonly T[], fallback?: T): T | undefined {
+	oneOf<T extends string>(
+		obj: Record<string, unknown>,
+		key: string,
+		at: Path,
+		allowed: readonly T[],
+		fallback?: T,
+	): T | undefined {
 		const value = obj[key];
 		if (value === undefined && fallback !== undefined) return fallback;
 		if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as T;
 		this.report(
 			[...at, key],
-			value === undefined ? `missing (one of: ${allowed.join(', ')})` : `unknown value ${JSON.stringify(value)} (expected one of: ${allowed.join(', ')})`,
+			value === undefined
+				? `missing (one of: ${allowed.join(', ')})`
+				: `unknown value ${JSON.stringify(value)} (expected one of: ${allowed.join(', ')})`,
 		);
 		return undefined;
 	}
@@ -83,10 +94,17 @@ export class FieldReader {
 	list(obj: Record<string, unknown>, key: string, at: Path, minimum = 0): unknown[] | undefined {
 		const value = obj[key];
 		if (!Array.isArray(value)) {
-			this.report([...at, key], value === undefined ? 'missing (required list)' : `expected a list, found ${describeValue(value)}`);
+			this.report(
+				[...at, key],
+				value === undefined ? 'missing (required list)' : `expected a list, found ${describeValue(value)}`,
+			);
 			return undefined;
 		}
-		if (value.length < minimum) this.report([...at, key], `needs at least ${minimum} entr${minimum === 1 ? 'y' : 'ies'}, found ${value.length}`);
+		if (value.length < minimum)
+			this.report(
+				[...at, key],
+				`needs at least ${minimum} entr${minimum === 1 ? 'y' : 'ies'}, found ${value.length}`,
+			);
 		return value;
 	}
 
@@ -108,7 +126,10 @@ export class FieldReader {
 	integer(obj: Record<string, unknown>, key: string, at: Path): number | undefined {
 		const value = obj[key];
 		if (typeof value === 'number' && Number.isInteger(value)) return value;
-		this.report([...at, key], value === undefined ? 'missing (a whole number)' : `expected a whole number, found ${describeValue(value)}`);
+		this.report(
+			[...at, key],
+			value === undefined ? 'missing (a whole number)' : `expected a whole number, found ${describeValue(value)}`,
+		);
 		return undefined;
 	}
 }

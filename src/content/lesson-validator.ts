@@ -1,7 +1,18 @@
 import {FieldReader, type Path} from './field-reader.js';
 import {findDeciding, readingProblem} from '../live/output-reading.js';
 import {SCENARIO_NAMES, SCENARIOS} from '../live/scenario-catalog.js';
-import {COMMAND_PLACEHOLDERS, LIVE_TOOLS, placeholdersIn, STEP_KINDS, type CommandSpec, type DecideRule, type DiagramView, type OutputReading, type PodmanAlternative, type Step} from './types.js';
+import {
+	COMMAND_PLACEHOLDERS,
+	LIVE_TOOLS,
+	placeholdersIn,
+	STEP_KINDS,
+	type CommandSpec,
+	type DecideRule,
+	type DiagramView,
+	type OutputReading,
+	type PodmanAlternative,
+	type Step,
+} from './types.js';
 
 /** The keys a command step and a predict exercise's `observe` take besides tool, args and recorded. */
 export const READING_KEYS = ['scenario', 'expect', 'decide', 'podman'];
@@ -34,7 +45,8 @@ export function validateLesson(raw: unknown, reader: FieldReader): LessonFields 
 	const summary = reader.string(doc, 'summary', []);
 	const sources = doc.sources === undefined ? [] : reader.stringList(doc, 'sources', []);
 	sources?.forEach((url, i) => {
-		if (!/^https?:\/\/\S+$/.test(url)) reader.report(['sources', i], `"${url}" is not a web address (http:// or https://)`);
+		if (!/^https?:\/\/\S+$/.test(url))
+			reader.report(['sources', i], `"${url}" is not a web address (http:// or https://)`);
 	});
 	const rawSteps = reader.list(doc, 'steps', [], 1);
 	const steps: Step[] = [];
@@ -73,15 +85,28 @@ function validateStep(raw: unknown, at: Path, reader: FieldReader): Step | undef
 			let spec: Record<string, unknown> | undefined;
 			if (obj.spec !== undefined) spec = reader.mapping(obj.spec, [...at, 'spec']);
 			if ((file === undefined) === (spec === undefined)) {
-				reader.report(at, 'a diagram step needs exactly one of "file" (a Pod spec file next to the lesson) or "spec" (an inline Pod spec)');
+				reader.report(
+					at,
+					'a diagram step needs exactly one of "file" (a Pod spec file next to the lesson) or "spec" (an inline Pod spec)',
+				);
 				return undefined;
 			}
 			if (file !== undefined && (file.startsWith('/') || file.split(/[\\/]/).includes('..'))) {
-				reader.report([...at, 'file'], `"${file}" must be a path inside the lesson's folder (no leading / and no ..)`);
+				reader.report(
+					[...at, 'file'],
+					`"${file}" must be a path inside the lesson's folder (no leading / and no ..)`,
+				);
 				return undefined;
 			}
 			if (!view) return undefined;
-			return {kind, ...base, view, ...(file ? {file} : {}), ...(spec ? {spec} : {}), ...(caption ? {caption} : {})};
+			return {
+				kind,
+				...base,
+				view,
+				...(file ? {file} : {}),
+				...(spec ? {spec} : {}),
+				...(caption ? {caption} : {}),
+			};
 		}
 		case 'exercise': {
 			const exercise = reader.id(obj, 'exercise', at);
@@ -97,7 +122,10 @@ function validateStep(raw: unknown, at: Path, reader: FieldReader): Step | undef
 
 function validateArgs(obj: Record<string, unknown>, at: Path, reader: FieldReader): readonly string[] | undefined {
 	if (typeof obj.args === 'string') {
-		reader.report([...at, 'args'], 'must be a list of arguments, never a shell string: write [get, pods] instead of "get pods"');
+		reader.report(
+			[...at, 'args'],
+			'must be a list of arguments, never a shell string: write [get, pods] instead of "get pods"',
+		);
 		return undefined;
 	}
 	const args = reader.stringList(obj, 'args', at, 1);
@@ -106,7 +134,10 @@ function validateArgs(obj: Record<string, unknown>, at: Path, reader: FieldReade
 		for (const name of placeholdersIn(arg)) {
 			if (!(COMMAND_PLACEHOLDERS as readonly string[]).includes(name)) {
 				known = false;
-				reader.report([...at, 'args', i], `unknown placeholder {${name}} (allowed: ${COMMAND_PLACEHOLDERS.map((p) => `{${p}}`).join(' ')})`);
+				reader.report(
+					[...at, 'args', i],
+					`unknown placeholder {${name}} (allowed: ${COMMAND_PLACEHOLDERS.map((p) => `{${p}}`).join(' ')})`,
+				);
 			}
 		}
 	});
@@ -120,7 +151,12 @@ function listsPods(tool: string, args: readonly string[]): boolean {
 	return args[0] === 'ps' || (args[0] === 'pod' && args[1] === 'ps');
 }
 
-function validateReading(obj: Record<string, unknown>, at: Path, reader: FieldReader, observe: boolean): OutputReading | undefined {
+function validateReading(
+	obj: Record<string, unknown>,
+	at: Path,
+	reader: FieldReader,
+	observe: boolean,
+): OutputReading | undefined {
 	const expect = reader.optionalString(obj, 'expect', at);
 	let decide: Record<string, DecideRule> | undefined;
 	if (obj.decide !== undefined) {
@@ -128,18 +164,35 @@ function validateReading(obj: Record<string, unknown>, at: Path, reader: FieldRe
 		if (raw) {
 			decide = {};
 			for (const [answer, rule] of Object.entries(raw)) {
-				const counted = rule !== null && typeof rule === 'object' ? (rule as Record<string, unknown>) : undefined;
+				const counted =
+					rule !== null && typeof rule === 'object' ? (rule as Record<string, unknown>) : undefined;
 				if (typeof rule === 'string') decide[answer] = rule;
-				else if (counted && Number.isInteger(counted.count) && typeof counted.of === 'string' && Object.keys(counted).length === 2) {
+				else if (
+					counted &&
+					Number.isInteger(counted.count) &&
+					typeof counted.of === 'string' &&
+					Object.keys(counted).length === 2
+				) {
 					decide[answer] = {count: counted.count as number, of: counted.of};
 				} else {
-					reader.report([...at, 'decide', answer], 'must be a regular expression for the line that shows this answer, or {count: N, of: REGEX}');
+					reader.report(
+						[...at, 'decide', answer],
+						'must be a regular expression for the line that shows this answer, or {count: N, of: REGEX}',
+					);
 				}
 			}
 		}
 	}
-	if (observe && expect !== undefined) reader.report([...at, 'expect'], 'a predict exercise says which line decides each choice with `decide`, not `expect`');
-	if (!observe && decide !== undefined) reader.report([...at, 'decide'], 'a command step says which line shows its point with `expect`; `decide` is for predict exercises');
+	if (observe && expect !== undefined)
+		reader.report(
+			[...at, 'expect'],
+			'a predict exercise says which line decides each choice with `decide`, not `expect`',
+		);
+	if (!observe && decide !== undefined)
+		reader.report(
+			[...at, 'decide'],
+			'a command step says which line shows its point with `expect`; `decide` is for predict exercises',
+		);
 	const reading: OutputReading = {...(expect !== undefined ? {expect} : {}), ...(decide ? {decide} : {})};
 	const problem = readingProblem(reading);
 	if (problem) reader.report([...at, problem.field], problem.message);
@@ -152,7 +205,12 @@ function validateReading(obj: Record<string, unknown>, at: Path, reader: FieldRe
  * or whose recorded output does not show what the step is about, is refused: live it could only
  * print something about another Pod, or nothing that answers the question.
  */
-export function validateCommand(obj: Record<string, unknown>, at: Path, reader: FieldReader, observe = false): CommandSpec | undefined {
+export function validateCommand(
+	obj: Record<string, unknown>,
+	at: Path,
+	reader: FieldReader,
+	observe = false,
+): CommandSpec | undefined {
 	const tool = reader.oneOf(obj, 'tool', at, LIVE_TOOLS);
 	const args = validateArgs(obj, at, reader);
 	const recordedRaw = reader.mapping(obj.recorded, [...at, 'recorded']);
@@ -160,19 +218,36 @@ export function validateCommand(obj: Record<string, unknown>, at: Path, reader: 
 	if (recordedRaw) {
 		reader.onlyKeys(recordedRaw, [...at, 'recorded'], ['output', 'exitCode']);
 		const output = typeof recordedRaw.output === 'string' ? recordedRaw.output : undefined;
-		if (output === undefined) reader.report([...at, 'recorded', 'output'], 'missing: the output the command printed when it was recorded');
-		const exitCode = recordedRaw.exitCode === undefined ? 0 : reader.integer(recordedRaw, 'exitCode', [...at, 'recorded']);
+		if (output === undefined)
+			reader.report(
+				[...at, 'recorded', 'output'],
+				'missing: the output the command printed when it was recorded',
+			);
+		const exitCode =
+			recordedRaw.exitCode === undefined ? 0 : reader.integer(recordedRaw, 'exitCode', [...at, 'recorded']);
 		if (output !== undefined && exitCode !== undefined) recorded = {output, exitCode};
 	}
 	const scenario = reader.optionalString(obj, 'scenario', at);
 	if (scenario === undefined) {
-		reader.report([...at, 'scenario'], `missing: the Pod this command runs against, one of ${SCENARIO_NAMES.join(', ')} (lessons/specs/scenarios/NAME.yaml)`);
+		reader.report(
+			[...at, 'scenario'],
+			`missing: the Pod this command runs against, one of ${SCENARIO_NAMES.join(', ')} (lessons/specs/scenarios/NAME.yaml)`,
+		);
 	} else if (!SCENARIOS[scenario]) {
 		reader.report([...at, 'scenario'], `unknown scenario "${scenario}": use one of ${SCENARIO_NAMES.join(', ')}`);
 	}
 	const info = scenario ? SCENARIOS[scenario] : undefined;
-	if (info && args && tool && listsPods(tool, args) && !args.some((arg) => arg.includes('{pod}') || arg.includes(info.pod))) {
-		reader.report([...at, 'args'], `the command does not name the scenario's ${info.kind} ({pod}, here ${info.pod}): it would show every Pod or container there, not the one the step is about`);
+	if (
+		info &&
+		args &&
+		tool &&
+		listsPods(tool, args) &&
+		!args.some((arg) => arg.includes('{pod}') || arg.includes(info.pod))
+	) {
+		reader.report(
+			[...at, 'args'],
+			`the command does not name the scenario's ${info.kind} ({pod}, here ${info.pod}): it would show every Pod or container there, not the one the step is about`,
+		);
 	}
 	const reading = validateReading(obj, at, reader, observe);
 	let podman: PodmanAlternative | undefined;
@@ -183,16 +258,31 @@ export function validateCommand(obj: Record<string, unknown>, at: Path, reader: 
 			const podmanArgs = validateArgs(raw, [...at, 'podman'], reader);
 			const podmanReading = validateReading(raw, [...at, 'podman'], reader, observe);
 			const note = reader.optionalString(raw, 'note', [...at, 'podman']);
-			if (info?.cannot.podman) reader.report([...at, 'podman'], `the scenario ${info.name} cannot run with podman (${info.cannot.podman}): leave podman out`);
+			if (info?.cannot.podman)
+				reader.report(
+					[...at, 'podman'],
+					`the scenario ${info.name} cannot run with podman (${info.cannot.podman}): leave podman out`,
+				);
 			if (podmanArgs && podmanReading) podman = {args: podmanArgs, ...podmanReading, ...(note ? {note} : {})};
 		}
 	}
 	if (reading && recorded) {
-		if (!observe && reading.expect === undefined) reader.report([...at, 'expect'], 'missing: a regular expression for the line of the output that shows what the step is about');
+		if (!observe && reading.expect === undefined)
+			reader.report(
+				[...at, 'expect'],
+				'missing: a regular expression for the line of the output that shows what the step is about',
+			);
 		if (reading.expect !== undefined && !findDeciding(recorded.output, {expect: reading.expect})) {
-			reader.report([...at, 'expect'], `no line of the recorded output matches /${reading.expect}/: the command cannot show what the step is about`);
+			reader.report(
+				[...at, 'expect'],
+				`no line of the recorded output matches /${reading.expect}/: the command cannot show what the step is about`,
+			);
 		}
-		if (observe && reading.decide === undefined) reader.report([...at, 'decide'], 'missing: for each choice, a regular expression for the line that shows it');
+		if (observe && reading.decide === undefined)
+			reader.report(
+				[...at, 'decide'],
+				'missing: for each choice, a regular expression for the line that shows it',
+			);
 	}
 	if (!tool || !args || !recorded || !reading || (obj.podman !== undefined && !podman)) return undefined;
 	return {tool, args, recorded, ...reading, ...(scenario ? {scenario} : {}), ...(podman ? {podman} : {})};

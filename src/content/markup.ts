@@ -69,6 +69,8 @@ export function parseMarkup(source: string): Block[] {
 /** The text without markup characters, for searching and plain output. */
 export function markupToPlain(source: string): string {
 	return parseMarkup(source)
-		.map((b) => (b.type === 'blank' ? '' : (b.type === 'item' ? `${b.marker} ` : '') + b.spans.map((s) => s.text).join('')))
+		.map((b) =>
+			b.type === 'blank' ? '' : (b.type === 'item' ? `${b.marker} ` : '') + b.spans.map((s) => s.text).join(''),
+		)
 		.join('\n');
 }

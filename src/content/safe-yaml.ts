@@ -53,7 +53,10 @@ function withinBudget(roots: readonly unknown[], budget: number): 'ok' | 'budget
 }
 
 /** Parses every document in `text` within the limits above; never throws. */
-export function loadYamlSafely(text: string, options: {readonly schema?: yaml.Schema; readonly listener?: YamlListener} = {}): SafeYaml {
+export function loadYamlSafely(
+	text: string,
+	options: {readonly schema?: yaml.Schema; readonly listener?: YamlListener} = {},
+): SafeYaml {
 	let depth = 0;
 	const documentLines: number[] = [];
 	let documents: unknown[];
@@ -71,16 +74,28 @@ export function loadYamlSafely(text: string, options: {readonly schema?: yaml.Sc
 		});
 	} catch (error) {
 		if (error instanceof TooDeep) {
-			return {ok: false, line: error.line, message: `nested more than ${MAX_YAML_DEPTH} levels deep; no lesson or Pod needs that`};
+			return {
+				ok: false,
+				line: error.line,
+				message: `nested more than ${MAX_YAML_DEPTH} levels deep; no lesson or Pod needs that`,
+			};
 		}
 		const e = error as {reason?: string; mark?: {line?: number}; message?: string};
 		const line = e.mark?.line === undefined ? undefined : e.mark.line + 1;
 		return {ok: false, message: `not valid YAML: ${e.reason ?? e.message ?? String(error)}`, line};
 	}
 	const walk = withinBudget(documents, MAX_YAML_NODES);
-	if (walk === 'cycle') return {ok: false, message: 'a YAML alias (*name) refers to a node that contains it, so the file never ends; write the values out'};
+	if (walk === 'cycle')
+		return {
+			ok: false,
+			message:
+				'a YAML alias (*name) refers to a node that contains it, so the file never ends; write the values out',
+		};
 	if (walk === 'budget') {
-		return {ok: false, message: `YAML aliases (*name) expand the file to more than ${MAX_YAML_NODES} values; write the values out instead of nesting aliases`};
+		return {
+			ok: false,
+			message: `YAML aliases (*name) expand the file to more than ${MAX_YAML_NODES} values; write the values out instead of nesting aliases`,
+		};
 	}
 	return {ok: true, documents, documentLines};
 }

@@ -7,7 +7,9 @@ export interface YamlSource {
 	lineOf(path: readonly (string | number)[]): number | undefined;
 }
 
-export type YamlResult = {readonly ok: true; readonly source: YamlSource} | {readonly ok: false; readonly message: string; readonly line?: number};
+export type YamlResult =
+	| {readonly ok: true; readonly source: YamlSource}
+	| {readonly ok: false; readonly message: string; readonly line?: number};
 
 /** Lesson files are small; anything this big is a mistake, not a lesson. */
 export const MAX_LESSON_FILE_BYTES = 512 * 1024;

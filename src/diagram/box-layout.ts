@@ -58,9 +58,17 @@ export function box(label: Line, body: readonly Line[], innerWidth: number, char
 	const labelWidth = lineWidth(shownLabel);
 	const top: Segment[] =
 		labelWidth > 0
-			? [{text: g.topLeft + g.horizontal + ' ', role}, ...shownLabel, {text: ' ' + g.horizontal.repeat(outer - 5 - labelWidth) + g.topRight, role}]
+			? [
+					{text: g.topLeft + g.horizontal + ' ', role},
+					...shownLabel,
+					{text: ' ' + g.horizontal.repeat(outer - 5 - labelWidth) + g.topRight, role},
+				]
 			: [{text: g.topLeft + g.horizontal.repeat(outer - 2) + g.topRight, role}];
-	const side = (line: Line): Line => [{text: g.vertical + ' ', role}, ...padLine(fitLine(line, innerWidth, charset), innerWidth), {text: ' ' + g.vertical, role}];
+	const side = (line: Line): Line => [
+		{text: g.vertical + ' ', role},
+		...padLine(fitLine(line, innerWidth, charset), innerWidth),
+		{text: ' ' + g.vertical, role},
+	];
 	return [top, ...body.map(side), [{text: g.bottomLeft + g.horizontal.repeat(outer - 2) + g.bottomRight, role}]];
 }
 
@@ -89,7 +97,8 @@ export function cardRows(cards: readonly Card[], options: RowOptions): Line[] {
 	const gap = options.gap ?? 1;
 	const maxInner = Math.max(1, Math.min(options.maxInner ?? Number.POSITIVE_INFINITY, options.maxWidth - BOX_FRAME));
 	const minInner = Math.min(options.minInner ?? 12, maxInner);
-	const natural = (card: Card) => Math.min(maxInner, Math.max(minInner, card.naturalWidth, lineWidth(card.label) + 2));
+	const natural = (card: Card) =>
+		Math.min(maxInner, Math.max(minInner, card.naturalWidth, lineWidth(card.label) + 2));
 	// A row of n cards gives each the same width: what the widest wants, squeezed (down to
 	// minInner, where wrapping takes over) so that the row still fits.
 	const rowInner = (row: readonly Card[]) => {
@@ -110,7 +119,11 @@ export function cardRows(cards: readonly Card[], options: RowOptions): Line[] {
 	// All rows share one card width, so stacked cards line up: the widest any card wants, as
 	// far as the fullest row allows.
 	const preferred = Math.max(...cards.map(natural));
-	const uniform = Math.min(...rows.map((r) => Math.min(preferred, Math.floor((options.maxWidth - (r.length - 1) * gap) / r.length) - BOX_FRAME)));
+	const uniform = Math.min(
+		...rows.map((r) =>
+			Math.min(preferred, Math.floor((options.maxWidth - (r.length - 1) * gap) / r.length) - BOX_FRAME),
+		),
+	);
 	const out: Line[] = [];
 	for (const cardsInRow of rows) {
 		const width = Math.max(1, uniform);

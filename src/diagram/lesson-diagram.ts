@@ -6,7 +6,8 @@ import {readFileBounded} from '../files/bounded-read.js';
 import type {Charset} from './text-line.js';
 import {describeView, drawView, modelsFromYaml, type ManifestModels} from './manifest-diagrams.js';
 
-export type LessonDiagramResult = {readonly ok: true; readonly lines: string[]} | {readonly ok: false; readonly error: string};
+export type LessonDiagramResult =
+	{readonly ok: true; readonly lines: string[]} | {readonly ok: false; readonly error: string};
 
 /** A spec file is a Pod manifest: the same limit as a learner's (MAX_MANIFEST_BYTES). */
 export const MAX_SPEC_FILE_BYTES = 1024 * 1024;
@@ -15,8 +16,14 @@ export const MAX_SPEC_FILE_BYTES = 1024 * 1024;
  * Reads a diagram step's file: a regular file inside the lesson's folder (a symbolic link that
  * leads out of it is refused by name), at most MAX_SPEC_FILE_BYTES.
  */
-export function readSpecFile(step: DiagramStep & {file: string}, lessonFile: string): {ok: true; text: string} | {ok: false; why: string} {
-	const read = readFileBounded(resolve(dirname(lessonFile), step.file), {limit: MAX_SPEC_FILE_BYTES, within: dirname(lessonFile)});
+export function readSpecFile(
+	step: DiagramStep & {file: string},
+	lessonFile: string,
+): {ok: true; text: string} | {ok: false; why: string} {
+	const read = readFileBounded(resolve(dirname(lessonFile), step.file), {
+		limit: MAX_SPEC_FILE_BYTES,
+		within: dirname(lessonFile),
+	});
 	return read.ok ? read : {ok: false, why: read.reason};
 }
 
@@ -31,12 +38,13 @@ export function diagramStepProblem(step: DiagramStep, lessonFile: string): strin
 		text = yaml.dump(step.spec, {noRefs: true});
 	} else return undefined;
 	const parsed = modelsFromYaml(text);
-	return parsed.ok ? undefined : `${step.file === undefined ? 'the inline spec' : `diagram file ${step.file}`}: ${parsed.error}`;
+	return parsed.ok
+		? undefined
+		: `${step.file === undefined ? 'the inline spec' : `diagram file ${step.file}`}: ${parsed.error}`;
 }
 
 type ModelsResult =
-	| {readonly ok: true; readonly models: ManifestModels['models']}
-	| {readonly ok: false; readonly error: string};
+	{readonly ok: true; readonly models: ManifestModels['models']} | {readonly ok: false; readonly error: string};
 
 /** The Pod models of a diagram step: `step.file` read relative to the lesson file's folder, or `step.spec`. */
 function diagramModels(step: DiagramStep, lessonFile: string): ModelsResult {
@@ -62,7 +70,12 @@ function diagramModels(step: DiagramStep, lessonFile: string): ModelsResult {
  * One diagram per Pod spec, a blank line between them. Colour is left to the reader, which
  * styles lines itself.
  */
-export function renderDiagramStep(step: DiagramStep, lessonFile: string, width: number, charset: Charset): LessonDiagramResult {
+export function renderDiagramStep(
+	step: DiagramStep,
+	lessonFile: string,
+	width: number,
+	charset: Charset,
+): LessonDiagramResult {
 	const read = diagramModels(step, lessonFile);
 	if (!read.ok) return read;
 	const lines: string[] = [];

@@ -22,13 +22,15 @@ export interface ManifestModels {
 	readonly skipped: readonly string[];
 }
 
-export type ManifestModelsResult = {readonly ok: true; readonly value: ManifestModels} | {readonly ok: false; readonly error: string};
+export type ManifestModelsResult =
+	{readonly ok: true; readonly value: ManifestModels} | {readonly ok: false; readonly error: string};
 
 /** Parses YAML (one or more documents) and builds a model for each Pod spec. */
 export function modelsFromYaml(text: string): ManifestModelsResult {
 	// Depth and alias limits: a spec in a lesson pack is as untrusted as a learner's manifest.
 	const loaded = loadYamlSafely(text);
-	if (!loaded.ok) return {ok: false, error: `${loaded.line === undefined ? '' : `line ${loaded.line}: `}${loaded.message}`};
+	if (!loaded.ok)
+		return {ok: false, error: `${loaded.line === undefined ? '' : `line ${loaded.line}: `}${loaded.message}`};
 	const docs = loaded.documents;
 	const several = docs.length > 1;
 	const models: PodModel[] = [];
@@ -45,8 +47,12 @@ export function modelsFromYaml(text: string): ManifestModelsResult {
 		}
 	}
 	if (models.length === 0) {
-		const seen = skipped.length > 0 ? ` (found: ${skipped.map((s) => s.replace(/ skipped:.*$/, '')).join(', ')})` : '';
-		return {ok: false, error: `no Pod spec to draw${seen}; give a Pod, or a Deployment, ReplicaSet, StatefulSet, DaemonSet, Job or CronJob`};
+		const seen =
+			skipped.length > 0 ? ` (found: ${skipped.map((s) => s.replace(/ skipped:.*$/, '')).join(', ')})` : '';
+		return {
+			ok: false,
+			error: `no Pod spec to draw${seen}; give a Pod, or a Deployment, ReplicaSet, StatefulSet, DaemonSet, Job or CronJob`,
+		};
 	}
 	return {ok: true, value: {models, skipped}};
 }

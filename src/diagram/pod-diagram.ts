@@ -32,7 +32,13 @@ export interface LayoutOptions {
 const CARD_MIN = 16;
 const CARD_MAX = 30;
 
-const ROLE_OF: Record<BoxKind, ColorRole> = {pause: 'pause', init: 'init', sidecar: 'sidecar', app: 'app', ephemeral: 'ephemeral'};
+const ROLE_OF: Record<BoxKind, ColorRole> = {
+	pause: 'pause',
+	init: 'init',
+	sidecar: 'sidecar',
+	app: 'app',
+	ephemeral: 'ephemeral',
+};
 
 function nsList(names: readonly NsName[]): string {
 	return names.join(' ');
@@ -69,7 +75,7 @@ function finish(lines: readonly Line[], color: boolean): string[] {
 
 function processLine(c: ContainerModel, charset: Charset): string {
 	const words = [...c.command, ...c.args].map((w) => cleanText(w, charset));
-	const cmd = words.length > 0 ? words.join(' ') : "image default";
+	const cmd = words.length > 0 ? words.join(' ') : 'image default';
 	if (c.namespaces.pid === 'own') return `PID 1: ${cmd}`;
 	if (c.namespaces.pid === 'node') return `runs: ${cmd} (node's pid ns)`;
 	return c.kind === 'pause' ? `PID 1: ${cmd}, seen by all` : `runs: ${cmd}`;
@@ -111,7 +117,12 @@ function amounts(label: string, a: ContainerModel['requests']): string | undefin
 }
 
 /** The text lines of a container card, before wrapping: [text, role, how to fit]. */
-type CardItem = {readonly text: string; readonly role?: ColorRole; readonly fit: 'break' | 'wrap' | 'wrap2'; readonly extra?: Segment};
+type CardItem = {
+	readonly text: string;
+	readonly role?: ColorRole;
+	readonly fit: 'break' | 'wrap' | 'wrap2';
+	readonly extra?: Segment;
+};
 
 function containerItems(c: ContainerModel, model: PodModel, charset: Charset): CardItem[] {
 	const g = glyphsFor(charset);
@@ -122,10 +133,17 @@ function containerItems(c: ContainerModel, model: PodModel, charset: Charset): C
 	items.push({text: processLine(c, charset), fit: 'wrap2'});
 	for (const port of c.ports) {
 		const clash = port.clashesWith.length > 0;
-		items.push({text: `port ${port.containerPort}/${port.protocol}`, fit: 'wrap', ...(clash ? {extra: {text: ' CONFLICT', role: 'warn'}} : {})});
+		items.push({
+			text: `port ${port.containerPort}/${port.protocol}`,
+			fit: 'wrap',
+			...(clash ? {extra: {text: ' CONFLICT', role: 'warn'}} : {}),
+		});
 	}
 	for (const m of c.mounts) {
-		items.push({text: `${cleanText(m.volume, charset)} ${g.arrow} ${cleanText(m.path, charset)}${m.readOnly ? ' (ro)' : ''}`, fit: 'wrap'});
+		items.push({
+			text: `${cleanText(m.volume, charset)} ${g.arrow} ${cleanText(m.path, charset)}${m.readOnly ? ' (ro)' : ''}`,
+			fit: 'wrap',
+		});
 	}
 	const req = amounts('req', c.requests);
 	if (req) items.push({text: req, fit: 'wrap'});
@@ -135,7 +153,11 @@ function containerItems(c: ContainerModel, model: PodModel, charset: Charset): C
 		for (const ns of NS_NAMES) {
 			const m = c.measured[ns];
 			if (!m) continue;
-			items.push({text: `${ns} ${cleanText(m.inode, charset)} ${m.sharedWith.length > 0 ? 'shared' : 'own'}`, role: 'ns', fit: 'wrap'});
+			items.push({
+				text: `${ns} ${cleanText(m.inode, charset)} ${m.sharedWith.length > 0 ? 'shared' : 'own'}`,
+				role: 'ns',
+				fit: 'wrap',
+			});
 		}
 	} else {
 		const own = NS_NAMES.filter((ns) => c.namespaces[ns] === 'own');
@@ -210,16 +232,22 @@ function podHeader(model: PodModel, charset: Charset): [string, ColorRole?][] {
 		out.push([`Node's namespaces (${why.join(', ')}): ${nsList(model.nodeNamespaces)}`, 'node']);
 	}
 	if (model.ownNamespaces.length > 0) out.push([`Every container's own ns: ${nsList(model.ownNamespaces)}`, 'ns']);
-	if (model.shareProcessNamespace) out.push(['shareProcessNamespace: one pid ns; ps shows every process, /pause is PID 1']);
+	if (model.shareProcessNamespace)
+		out.push(['shareProcessNamespace: one pid ns; ps shows every process, /pause is PID 1']);
 	if (model.hostNetwork) {
 		out.push(["IP and hostname: the node's"]);
 	} else {
-		out.push([model.ip ? `One IP for the Pod: ${cleanText(model.ip, charset)}` : 'One IP for the Pod, set at start']);
+		out.push([
+			model.ip ? `One IP for the Pod: ${cleanText(model.ip, charset)}` : 'One IP for the Pod, set at start',
+		]);
 		out.push([`Hostname: ${cleanText(model.name, charset)}`]);
 		out.push(['Containers talk over localhost']);
 	}
 	for (const conflict of model.portConflicts) {
-		out.push([`CONFLICT: port ${conflict.port}/${conflict.protocol} in ${conflict.containers.map((n) => cleanText(n, charset)).join(' and ')}; only one can listen`, 'warn']);
+		out.push([
+			`CONFLICT: port ${conflict.port}/${conflict.protocol} in ${conflict.containers.map((n) => cleanText(n, charset)).join(' and ')}; only one can listen`,
+			'warn',
+		]);
 	}
 	if (model.measured) {
 		out.push(['Measured (same inode = same namespace):']);
@@ -239,13 +267,19 @@ function measuredSummary(model: PodModel, charset: Charset): [string, ColorRole?
 			text = `${group.ns} shared by all ${boxes}: ${group.groups[0].inode}`;
 			shared = true;
 		} else if (group.groups.every((g) => g.members.length === 1)) {
-			text = boxes === 1 ? `${group.ns} ${group.groups[0].inode} (${group.groups[0].members[0]})` : `${group.ns} private: ${boxes} different inodes`;
+			text =
+				boxes === 1
+					? `${group.ns} ${group.groups[0].inode} (${group.groups[0].members[0]})`
+					: `${group.ns} private: ${boxes} different inodes`;
 			shared = boxes === 1 ? undefined : false;
 		} else {
 			text = `${group.ns} ` + group.groups.map((g) => `${g.members.join(', ')}: ${g.inode}`).join('; ');
 		}
 		const surprising = shared !== undefined && shared !== expectShared;
-		out.push([cleanText(surprising ? `${text} (the spec expects ${expectShared ? 'shared' : 'private'})` : text, charset), surprising ? 'warn' : 'ns']);
+		out.push([
+			cleanText(surprising ? `${text} (the spec expects ${expectShared ? 'shared' : 'private'})` : text, charset),
+			surprising ? 'warn' : 'ns',
+		]);
 	}
 	return out;
 }
@@ -256,12 +290,20 @@ function podFooter(model: PodModel, charset: Charset): [string, ColorRole?][] {
 	if (model.volumes.length > 0) {
 		out.push(['Volumes, declared once, mounted per container:']);
 		for (const v of model.volumes) {
-			const where = v.mounts.length > 0 ? v.mounts.map((m) => `${cleanText(m.container, charset)} ${g.arrow} ${cleanText(m.path, charset)}`).join(', ') : 'not mounted';
+			const where =
+				v.mounts.length > 0
+					? v.mounts
+							.map((m) => `${cleanText(m.container, charset)} ${g.arrow} ${cleanText(m.path, charset)}`)
+							.join(', ')
+					: 'not mounted';
 			out.push([`${g.bullet} ${cleanText(v.name, charset)} (${cleanText(v.type, charset)}): ${where}`]);
 		}
 	}
 	for (const missing of model.missingVolumes) {
-		out.push([`MISSING: ${cleanText(missing.container, charset)} mounts "${cleanText(missing.volume, charset)}", which spec.volumes does not declare`, 'warn']);
+		out.push([
+			`MISSING: ${cleanText(missing.container, charset)} mounts "${cleanText(missing.volume, charset)}", which spec.volumes does not declare`,
+			'warn',
+		]);
 	}
 	const req = model.effectiveRequest;
 	const parts = [req.cpu ? `cpu ${req.cpu}` : '', req.memory ? `memory ${req.memory}` : ''].filter(Boolean);
@@ -297,29 +339,54 @@ export function layoutDocker(model: PodModel, options: LayoutOptions): string[] 
 	const {width, charset, color} = options;
 	const containers = [...model.initContainers.filter((c) => c.kind === 'sidecar'), ...model.containers];
 	const out: Line[] = [];
-	const intro = 'Docker: no Pod and no pause. Each container holds all five namespaces itself (pid mnt net uts ipc): its own IP, its own hostname.';
+	const intro =
+		'Docker: no Pod and no pause. Each container holds all five namespaces itself (pid mnt net uts ipc): its own IP, its own hostname.';
 	out.push(...prose(intro, width));
 	const cards: Card[] = containers.map((c) => {
 		const items: CardItem[] = [
 			{text: cleanText(c.name, charset), role: 'name', fit: 'break'},
 			{text: cleanText(c.image, charset), role: 'dim', fit: 'wrap2'},
-			{text: `PID 1: ${[...c.command, ...c.args].map((w) => cleanText(w, charset)).join(' ') || "image default"}`, fit: 'wrap2'},
+			{
+				text: `PID 1: ${[...c.command, ...c.args].map((w) => cleanText(w, charset)).join(' ') || 'image default'}`,
+				fit: 'wrap2',
+			},
 			...c.ports.map((p): CardItem => ({text: `port ${p.containerPort}/${p.protocol}, own IP`, fit: 'wrap'})),
-			...c.mounts.map((m): CardItem => ({text: `${cleanText(m.volume, charset)} ${glyphsFor(charset).arrow} ${cleanText(m.path, charset)}`, fit: 'wrap'})),
+			...c.mounts.map((m): CardItem => ({
+				text: `${cleanText(m.volume, charset)} ${glyphsFor(charset).arrow} ${cleanText(m.path, charset)}`,
+				fit: 'wrap',
+			})),
 			{text: `own ns: ${nsList(NS_NAMES)}`, role: 'ns', fit: 'wrap'},
 		];
-		return {label: [{text: 'docker container', role: 'app'}], role: 'app', naturalWidth: naturalWidth(items), render: (w) => renderItems(items, w, charset)};
+		return {
+			label: [{text: 'docker container', role: 'app'}],
+			role: 'app',
+			naturalWidth: naturalWidth(items),
+			render: (w) => renderItems(items, w, charset),
+		};
 	});
 	out.push(...cardRows(cards, {maxWidth: width, charset, minInner: CARD_MIN, maxInner: CARD_MAX}));
 	const inits = model.initContainers.filter((c) => c.kind === 'init');
 	if (inits.length > 0) {
-		out.push(...prose(`Init containers (${inits.map((c) => cleanText(c.name, charset)).join(', ')}) have no Docker equivalent: you would run them yourself, one by one, before the others.`, width));
+		out.push(
+			...prose(
+				`Init containers (${inits.map((c) => cleanText(c.name, charset)).join(', ')}) have no Docker equivalent: you would run them yourself, one by one, before the others.`,
+				width,
+			),
+		);
 	}
 	const shared = model.volumes.filter((v) => new Set(v.mounts.map((m) => m.container)).size > 1);
 	if (shared.length > 0) {
-		out.push(...prose(`To share ${shared.map((v) => cleanText(v.name, charset)).join(', ')} you would create a Docker volume and mount it in each container.`, width));
+		out.push(
+			...prose(
+				`To share ${shared.map((v) => cleanText(v.name, charset)).join(', ')} you would create a Docker volume and mount it in each container.`,
+				width,
+			),
+		);
 	}
-	return finish(out.map((l) => fitLine(l, width, charset)), color);
+	return finish(
+		out.map((l) => fitLine(l, width, charset)),
+		color,
+	);
 }
 
 /** The Pod (one IP, localhost between containers) beside Docker Compose (one IP per service). */
@@ -341,7 +408,12 @@ export function layoutCompose(model: PodModel, options: LayoutOptions): string[]
 					]
 				: [{text: 'no ports declared', role: 'dim', fit: 'wrap'} as CardItem]),
 		];
-		return {label: [{text: 'container', role: 'app'}], role: 'app', naturalWidth: naturalWidth(items), render: (w) => renderItems(items, w, charset)};
+		return {
+			label: [{text: 'container', role: 'app'}],
+			role: 'app',
+			naturalWidth: naturalWidth(items),
+			render: (w) => renderItems(items, w, charset),
+		};
 	});
 	const composeCards: Card[] = containers.map((c) => {
 		const service = cleanText(c.name, charset);
@@ -355,7 +427,12 @@ export function layoutCompose(model: PodModel, options: LayoutOptions): string[]
 					]
 				: [{text: 'no ports declared', role: 'dim', fit: 'wrap'} as CardItem]),
 		];
-		return {label: [{text: 'service', role: 'sidecar'}], role: 'sidecar', naturalWidth: naturalWidth(items), render: (w) => renderItems(items, w, charset)};
+		return {
+			label: [{text: 'service', role: 'sidecar'}],
+			role: 'sidecar',
+			naturalWidth: naturalWidth(items),
+			render: (w) => renderItems(items, w, charset),
+		};
 	});
 
 	const ip = model.hostNetwork ? "the node's IP" : model.ip ? cleanText(model.ip, charset) : 'one Pod IP';
@@ -388,13 +465,20 @@ function describeContainer(c: ContainerModel): string {
 	const cmd = [...c.command, ...c.args].join(' ');
 	if (cmd) parts.push(`runs ${cmd}`);
 	if (c.ports.length > 0) {
-		parts.push(`listens on port ${joinWords(c.ports.map((p) => `${p.containerPort}/${p.protocol}${p.clashesWith.length > 0 ? ` (conflicts with ${joinWords(p.clashesWith)})` : ''}`))}`);
+		parts.push(
+			`listens on port ${joinWords(c.ports.map((p) => `${p.containerPort}/${p.protocol}${p.clashesWith.length > 0 ? ` (conflicts with ${joinWords(p.clashesWith)})` : ''}`))}`,
+		);
 	}
 	if (c.mounts.length > 0) parts.push(`mounts ${joinWords(c.mounts.map((m) => `${m.volume} at ${m.path}`))}`);
-	const req = [c.requests.cpu ? `cpu ${c.requests.cpu}` : '', c.requests.memory ? `memory ${c.requests.memory}` : ''].filter(Boolean);
+	const req = [
+		c.requests.cpu ? `cpu ${c.requests.cpu}` : '',
+		c.requests.memory ? `memory ${c.requests.memory}` : '',
+	].filter(Boolean);
 	if (req.length > 0) parts.push(`requests ${req.join(' and ')}`);
 	if (c.measured) {
-		const ns = NS_NAMES.filter((n) => c.measured?.[n]).map((n) => `${n} ${c.measured?.[n]?.inode} ${c.measured?.[n]?.sharedWith.length ? 'shared' : 'its own'}`);
+		const ns = NS_NAMES.filter((n) => c.measured?.[n]).map(
+			(n) => `${n} ${c.measured?.[n]?.inode} ${c.measured?.[n]?.sharedWith.length ? 'shared' : 'its own'}`,
+		);
 		if (ns.length > 0) parts.push(`measured namespaces: ${ns.join(', ')}`);
 	}
 	return parts.join('; ');
@@ -405,40 +489,70 @@ export function describePod(model: PodModel): string {
 	const lines: string[] = [];
 	lines.push(`${model.kind === 'Pod' ? 'Pod' : `Pod template of ${model.kind}`} ${model.name}.`);
 	if (model.podNamespaces.length > 0) {
-		lines.push(`Its sandbox, the ${PAUSE_NAME} container, holds the ${joinWords(model.podNamespaces)} namespaces; every container joins them.`);
+		lines.push(
+			`Its sandbox, the ${PAUSE_NAME} container, holds the ${joinWords(model.podNamespaces)} namespaces; every container joins them.`,
+		);
 	}
-	if (model.nodeNamespaces.length > 0) lines.push(`It uses the node's ${joinWords(model.nodeNamespaces)} namespaces instead of its own.`);
-	if (model.ownNamespaces.length > 0) lines.push(`Every container, ${PAUSE_NAME} included, has its own ${joinWords(model.ownNamespaces)} namespaces.`);
-	if (model.shareProcessNamespace) lines.push('shareProcessNamespace is on: all containers see each other\'s processes and /pause is PID 1.');
+	if (model.nodeNamespaces.length > 0)
+		lines.push(`It uses the node's ${joinWords(model.nodeNamespaces)} namespaces instead of its own.`);
+	if (model.ownNamespaces.length > 0)
+		lines.push(
+			`Every container, ${PAUSE_NAME} included, has its own ${joinWords(model.ownNamespaces)} namespaces.`,
+		);
+	if (model.shareProcessNamespace)
+		lines.push("shareProcessNamespace is on: all containers see each other's processes and /pause is PID 1.");
 	if (model.hostNetwork) lines.push("It has the node's IP address and hostname.");
-	else lines.push(`It has one IP address${model.ip ? `, ${model.ip}` : ''}, shared by all its containers, which reach each other on localhost; its hostname is ${model.name}.`);
+	else
+		lines.push(
+			`It has one IP address${model.ip ? `, ${model.ip}` : ''}, shared by all its containers, which reach each other on localhost; its hostname is ${model.name}.`,
+		);
 	const inits = model.initContainers;
 	if (inits.length > 0) {
 		lines.push('Init containers, started one at a time in this order:');
 		for (const c of inits) {
-			lines.push(`${c.order}. ${describeContainer(c)}; ${c.kind === 'sidecar' ? 'a sidecar: it keeps running next to the app containers' : 'runs to completion before the next one starts'}.`);
+			lines.push(
+				`${c.order}. ${describeContainer(c)}; ${c.kind === 'sidecar' ? 'a sidecar: it keeps running next to the app containers' : 'runs to completion before the next one starts'}.`,
+			);
 		}
 	}
-	lines.push(model.containers.length === 1 ? 'App container:' : `App containers, ${model.containers.length}, started together:`);
+	lines.push(
+		model.containers.length === 1
+			? 'App container:'
+			: `App containers, ${model.containers.length}, started together:`,
+	);
 	for (const c of model.containers) lines.push(`- ${describeContainer(c)}.`);
 	if (model.ephemeralContainers.length > 0) {
 		lines.push('Ephemeral (debug) containers:');
-		for (const c of model.ephemeralContainers) lines.push(`- ${describeContainer(c)}${c.targetContainerName ? `; joins the pid namespace of ${c.targetContainerName}` : ''}.`);
+		for (const c of model.ephemeralContainers)
+			lines.push(
+				`- ${describeContainer(c)}${c.targetContainerName ? `; joins the pid namespace of ${c.targetContainerName}` : ''}.`,
+			);
 	}
 	for (const conflict of model.portConflicts) {
-		lines.push(`Port conflict: ${joinWords(conflict.containers)} all declare port ${conflict.port}/${conflict.protocol}, but the Pod has one port space, so only one can listen.`);
+		lines.push(
+			`Port conflict: ${joinWords(conflict.containers)} all declare port ${conflict.port}/${conflict.protocol}, but the Pod has one port space, so only one can listen.`,
+		);
 	}
 	for (const v of model.volumes) {
-		const where = v.mounts.length > 0 ? `mounted by ${joinWords(v.mounts.map((m) => `${m.container} at ${m.path}`))}` : 'not mounted by any container';
+		const where =
+			v.mounts.length > 0
+				? `mounted by ${joinWords(v.mounts.map((m) => `${m.container} at ${m.path}`))}`
+				: 'not mounted by any container';
 		lines.push(`Volume ${v.name} (${v.type}), ${where}.`);
 	}
-	for (const missing of model.missingVolumes) lines.push(`Problem: ${missing.container} mounts ${missing.volume}, which spec.volumes does not declare.`);
+	for (const missing of model.missingVolumes)
+		lines.push(`Problem: ${missing.container} mounts ${missing.volume}, which spec.volumes does not declare.`);
 	if (model.measured) {
 		for (const group of model.measured) {
-			lines.push(`Measured ${group.ns}: ${group.groups.map((g) => `${joinWords(g.members)} ${g.members.length > 1 ? 'share' : 'has'} inode ${g.inode}`).join('; ')}.`);
+			lines.push(
+				`Measured ${group.ns}: ${group.groups.map((g) => `${joinWords(g.members)} ${g.members.length > 1 ? 'share' : 'has'} inode ${g.inode}`).join('; ')}.`,
+			);
 		}
 	}
-	const req = [model.effectiveRequest.cpu ? `cpu ${model.effectiveRequest.cpu}` : '', model.effectiveRequest.memory ? `memory ${model.effectiveRequest.memory}` : ''].filter(Boolean);
+	const req = [
+		model.effectiveRequest.cpu ? `cpu ${model.effectiveRequest.cpu}` : '',
+		model.effectiveRequest.memory ? `memory ${model.effectiveRequest.memory}` : '',
+	].filter(Boolean);
 	lines.push(`Effective Pod request: ${req.length > 0 ? req.join(' and ') : 'none'}. QoS class: ${model.qosClass}.`);
 	return lines.join('\n');
 }

@@ -4,7 +4,14 @@
  * case (sandbox holds net, uts, ipc; every container, pause included, has its own pid and mnt)
  * and the spec fields that change it. Measured inodes from a live node can be laid on top.
  */
-import {effectiveRequest, qosClass, requestOf, containerResources, type QosClass, type ResourceName} from '../k8s/resources.js';
+import {
+	effectiveRequest,
+	qosClass,
+	requestOf,
+	containerResources,
+	type QosClass,
+	type ResourceName,
+} from '../k8s/resources.js';
 import {formatQuantity, type Quantity} from '../k8s/quantity.js';
 import {isLongRunning, type ContainerRole} from '../k8s/pod-model.js';
 import type {ContainerSpec, PodSource, PortSpec} from '../k8s/workload.js';
@@ -109,7 +116,8 @@ export interface PodModel {
 	readonly measured?: readonly MeasuredGroup[];
 }
 
-export type PodModelResult = {readonly ok: true; readonly model: PodModel} | {readonly ok: false; readonly error: string};
+export type PodModelResult =
+	{readonly ok: true; readonly model: PodModel} | {readonly ok: false; readonly error: string};
 
 export const PAUSE_NAME = 'pause';
 
@@ -154,14 +162,19 @@ export function buildPodModel(pod: PodSource, options: PodModelOptions = {}): Po
 		NS_NAMES.map((ns) => [ns, nodeNamespaces.includes(ns) ? 'node' : podNamespaces.includes(ns) ? 'pod' : 'own']),
 	) as Record<NsName, NsSource>;
 	// The sandbox holds the Pod's namespaces itself; for it, "pod" and "own" are the same thing.
-	const sandboxNamespaces = Object.fromEntries(NS_NAMES.map((ns) => [ns, namespaces[ns] === 'node' ? 'node' : 'own'])) as Record<NsName, NsSource>;
+	const sandboxNamespaces = Object.fromEntries(
+		NS_NAMES.map((ns) => [ns, namespaces[ns] === 'node' ? 'node' : 'own']),
+	) as Record<NsName, NsSource>;
 
 	const longRunning = [...pod.initContainers, ...pod.containers].filter((c) => isLongRunning(c.role));
 	const conflicts = findPortConflicts(longRunning);
 	const byName = new Map(resources.value.map((r) => [r.name, r]));
 
 	const measuredGroups = options.measured ? groupMeasured(options.measured) : undefined;
-	const measuredFor = (boxName: string, inodes: NsInodes | undefined): Partial<Record<NsName, MeasuredNs>> | undefined => {
+	const measuredFor = (
+		boxName: string,
+		inodes: NsInodes | undefined,
+	): Partial<Record<NsName, MeasuredNs>> | undefined => {
 		if (!inodes || !measuredGroups) return undefined;
 		const out: Partial<Record<NsName, MeasuredNs>> = {};
 		for (const group of measuredGroups) {
@@ -186,7 +199,10 @@ export function buildPodModel(pod: PodSource, options: PodModelOptions = {}): Po
 			args: spec.args,
 			ports: spec.ports.map((port) => ({
 				...port,
-				clashesWith: conflicts.find((c) => c.port === port.containerPort && c.protocol === port.protocol)?.containers.filter((n) => n !== spec.name) ?? [],
+				clashesWith:
+					conflicts
+						.find((c) => c.port === port.containerPort && c.protocol === port.protocol)
+						?.containers.filter((n) => n !== spec.name) ?? [],
 			})),
 			mounts: spec.volumeMounts.map((m) => ({volume: m.volume, path: m.path, readOnly: m.readOnly})),
 			namespaces,
@@ -214,7 +230,9 @@ export function buildPodModel(pod: PodSource, options: PodModelOptions = {}): Po
 
 	const all = [...pod.initContainers, ...pod.containers, ...pod.ephemeralContainers];
 	const declared = new Set(pod.volumes.map((v) => v.name));
-	const missingVolumes = all.flatMap((c) => c.volumeMounts.filter((m) => !declared.has(m.volume)).map((m) => ({container: c.name, volume: m.volume})));
+	const missingVolumes = all.flatMap((c) =>
+		c.volumeMounts.filter((m) => !declared.has(m.volume)).map((m) => ({container: c.name, volume: m.volume})),
+	);
 
 	return {
 		ok: true,
@@ -234,7 +252,11 @@ export function buildPodModel(pod: PodSource, options: PodModelOptions = {}): Po
 			volumes: pod.volumes.map((v) => ({
 				name: v.name,
 				type: v.type,
-				mounts: all.flatMap((c) => c.volumeMounts.filter((m) => m.volume === v.name).map((m) => ({container: c.name, path: m.path, readOnly: m.readOnly}))),
+				mounts: all.flatMap((c) =>
+					c.volumeMounts
+						.filter((m) => m.volume === v.name)
+						.map((m) => ({container: c.name, path: m.path, readOnly: m.readOnly})),
+				),
 			})),
 			portConflicts: conflicts,
 			missingVolumes,

@@ -3,7 +3,8 @@
  * columns. Colour is applied only when a line is rendered, so layout never counts escape codes.
  */
 
-export type ColorRole = 'pod' | 'pause' | 'app' | 'init' | 'sidecar' | 'ephemeral' | 'ns' | 'warn' | 'dim' | 'name' | 'node';
+export type ColorRole =
+	'pod' | 'pause' | 'app' | 'init' | 'sidecar' | 'ephemeral' | 'ns' | 'warn' | 'dim' | 'name' | 'node';
 
 export interface Segment {
 	readonly text: string;

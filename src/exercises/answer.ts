@@ -31,7 +31,6 @@ export interface ManifestAnswer {
 
 export type Answer = ChoiceAnswer | TextAnswer | OrderAnswer | ManifestAnswer;
 
-
 /**
  * An exercise's reference answer (or a listed wrong one, which has the same shape) as a learner's
  * Answer, so the checker can be run on the content itself.

@@ -72,16 +72,20 @@ export function apiSchemaLoaded(): boolean {
 /** Why manifests cannot be checked against the schema, or undefined when they can. */
 export function apiSchemaProblem(): string | undefined {
 	if (loaded) return undefined;
-	if (loadError !== undefined) return `the Kubernetes API schema could not be loaded (${loadError}); reinstall pod-tutor`;
+	if (loadError !== undefined)
+		return `the Kubernetes API schema could not be loaded (${loadError}); reinstall pod-tutor`;
 	return 'the Kubernetes API schema was not loaded before checking (a pod-tutor bug: please report it)';
 }
 
 function pathOf(pointer: string): (string | number)[] {
 	if (pointer === '') return [];
-	return pointer.slice(1).split('/').map((part) => {
-		const key = part.replace(/~1/g, '/').replace(/~0/g, '~');
-		return /^\d+$/.test(key) ? Number(key) : key;
-	});
+	return pointer
+		.slice(1)
+		.split('/')
+		.map((part) => {
+			const key = part.replace(/~1/g, '/').replace(/~0/g, '~');
+			return /^\d+$/.test(key) ? Number(key) : key;
+		});
 }
 
 const TYPE_WORDS: Readonly<Record<string, string>> = {
@@ -100,7 +104,6 @@ function describeValue(value: unknown): string {
 	return typeof value === 'string' ? `the string ${JSON.stringify(value)}` : String(value);
 }
 
-
 function messageFor(error: AjvError, root: unknown): SchemaProblem {
 	const path = pathOf(error.instancePath);
 	const value = valueAtPath(root, path);
@@ -110,7 +113,10 @@ function messageFor(error: AjvError, root: unknown): SchemaProblem {
 			return {path: [...path, field], message: 'missing: the API server requires this field'};
 		}
 		case 'type': {
-			const wanted = String(error.params.type).split(',').map((t) => TYPE_WORDS[t] ?? t).join(' or ');
+			const wanted = String(error.params.type)
+				.split(',')
+				.map((t) => TYPE_WORDS[t] ?? t)
+				.join(' or ');
 			const quoted = typeof value === 'string' && /^(true|false|\d+)$/.test(value);
 			const hint = quoted ? ' (remove the quotes)' : '';
 			return {path, message: `must be ${wanted}, not ${describeValue(value)}${hint}`};

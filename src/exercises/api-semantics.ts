@@ -20,7 +20,8 @@ const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[
 
 function labelProblem(name: string): string | undefined {
 	if (name.length > 63) return `"${name}" is ${name.length} characters; a name here is at most 63`;
-	if (!DNS1123_LABEL.test(name)) return `"${name}" is not a valid name: use lower-case letters, digits and "-", ${ENDS}`;
+	if (!DNS1123_LABEL.test(name))
+		return `"${name}" is not a valid name: use lower-case letters, digits and "-", ${ENDS}`;
 	return undefined;
 }
 
@@ -51,7 +52,10 @@ function checkContainers(pod: ReturnType<typeof viewPod>, problems: SemanticProb
 	const specPath = pod.specPath;
 	if (pod.spec === undefined) return;
 	if (!pod.containers.some((c) => c.role === 'app')) {
-		problems.push({path: [...specPath, 'containers'], message: 'missing: a Pod needs at least one entry in containers'});
+		problems.push({
+			path: [...specPath, 'containers'],
+			message: 'missing: a Pod needs at least one entry in containers',
+		});
 	}
 	const firstUse = new Map<string, ContainerView>();
 	for (const container of pod.containers) {
@@ -65,8 +69,9 @@ function checkContainers(pod: ReturnType<typeof viewPod>, problems: SemanticProb
 			if (earlier) {
 				problems.push({
 					path: at(container, specPath, 'name'),
-					message: `the name "${name}" is already used by ${earlier.list}[${earlier.index}]; names are unique across`
-						+ ' containers, initContainers and ephemeralContainers',
+					message:
+						`the name "${name}" is already used by ${earlier.list}[${earlier.index}]; names are unique across` +
+						' containers, initContainers and ephemeralContainers',
 				});
 			} else {
 				firstUse.set(name, container);
@@ -79,13 +84,15 @@ function checkContainers(pod: ReturnType<typeof viewPod>, problems: SemanticProb
 		}
 		const restartPolicy = container.fields.restartPolicy;
 		if (restartPolicy !== undefined && container.list === 'initContainers' && restartPolicy !== 'Always') {
-			const message = 'an init container takes only restartPolicy: Always (which makes it a sidecar),'
-				+ ` not ${JSON.stringify(restartPolicy)}`;
+			const message =
+				'an init container takes only restartPolicy: Always (which makes it a sidecar),' +
+				` not ${JSON.stringify(restartPolicy)}`;
 			problems.push({path: at(container, specPath, 'restartPolicy'), message});
 		}
 		if (restartPolicy !== undefined && container.list !== 'initContainers') {
-			const message = 'only init containers take a restartPolicy of their own (Always makes a native sidecar);'
-				+ ' the Pod-wide one is spec.restartPolicy';
+			const message =
+				'only init containers take a restartPolicy of their own (Always makes a native sidecar);' +
+				' the Pod-wide one is spec.restartPolicy';
 			problems.push({path: at(container, specPath, 'restartPolicy'), message});
 		}
 	}
@@ -142,7 +149,8 @@ function checkPorts(pod: ReturnType<typeof viewPod>, problems: SemanticProblem[]
 			}
 			const protocol = asText(asFields(entry)?.protocol) ?? 'TCP';
 			const key = `${port}/${protocol}`;
-			if (seen.has(key)) problems.push({path, message: `${container.name} lists containerPort ${port}/${protocol} twice`});
+			if (seen.has(key))
+				problems.push({path, message: `${container.name} lists containerPort ${port}/${protocol} twice`});
 			seen.add(key);
 		});
 	}
@@ -152,8 +160,9 @@ function checkProcessSharing(pod: ReturnType<typeof viewPod>, problems: Semantic
 	if (pod.spec?.shareProcessNamespace === true && pod.spec?.hostPID === true) {
 		problems.push({
 			path: [...pod.specPath, 'shareProcessNamespace'],
-			message: 'shareProcessNamespace and hostPID cannot both be true:'
-				+ ' the Pod either has its own shared pid namespace or uses the node\'s',
+			message:
+				'shareProcessNamespace and hostPID cannot both be true:' +
+				" the Pod either has its own shared pid namespace or uses the node's",
 		});
 	}
 }
@@ -173,8 +182,7 @@ function checkResources(pod: ReturnType<typeof viewPod>, problems: SemanticProbl
 				else if (parsed.value.num < 0n) {
 					const what = side === 'requests' ? 'request' : 'limit';
 					problems.push({path, message: `${parsed.value.text} is negative; a ${what} cannot be below zero`});
-				}
-				else amounts[side][resource] = parsed;
+				} else amounts[side][resource] = parsed;
 			}
 		}
 		for (const [resource, limit] of Object.entries(amounts.limits)) {
@@ -183,8 +191,9 @@ function checkResources(pod: ReturnType<typeof viewPod>, problems: SemanticProbl
 			if (compareQuantities(request.value, limit.value) > 0) {
 				problems.push({
 					path: at(container, pod.specPath, 'resources', 'requests', resource),
-					message: `the ${resource} request ${request.value.text} is above the limit ${limit.value.text};`
-						+ ' a request must be less than or equal to its limit',
+					message:
+						`the ${resource} request ${request.value.text} is above the limit ${limit.value.text};` +
+						' a request must be less than or equal to its limit',
 				});
 			}
 		}
@@ -198,7 +207,8 @@ function matchLabels(selector: Fields | undefined): Record<string, unknown> | un
 /** A workload's selector must exist (apps/v1, batch/v1 set it for you on a Job) and match its template's labels. */
 function checkSelector(manifest: ManifestObject, problems: SemanticProblem[]): void {
 	const templatePath = podTemplatePath(manifest.kind);
-	if (!templatePath || manifest.kind === 'Job' || manifest.kind === 'CronJob' || manifest.kind === 'PodTemplate') return;
+	if (!templatePath || manifest.kind === 'Job' || manifest.kind === 'CronJob' || manifest.kind === 'PodTemplate')
+		return;
 	const spec = asFields(manifest.spec);
 	if (spec === undefined) return;
 	if (asFields(valueAtPath(manifest, templatePath)) === undefined) {
@@ -225,8 +235,9 @@ function checkSelector(manifest: ManifestObject, problems: SemanticProblem[]): v
 		const asked = unmatched.map(([key, value]) => `${key}: ${String(value)}`).join(', ');
 		problems.push({
 			path: [...templatePath, 'metadata', 'labels'],
-			message: `selector does not match template labels: the selector asks for ${asked},`
-				+ ` which ${[...templatePath, 'metadata', 'labels'].join('.')} does not have`,
+			message:
+				`selector does not match template labels: the selector asks for ${asked},` +
+				` which ${[...templatePath, 'metadata', 'labels'].join('.')} does not have`,
 		});
 	}
 }

@@ -69,14 +69,24 @@ function expects(ex: Exercise): string {
 }
 
 function wrongKind(ex: Exercise, answer: Answer): CheckResult {
-	return malformed(ex, 'answer', `exercise ${ex.id} is a ${ex.kind} exercise and expects ${expects(ex)}, not a ${answer.kind} answer`);
+	return malformed(
+		ex,
+		'answer',
+		`exercise ${ex.id} is a ${ex.kind} exercise and expects ${expects(ex)}, not a ${answer.kind} answer`,
+	);
 }
 
 function joinFeedback(parts: readonly string[]): string {
 	return [...new Set(parts.filter((part) => part.trim() !== '').map((part) => part.trim()))].join('\n\n');
 }
 
-function result(ex: Exercise, correct: boolean, checks: CheckItem[], targeted: readonly string[], generic: string): CheckResult {
+function result(
+	ex: Exercise,
+	correct: boolean,
+	checks: CheckItem[],
+	targeted: readonly string[],
+	generic: string,
+): CheckResult {
 	const feedback = correct ? CORRECT : targeted.length > 0 ? joinFeedback(targeted) : generic;
 	return {id: ex.id, correct, malformed: false, checks, feedback};
 }
@@ -104,9 +114,14 @@ function checkChoice(ex: ChoiceExercise, answer: Answer): CheckResult {
 	const selected = [...new Set(answer.selected)];
 	const unknown = selected.filter((id) => !ex.choices.some((c) => c.id === id));
 	if (unknown.length > 0) {
-		return malformed(ex, 'choice', `exercise ${ex.id} has no choice ${unknown.join(', ')}; the choices are ${choiceIds(ex.choices)}`);
+		return malformed(
+			ex,
+			'choice',
+			`exercise ${ex.id} has no choice ${unknown.join(', ')}; the choices are ${choiceIds(ex.choices)}`,
+		);
 	}
-	if (selected.length === 0) return malformed(ex, 'choice', `no choice selected; pick one of ${choiceIds(ex.choices)}`);
+	if (selected.length === 0)
+		return malformed(ex, 'choice', `no choice selected; pick one of ${choiceIds(ex.choices)}`);
 	if (ex.kind !== 'multiple-choice' && selected.length > 1) {
 		return malformed(ex, 'choice', `exercise ${ex.id} takes exactly one choice, not ${selected.length}`);
 	}
@@ -135,11 +150,14 @@ function checkChoice(ex: ChoiceExercise, answer: Answer): CheckResult {
 
 function checkFreeText(ex: FreeTextExercise, answer: Answer): CheckResult {
 	if (answer.kind !== 'text') return wrongKind(ex, answer);
-	if (normaliseWords(answer.text).length === 0) return malformed(ex, 'answer', 'the answer is empty: type a few words');
+	if (normaliseWords(answer.text).length === 0)
+		return malformed(ex, 'answer', 'the answer is empty: type a few words');
 	const verdict = checkFreeTextAnswer(ex, answer.text);
 	const targeted = verdict.correct
 		? []
-		: ex.wrong.filter((w) => matchesListedWrong(ex, answer.text, [w.answer, ...(w.match ?? [])])).map((w) => w.feedback);
+		: ex.wrong
+				.filter((w) => matchesListedWrong(ex, answer.text, [w.answer, ...(w.match ?? [])]))
+				.map((w) => w.feedback);
 	return result(ex, verdict.correct, [...verdict.checks], targeted, verdict.generic);
 }
 
@@ -149,7 +167,9 @@ function describeQuantity(q: Quantity, ex: QuantityExercise): string {
 	if (ex.resource === 'cpu') return `${formatQuantity(q, 'cpu')} CPU`;
 	if (ex.resource === 'duration') {
 		// formatQuantity's CPU form is whole units or thousandths: seconds or milliseconds here.
-		return formatQuantity(q, 'cpu').replace(/m$/, ' ms').replace(/^(\d+(?:\.\d+)?)$/, '$1 seconds');
+		return formatQuantity(q, 'cpu')
+			.replace(/m$/, ' ms')
+			.replace(/^(\d+(?:\.\d+)?)$/, '$1 seconds');
 	}
 	if (ex.resource === 'memory') {
 		const bytes = formatQuantity(q, 'plain');
@@ -198,23 +218,47 @@ function checkQuantity(ex: QuantityExercise, answer: Answer): CheckResult {
 	}
 	const reference = parseFor(ex, String(ex.answer));
 	if (!reference.ok) {
-		return result(ex, false, [{name: 'quantity', passed: false, message: `the exercise's reference answer is broken: ${reference.error}`}], [], 'This exercise cannot be checked; please report it.');
+		return result(
+			ex,
+			false,
+			[
+				{
+					name: 'quantity',
+					passed: false,
+					message: `the exercise's reference answer is broken: ${reference.error}`,
+				},
+			],
+			[],
+			'This exercise cannot be checked; please report it.',
+		);
 	}
 	const unitProblem = wrongResourceUnit(ex, answer.text);
 	if (unitProblem) {
-		return result(ex, false, [{name: 'quantity', passed: false, message: unitProblem}], [], `Not quite: ${unitProblem}.`);
+		return result(
+			ex,
+			false,
+			[{name: 'quantity', passed: false, message: unitProblem}],
+			[],
+			`Not quite: ${unitProblem}.`,
+		);
 	}
 	const correct = quantityEquals(given.value, reference.value);
 	const shown = `${given.value.text} is ${describeQuantity(given.value, ex)}`;
 	const targeted = correct
 		? []
 		: ex.wrong
-			.filter((w) => {
-				const parsed = parseFor(ex, String(w.answer));
-				return parsed.ok && quantityEquals(parsed.value, given.value);
-			})
-			.map((w) => w.feedback);
-	return result(ex, correct, [{name: 'quantity', passed: correct, message: correct ? shown : `${shown}, which is not the expected value`}], targeted, `Not quite: ${shown}, which is not the expected value.`);
+				.filter((w) => {
+					const parsed = parseFor(ex, String(w.answer));
+					return parsed.ok && quantityEquals(parsed.value, given.value);
+				})
+				.map((w) => w.feedback);
+	return result(
+		ex,
+		correct,
+		[{name: 'quantity', passed: correct, message: correct ? shown : `${shown}, which is not the expected value`}],
+		targeted,
+		`Not quite: ${shown}, which is not the expected value.`,
+	);
 }
 
 /* ---------- ordering ---------- */
@@ -222,7 +266,8 @@ function checkQuantity(ex: QuantityExercise, answer: Answer): CheckResult {
 function orderProblem(ex: OrderingExercise, order: readonly string[]): string | undefined {
 	const ids = ex.items.map((item) => item.id);
 	const unknown = order.filter((id) => !ids.includes(id));
-	if (unknown.length > 0) return `exercise ${ex.id} has no item ${unknown.join(', ')}; the items are ${ids.join(', ')}`;
+	if (unknown.length > 0)
+		return `exercise ${ex.id} has no item ${unknown.join(', ')}; the items are ${ids.join(', ')}`;
 	if (order.length !== ids.length || new Set(order).size !== order.length) {
 		return `exercise ${ex.id} expects each of its ${ids.length} items exactly once (${ids.join(', ')})`;
 	}
@@ -242,7 +287,11 @@ function checkOrdering(ex: OrderingExercise, answer: Answer): CheckResult {
 	}
 	const targeted = correct
 		? []
-		: ex.wrong.filter((w) => w.answer.length === answer.order.length && w.answer.every((id, i) => id === answer.order[i])).map((w) => w.feedback);
+		: ex.wrong
+				.filter(
+					(w) => w.answer.length === answer.order.length && w.answer.every((id, i) => id === answer.order[i]),
+				)
+				.map((w) => w.feedback);
 	return result(ex, correct, [{name: 'order', passed: correct, message}], targeted, `Not quite: ${message}.`);
 }
 
@@ -273,8 +322,9 @@ function apiServerChecks(ex: ManifestExercise, parsed: Extract<ManifestParse, {o
 	const items: CheckItem[] = [];
 	if (parsed.documents.length > 1) {
 		const sent = parsed.documents.map(describeObject).join(', ');
-		const message = `the task asks for ${askedFor(ex)}; this file holds ${parsed.documents.length} objects (${sent}):`
-			+ ' send only the one asked for, with everything in it';
+		const message =
+			`the task asks for ${askedFor(ex)}; this file holds ${parsed.documents.length} objects (${sent}):` +
+			' send only the one asked for, with everything in it';
 		items.push({name: 'one object', passed: false, message});
 	}
 	const manifest = parsed.manifest;
@@ -283,14 +333,21 @@ function apiServerChecks(ex: ManifestExercise, parsed: Extract<ManifestParse, {o
 		return line === undefined ? fieldPathText(path) : `line ${line}, ${fieldPathText(path)}`;
 	};
 	const add = (path: FieldPath, message: string) => {
-		items.push({name: `API server: ${fieldPathText(path) || 'object'}`, passed: false, message: `${place(path)}: ${message}`});
+		items.push({
+			name: `API server: ${fieldPathText(path) || 'object'}`,
+			passed: false,
+			message: `${place(path)}: ${message}`,
+		});
 	};
 	const kind = typeof manifest.kind === 'string' ? manifest.kind : undefined;
 	const served = kind === undefined ? undefined : apiVersionOf(kind);
 	if (served !== undefined && manifest.apiVersion !== served) {
-		add(['apiVersion'], manifest.apiVersion === undefined
-			? `missing: a ${kind} is "apiVersion: ${served}"`
-			: `a ${kind} is served as apiVersion ${served}, not ${JSON.stringify(manifest.apiVersion)}`);
+		add(
+			['apiVersion'],
+			manifest.apiVersion === undefined
+				? `missing: a ${kind} is "apiVersion: ${served}"`
+				: `a ${kind} is served as apiVersion ${served}, not ${JSON.stringify(manifest.apiVersion)}`,
+		);
 		return items;
 	}
 	const unavailable = apiSchemaProblem();
@@ -317,7 +374,11 @@ function runRules(ex: ManifestExercise, manifest: ManifestObject): RuleRun[] {
 	return ex.rules.map((rule) => {
 		const outcome = runRule(rule, manifest);
 		const useFeedback = !outcome.passed && !outcome.exact && typeof rule.feedback === 'string';
-		const message = useFeedback ? String(rule.feedback).trim().replace(/\s*\n\s*/g, ' ') : outcome.message;
+		const message = useFeedback
+			? String(rule.feedback)
+					.trim()
+					.replace(/\s*\n\s*/g, ' ')
+			: outcome.message;
 		return {item: {name: ruleLabel(rule), passed: outcome.passed, message}, outcome: outcome.message};
 	});
 }
@@ -378,7 +439,8 @@ function checkManifest(ex: ManifestExercise, answer: Answer): CheckResult {
 		const listed = listedFailures(ex);
 		const applying = ex.wrong.flatMap((w, i) => {
 			const wrongFails = listed[i];
-			const applies = wrongFails !== undefined && wrongFails.length > 0 && wrongFails.every((f) => failures.has(f));
+			const applies =
+				wrongFails !== undefined && wrongFails.length > 0 && wrongFails.every((f) => failures.has(f));
 			return applies ? [{w, size: wrongFails.length}] : [];
 		});
 		const best = Math.max(0, ...applying.map((a) => a.size));
@@ -386,7 +448,10 @@ function checkManifest(ex: ManifestExercise, answer: Answer): CheckResult {
 	}
 	const refusals = api.map((item) => `- ${item.message}`).join('\n');
 	const apiText = api.length > 0 ? `The API server would refuse this manifest:\n${refusals}` : '';
-	const ruleMessages = runs.filter((run) => !run.item.passed).map((run) => `- ${run.item.message}`).join('\n');
+	const ruleMessages = runs
+		.filter((run) => !run.item.passed)
+		.map((run) => `- ${run.item.message}`)
+		.join('\n');
 	const feedback = correct ? CORRECT : joinFeedback([apiText, ...targeted, ruleMessages]);
 	return {id: ex.id, correct, malformed: false, checks, feedback};
 }
@@ -419,4 +484,3 @@ export function checkAnswer(ex: Exercise, answer: Answer): CheckResult {
 			return checkManifest(ex, answer);
 	}
 }
-

@@ -49,13 +49,22 @@ function exampleOrder(ex: OrderingExercise): number[] {
 
 /** An example quantity in the exercise's unit that is not the answer. */
 function exampleQuantity(ex: QuantityExercise): string {
-	const candidates = ex.resource === 'cpu' ? ['500m', '100m'] : ex.resource === 'memory' ? ['64Mi', '128Mi'] : ex.resource === 'duration' ? ['60s', '10m'] : ['3', '5'];
+	const candidates =
+		ex.resource === 'cpu'
+			? ['500m', '100m']
+			: ex.resource === 'memory'
+				? ['64Mi', '128Mi']
+				: ex.resource === 'duration'
+					? ['60s', '10m']
+					: ['3', '5'];
 	const parse = ex.resource === 'duration' ? parseDuration : parseQuantity;
 	const reference = parse(String(ex.answer));
-	return candidates.find((candidate) => {
-		const parsed = parse(candidate);
-		return !reference.ok || !parsed.ok || !quantityEquals(parsed.value, reference.value);
-	}) ?? candidates[0];
+	return (
+		candidates.find((candidate) => {
+			const parsed = parse(candidate);
+			return !reference.ok || !parsed.ok || !quantityEquals(parsed.value, reference.value);
+		}) ?? candidates[0]
+	);
 }
 
 function parseOrdering(ex: OrderingExercise, args: readonly string[]): CliAnswer {
@@ -66,9 +75,10 @@ function parseOrdering(ex: OrderingExercise, args: readonly string[]): CliAnswer
 	const positionsUsage = () => usage(ex, `the ${count} positions 1-${count} in order`, example);
 	if (parts.length > 0 && parts.every((part) => /^\d+$/.test(part))) {
 		const positions = parts.map(Number);
-		const valid = positions.length === count
-			&& new Set(positions).size === count
-			&& positions.every((p) => p >= 1 && p <= count);
+		const valid =
+			positions.length === count &&
+			new Set(positions).size === count &&
+			positions.every((p) => p >= 1 && p <= count);
 		if (!valid) return positionsUsage();
 		return {ok: true, answer: {kind: 'order', order: positions.map((p) => ids[p - 1])}};
 	}
@@ -77,7 +87,10 @@ function parseOrdering(ex: OrderingExercise, args: readonly string[]): CliAnswer
 	}
 	const unknown = parts.filter((part) => !/^\d+$/.test(part) && !ids.includes(part));
 	if (unknown.length > 0) {
-		return {ok: false, error: `exercise ${ex.id} has no item ${unknown.join(', ')}; give the ${count} positions 1-${count} as shown, e.g. "pod-tutor check ${ex.id} ${example}", or the item ids ${ids.join(', ')}`};
+		return {
+			ok: false,
+			error: `exercise ${ex.id} has no item ${unknown.join(', ')}; give the ${count} positions 1-${count} as shown, e.g. "pod-tutor check ${ex.id} ${example}", or the item ids ${ids.join(', ')}`,
+		};
 	}
 	return positionsUsage();
 }
@@ -96,14 +109,24 @@ function parseManifestArgs(ex: Exercise, args: readonly string[], readText: (pat
 			return usage(ex, `a manifest given with --file PATH (- reads stdin), not "${arg}"`, '--file pod.yaml');
 		}
 	}
-	if (path === undefined || path === '') return usage(ex, 'a manifest given with --file PATH (- reads stdin)', '--file pod.yaml');
+	if (path === undefined || path === '')
+		return usage(ex, 'a manifest given with --file PATH (- reads stdin)', '--file pod.yaml');
 	const origin = path === '-' ? 'stdin' : path;
 	let source: string;
 	try {
 		source = readText(path);
 	} catch (error) {
 		const code = (error as NodeJS.ErrnoException | undefined)?.code;
-		const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : code === 'EACCES' ? 'permission denied' : error instanceof Error ? error.message : String(error);
+		const reason =
+			code === 'ENOENT'
+				? 'no such file'
+				: code === 'EISDIR'
+					? 'it is a folder'
+					: code === 'EACCES'
+						? 'permission denied'
+						: error instanceof Error
+							? error.message
+							: String(error);
 		return {ok: false, error: `cannot read ${origin}: ${reason}`};
 	}
 	return {ok: true, answer: {kind: 'manifest', source, origin}};
@@ -117,7 +140,10 @@ export function parseCliAnswer(ex: Exercise, args: readonly string[], readText: 
 			const parts = splitList(args);
 			const what = `one choice id (${ids.join(', ')})`;
 			const byText = choiceByText(ex.choices, args.join(' '));
-			if (parts.length !== 1) return byText ? {ok: true, answer: {kind: 'choice', selected: [byText]}} : usage(ex, what, ids[0] ?? 'a');
+			if (parts.length !== 1)
+				return byText
+					? {ok: true, answer: {kind: 'choice', selected: [byText]}}
+					: usage(ex, what, ids[0] ?? 'a');
 			const id = choiceFor(ex.choices, parts[0]) ?? byText;
 			if (id === undefined) return usage(ex, `${what}, not "${parts[0]}"`, ids[0] ?? 'a');
 			return {ok: true, answer: {kind: 'choice', selected: [id]}};

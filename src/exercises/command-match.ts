@@ -26,19 +26,50 @@ const TOOLS: Readonly<Record<string, ToolFlags>> = {
 	crictl: {
 		short: {v: 'verbose', a: 'all', q: 'quiet', o: 'output', n: 'namespace', s: 'state', l: 'latest', p: 'pod'},
 		valued: new Set([
-			'output', 'namespace', 'state', 'pod', 'name', 'label', 'id', 'image', 'runtime-endpoint', 'image-endpoint',
-			'timeout', 'config',
+			'output',
+			'namespace',
+			'state',
+			'pod',
+			'name',
+			'label',
+			'id',
+			'image',
+			'runtime-endpoint',
+			'image-endpoint',
+			'timeout',
+			'config',
 		]),
 		connection: new Set(['runtime-endpoint', 'image-endpoint', 'timeout', 'config', 'debug']),
 		globalShort: {r: 'runtime-endpoint', i: 'image-endpoint', t: 'timeout', c: 'config', D: 'debug'},
 	},
 	kubectl: {
 		short: {
-			n: 'namespace', o: 'output', c: 'container', f: 'filename', l: 'selector', A: 'all-namespaces', i: 'stdin', t: 'tty',
+			n: 'namespace',
+			o: 'output',
+			c: 'container',
+			f: 'filename',
+			l: 'selector',
+			A: 'all-namespaces',
+			i: 'stdin',
+			t: 'tty',
 			w: 'watch',
 		},
-		valued: new Set(['namespace', 'output', 'container', 'filename', 'selector', 'image', 'target', 'context', 'replicas',
-			'copy-to', 'kubeconfig', 'cluster', 'user', 'request-timeout']),
+		valued: new Set([
+			'namespace',
+			'output',
+			'container',
+			'filename',
+			'selector',
+			'image',
+			'target',
+			'context',
+			'replicas',
+			'copy-to',
+			'kubeconfig',
+			'cluster',
+			'user',
+			'request-timeout',
+		]),
 		connection: new Set(['context', 'kubeconfig', 'cluster', 'user', 'request-timeout']),
 	},
 	nsenter: {
@@ -61,7 +92,12 @@ function tokens(text: string): string[] {
 
 /** The command's parts, or undefined when the text holds no command at all. */
 export function parseCommand(text: string): ParsedCommand | undefined {
-	const words = tokens(text.normalize('NFKC').trim().replace(/^[$#]\s*/, ''));
+	const words = tokens(
+		text
+			.normalize('NFKC')
+			.trim()
+			.replace(/^[$#]\s*/, ''),
+	);
 	if (words[0] === 'sudo') {
 		words.shift();
 		while (words[0]?.startsWith('-')) words.shift();

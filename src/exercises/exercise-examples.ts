@@ -33,8 +33,7 @@ export function requiredExamples(ex: Exercise): {readonly right: number; readonl
 
 /** One example answer, checked as the CLI would check it; an error when the CLI cannot read it. */
 export type ExampleRun =
-	| {readonly ok: true; readonly result: CheckResult}
-	| {readonly ok: false; readonly error: string};
+	{readonly ok: true; readonly result: CheckResult} | {readonly ok: false; readonly error: string};
 
 const MAX_EXAMPLE_BYTES = 1024 * 1024;
 
@@ -90,13 +89,15 @@ export function exampleProblems(ex: Exercise): ExampleProblem[] {
 	const need = requiredExamples(ex);
 	const examples = ex.examples;
 	if (!examples) {
-		const message = `missing: list at least ${need.right} right and ${need.wrong} wrong answers`
-			+ ' as learners would type them (docs/LESSON-FORMAT.md, "examples")';
+		const message =
+			`missing: list at least ${need.right} right and ${need.wrong} wrong answers` +
+			' as learners would type them (docs/LESSON-FORMAT.md, "examples")';
 		return [{path: 'examples', message}];
 	}
 	if (examples.right.length < need.right) {
-		const message = `lists ${examples.right.length}; a ${ex.kind} exercise needs at least ${need.right} right answers,`
-			+ ' phrased as different learners would';
+		const message =
+			`lists ${examples.right.length}; a ${ex.kind} exercise needs at least ${need.right} right answers,` +
+			' phrased as different learners would';
 		problems.push({path: 'examples.right', message});
 	}
 	if (examples.wrong.length < need.wrong) {

@@ -20,13 +20,22 @@ export interface ExerciseProblem {
 }
 
 /** `single`: the field holds one id (single choice), so its path has no index. */
-function idProblems(choices: readonly Choice[], ids: readonly unknown[], path: string, what: string, single = false): ExerciseProblem[] {
+function idProblems(
+	choices: readonly Choice[],
+	ids: readonly unknown[],
+	path: string,
+	what: string,
+	single = false,
+): ExerciseProblem[] {
 	const known = choices.map((c) => c.id);
 	const problems: ExerciseProblem[] = [];
 	for (const [i, id] of ids.entries()) {
 		const at = single ? path : `${path}[${i}]`;
 		if (typeof id !== 'string' || !known.includes(id)) {
-			problems.push({path: at, message: `${JSON.stringify(id)} is not one of the ${what} ids (${known.join(', ')})`});
+			problems.push({
+				path: at,
+				message: `${JSON.stringify(id)} is not one of the ${what} ids (${known.join(', ')})`,
+			});
 		}
 	}
 	if (new Set(ids).size !== ids.length) problems.push({path, message: `lists the same ${what} twice`});
@@ -68,7 +77,11 @@ function shapeProblems(ex: Exercise): ExerciseProblem[] {
 				}
 				return found;
 			};
-			return [...duplicateIds(ex.items, 'items'), ...permutation(ex.answer, 'answer'), ...ex.wrong.flatMap((w, i) => permutation(w.answer, wrongPaths[i]))];
+			return [
+				...duplicateIds(ex.items, 'items'),
+				...permutation(ex.answer, 'answer'),
+				...ex.wrong.flatMap((w, i) => permutation(w.answer, wrongPaths[i])),
+			];
 		}
 		case 'quantity': {
 			const parse = ex.resource === 'duration' ? parseDuration : parseQuantity;
@@ -82,21 +95,30 @@ function shapeProblems(ex: Exercise): ExerciseProblem[] {
 			const table = buildSynonymTable(ex.synonyms ?? []);
 			const problems: ExerciseProblem[] = [];
 			for (const [i, point] of (ex.keyPoints ?? []).entries()) {
-				if (point.any.length === 0) problems.push({path: `keyPoints[${i}].any`, message: 'needs at least one phrase'});
+				if (point.any.length === 0)
+					problems.push({path: `keyPoints[${i}].any`, message: 'needs at least one phrase'});
 				for (const [j, phrase] of point.any.entries()) {
-					if (prepareText(phrase, table).length === 0) problems.push({path: `keyPoints[${i}].any[${j}]`, message: 'has no words once punctuation is removed'});
+					if (prepareText(phrase, table).length === 0)
+						problems.push({
+							path: `keyPoints[${i}].any[${j}]`,
+							message: 'has no words once punctuation is removed',
+						});
 				}
 			}
 			for (const [i, group] of (ex.synonyms ?? []).entries()) {
-				if (group.length < 2) problems.push({path: `synonyms[${i}]`, message: 'a synonym group needs at least two words'});
-				if (group.some((word) => normaliseWords(word).length === 0)) problems.push({path: `synonyms[${i}]`, message: 'has an entry with no words'});
+				if (group.length < 2)
+					problems.push({path: `synonyms[${i}]`, message: 'a synonym group needs at least two words'});
+				if (group.some((word) => normaliseWords(word).length === 0))
+					problems.push({path: `synonyms[${i}]`, message: 'has an entry with no words'});
 			}
-			if (normaliseWords(ex.answer).length === 0) problems.push({path: 'answer', message: 'has no words once punctuation is removed'});
+			if (normaliseWords(ex.answer).length === 0)
+				problems.push({path: 'answer', message: 'has no words once punctuation is removed'});
 			return problems;
 		}
 		case 'manifest': {
 			const problems: ExerciseProblem[] = [];
-			if (ex.rules.length === 0) problems.push({path: 'rules', message: 'a manifest exercise needs at least one rule'});
+			if (ex.rules.length === 0)
+				problems.push({path: 'rules', message: 'a manifest exercise needs at least one rule'});
 			ex.rules.forEach((rule, i) => problems.push(...ruleProblems(rule, `rules[${i}]`)));
 			const yamlProblem = (source: unknown, path: string) => {
 				const parsed = parseManifest(String(source), path);
@@ -142,14 +164,20 @@ function sameReference(ex: Exercise, wrong: WrongAnswer<Exercise['answer']>): bo
 export function exerciseProblems(ex: Exercise): ExerciseProblem[] {
 	const problems: ExerciseProblem[] = [];
 	if (ex.wrong.length < 2) {
-		problems.push({path: 'wrong', message: `lists ${ex.wrong.length} wrong answer${ex.wrong.length === 1 ? '' : 's'}; list at least two common mistakes, each with its feedback`});
+		problems.push({
+			path: 'wrong',
+			message: `lists ${ex.wrong.length} wrong answer${ex.wrong.length === 1 ? '' : 's'}; list at least two common mistakes, each with its feedback`,
+		});
 	}
 	for (const [i, wrong] of ex.wrong.entries()) {
 		if (wrong.match !== undefined && ex.kind !== 'free-text') {
 			problems.push({path: `wrong[${i}].match`, message: 'match is only for free-text exercises'});
 		}
 		if (typeof wrong.feedback !== 'string' || wrong.feedback.trim() === '') {
-			problems.push({path: `wrong[${i}].feedback`, message: 'every wrong answer needs feedback saying what it gets wrong'});
+			problems.push({
+				path: `wrong[${i}].feedback`,
+				message: 'every wrong answer needs feedback saying what it gets wrong',
+			});
 		}
 	}
 	const shape = shapeProblems(ex);
@@ -171,7 +199,11 @@ export function exerciseProblems(ex: Exercise): ExerciseProblem[] {
 		if (ex.kind === 'manifest') {
 			const fails = failingRules(ex, String(wrong.answer), path);
 			if (fails !== undefined && fails.length === 0 && !apiRefuses(ex, String(wrong.answer), path)) {
-				problems.push({path, message: 'passes every rule and the API server checks, so the checker can never tell it from a right answer; add a rule it fails'});
+				problems.push({
+					path,
+					message:
+						'passes every rule and the API server checks, so the checker can never tell it from a right answer; add a rule it fails',
+				});
 			}
 			continue;
 		}

@@ -110,9 +110,19 @@ function checkKeyPoints(ex: FreeTextExercise, text: string, table: SynonymTable)
 	for (const point of ex.keyPoints ?? []) {
 		const made = point.any.some((phrase) => assertsPhrase(words, phraseWords(table, phrase)));
 		const against = contradiction(text, point.contradicts, table);
-		checks.push(against
-			? {name: point.name, passed: false, message: `says "${against}", which is the opposite of: ${point.name}`}
-			: {name: point.name, passed: made, message: made ? `mentions ${point.name}` : `does not mention ${point.name}`});
+		checks.push(
+			against
+				? {
+						name: point.name,
+						passed: false,
+						message: `says "${against}", which is the opposite of: ${point.name}`,
+					}
+				: {
+						name: point.name,
+						passed: made,
+						message: made ? `mentions ${point.name}` : `does not mention ${point.name}`,
+					},
+		);
 	}
 	const against = contradiction(text, ex.contradicts, table);
 	if (against) checks.push(contradicted(against));
@@ -129,8 +139,24 @@ function checkKeyPoints(ex: FreeTextExercise, text: string, table: SynonymTable)
 
 /** Words that join or decorate list items: "the net, uts and ipc namespaces". */
 const LIST_NOISE = new Set([
-	'and', 'or', 'plus', 'also', 'namespace', 'namespaces', 'ns', 'the', 'a', 'an', 'its', 'their', 'both', 'all', 'of',
-	'them', 'shared', 'share',
+	'and',
+	'or',
+	'plus',
+	'also',
+	'namespace',
+	'namespaces',
+	'ns',
+	'the',
+	'a',
+	'an',
+	'its',
+	'their',
+	'both',
+	'all',
+	'of',
+	'them',
+	'shared',
+	'share',
 ]);
 
 interface ListEntry {

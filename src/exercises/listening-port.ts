@@ -42,7 +42,9 @@ export function listeningPorts(command: readonly unknown[], args: readonly unkno
 	const isWord = (w: unknown): w is string | number => typeof w === 'string' || typeof w === 'number';
 	const words = [...command, ...args].filter(isWord).map(String);
 	const out: ListeningPort[] = [];
-	const split = words.flatMap((word) => (/\s/.test(word) ? word.split(/[\s;&|'"]+/).filter((w) => w !== '') : [word]));
+	const split = words.flatMap((word) =>
+		/\s/.test(word) ? word.split(/[\s;&|'"]+/).filter((w) => w !== '') : [word],
+	);
 	scan(split, out);
 	const seen = new Set<number>();
 	return out.filter((entry) => (seen.has(entry.port) ? false : (seen.add(entry.port), true)));

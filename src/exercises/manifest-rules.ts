@@ -8,7 +8,16 @@ import {effectiveRequest, qosClass} from '../k8s/resources.js';
 import type {ManifestRule} from '../content/types.js';
 import type {ManifestObject} from './manifest-yaml.js';
 import {isLongRunning, podTemplatePath, valueAtPath} from '../k8s/pod-model.js';
-import {asFields, asList, asText, findContainer, roleWords, viewPod, type ContainerView, type PodView} from './pod-view.js';
+import {
+	asFields,
+	asList,
+	asText,
+	findContainer,
+	roleWords,
+	viewPod,
+	type ContainerView,
+	type PodView,
+} from './pod-view.js';
 import {listeningPorts} from './listening-port.js';
 
 type ParamType = 'text' | 'whole' | 'port' | 'quantity' | 'names' | 'boolean' | 'resource' | 'qos' | 'paths';
@@ -74,25 +83,32 @@ type MountPaths = Readonly<Record<string, string>>;
 function mountPathProblem(pod: PodView, volume: string, wanted: MountPaths | undefined): string | undefined {
 	for (const [name, path] of Object.entries(wanted ?? {})) {
 		const container = findContainer(pod, name);
-		const mounts = asList(container?.fields.volumeMounts).map(asFields).filter((m) => m?.name === volume);
+		const mounts = asList(container?.fields.volumeMounts)
+			.map(asFields)
+			.filter((m) => m?.name === volume);
 		const actual = mounts.map((m) => asText(m?.mountPath)).filter((p) => p !== undefined);
 		if (!actual.some((p) => p.replace(/\/+$/, '') === path.replace(/\/+$/, ''))) {
-			return `container ${name} mounts ${volume} at ${actual.join(', ') || 'no path'}, but it reads and writes under ${path}:`
-				+ ` mount the volume at ${path}, or its files land outside the volume`;
+			return (
+				`container ${name} mounts ${volume} at ${actual.join(', ') || 'no path'}, but it reads and writes under ${path}:` +
+				` mount the volume at ${path}, or its files land outside the volume`
+			);
 		}
 	}
 	return undefined;
 }
 
 function checkSharedEmptyDir(pod: PodView, params: Params): RuleOutcome {
-	const volumes = asList(pod.spec?.volumes).map(asFields).filter((v) => v !== undefined);
+	const volumes = asList(pod.spec?.volumes)
+		.map(asFields)
+		.filter((v) => v !== undefined);
 	const wantedVolume = asText(params.volume);
 	const listed = params.containers as readonly string[] | undefined;
 	let candidates = volumes.filter((v) => asFields(v.emptyDir) !== undefined || v.emptyDir === null);
 	if (wantedVolume !== undefined) {
 		const named = volumes.find((v) => v.name === wantedVolume);
 		if (!named) return failWith(`spec.volumes has no volume named ${wantedVolume}`);
-		if (!candidates.includes(named)) return failWith(`volume ${wantedVolume} is not an emptyDir (give it "emptyDir: {}")`);
+		if (!candidates.includes(named))
+			return failWith(`volume ${wantedVolume} is not an emptyDir (give it "emptyDir: {}")`);
 		candidates = [named];
 	}
 	if (candidates.length === 0) {
@@ -113,17 +129,21 @@ function checkSharedEmptyDir(pod: PodView, params: Params): RuleOutcome {
 				if (wrongPath) return failExactly(wrongPath);
 				return pass(`emptyDir volume ${volumeName} is mounted by ${names(listed)}`);
 			}
-			const message = notMounting.length === 1
-				? `container ${notMounting[0]} does not mount volume ${volumeName}`
-				: `containers ${names(notMounting)} do not mount volume ${volumeName}`;
+			const message =
+				notMounting.length === 1
+					? `container ${notMounting[0]} does not mount volume ${volumeName}`
+					: `containers ${names(notMounting)} do not mount volume ${volumeName}`;
 			const score = listed.length - notMounting.length;
 			if (!bestFailure || score > bestFailure.score) bestFailure = {volume: volumeName, message, score};
 		} else {
-			if (mounters.length >= 2) return pass(`emptyDir volume ${volumeName} is mounted by ${names(mounters.map((c) => c.name))}`);
-			const message = mounters.length === 0
-				? `emptyDir volume ${volumeName} is declared but no container mounts it (add it to volumeMounts)`
-				: `emptyDir volume ${volumeName} is mounted only by ${mounters[0].name}; mount it in a second container to share files`;
-			if (!bestFailure || mounters.length > bestFailure.score) bestFailure = {volume: volumeName, message, score: mounters.length};
+			if (mounters.length >= 2)
+				return pass(`emptyDir volume ${volumeName} is mounted by ${names(mounters.map((c) => c.name))}`);
+			const message =
+				mounters.length === 0
+					? `emptyDir volume ${volumeName} is declared but no container mounts it (add it to volumeMounts)`
+					: `emptyDir volume ${volumeName} is mounted only by ${mounters[0].name}; mount it in a second container to share files`;
+			if (!bestFailure || mounters.length > bestFailure.score)
+				bestFailure = {volume: volumeName, message, score: mounters.length};
 		}
 	}
 	return failWith(bestFailure?.message ?? 'no emptyDir volume is shared');
@@ -142,19 +162,27 @@ function checkNativeSidecar(pod: PodView, params: Params): RuleOutcome {
 	if (!container) return failWith(`the Pod has no container named ${name}`);
 	if (entries.length > 1) {
 		const lists = entries.map((c) => c.list).join(' and ');
-		return failExactly(`${name} is listed in both ${lists}; keep only the initContainers entry`
-			+ ' (with restartPolicy: Always) and remove it from containers');
+		return failExactly(
+			`${name} is listed in both ${lists}; keep only the initContainers entry` +
+				' (with restartPolicy: Always) and remove it from containers',
+		);
 	}
 	if (container.role === 'sidecar') return pass(`${name} is a native sidecar`);
 	if (container.role === 'app') {
-		return failWith(`${name} is in spec.containers; a native sidecar goes in spec.initContainers with restartPolicy: Always`);
+		return failWith(
+			`${name} is in spec.containers; a native sidecar goes in spec.initContainers with restartPolicy: Always`,
+		);
 	}
 	const policy = container.fields.restartPolicy;
 	if (policy !== undefined) {
-		return failExactly(`init container ${name} has restartPolicy ${JSON.stringify(policy)};`
-			+ ' only restartPolicy: Always (spelt exactly so) makes it a native sidecar');
+		return failExactly(
+			`init container ${name} has restartPolicy ${JSON.stringify(policy)};` +
+				' only restartPolicy: Always (spelt exactly so) makes it a native sidecar',
+		);
 	}
-	return failWith(`init container ${name} has no restartPolicy: Always, so it must finish before the app starts instead of running beside it`);
+	return failWith(
+		`init container ${name} has no restartPolicy: Always, so it must finish before the app starts instead of running beside it`,
+	);
 }
 
 function checkDistinctPorts(pod: PodView): RuleOutcome {
@@ -166,7 +194,9 @@ function checkDistinctPorts(pod: PodView): RuleOutcome {
 			const key = `${port}/${protocol}`;
 			const first = owner.get(key);
 			if (first !== undefined && first !== container.name) {
-				return failWith(`containers ${first} and ${container.name} both declare containerPort ${port}: they share the Pod's network namespace, so only one of them can listen on it`);
+				return failWith(
+					`containers ${first} and ${container.name} both declare containerPort ${port}: they share the Pod's network namespace, so only one of them can listen on it`,
+				);
 			}
 			owner.set(key, container.name);
 		}
@@ -181,9 +211,11 @@ function checkPort(pod: PodView, params: Params): RuleOutcome {
 	if (!container) return failWith(`the Pod has no container named ${name}`);
 	const ports = declaredPorts(container).map((p) => p.port);
 	if (ports.includes(port)) return pass(`container ${name} declares containerPort ${port}`);
-	return failWith(ports.length === 0
-		? `container ${name} declares no ports; add "ports: [{containerPort: ${port}}]"`
-		: `container ${name} declares containerPort ${ports.join(', ')}, not ${port}`);
+	return failWith(
+		ports.length === 0
+			? `container ${name} declares no ports; add "ports: [{containerPort: ${port}}]"`
+			: `container ${name} declares containerPort ${ports.join(', ')}, not ${port}`,
+	);
 }
 
 function checkEffectiveRequest(pod: PodView, params: Params): RuleOutcome {
@@ -212,11 +244,14 @@ function checkInitOrder(pod: PodView, params: Params): RuleOutcome {
 	for (const name of wanted) {
 		const container = findContainer(pod, name);
 		if (!container) return failWith(`the Pod has no init container named ${name}`);
-		if (container.role !== 'init') return failWith(`${name} is ${roleWords(container.role)}, not a regular init container`);
+		if (container.role !== 'init')
+			return failWith(`${name} is ${roleWords(container.role)}, not a regular init container`);
 	}
 	for (let i = 1; i < wanted.length; i += 1) {
 		if (regular.indexOf(wanted[i]) < regular.indexOf(wanted[i - 1])) {
-			return failWith(`init container ${wanted[i]} runs before ${wanted[i - 1]}; init containers run one at a time in list order, so move ${wanted[i - 1]} up`);
+			return failWith(
+				`init container ${wanted[i]} runs before ${wanted[i - 1]}; init containers run one at a time in list order, so move ${wanted[i - 1]} up`,
+			);
 		}
 	}
 	return pass(`the init containers run in the order ${wanted.join(', ')}`);
@@ -227,7 +262,9 @@ function checkLabel(pod: PodView, params: Params): RuleOutcome {
 	const key = params.key as string;
 	const templatePath = podTemplatePath(pod.kind);
 	const where = templatePath ? `${templatePath.join('.')}.metadata.labels` : 'metadata.labels';
-	const podLabels = templatePath ? valueAtPath(pod.root, [...templatePath, 'metadata', 'labels']) : pod.metadata?.labels;
+	const podLabels = templatePath
+		? valueAtPath(pod.root, [...templatePath, 'metadata', 'labels'])
+		: pod.metadata?.labels;
 	const labels = asFields(podLabels);
 	if (!labels || !(key in labels)) return failWith(`${where} has no ${key} label`);
 	if (params.value === undefined) return pass(`metadata.labels has ${key}`);
@@ -245,8 +282,10 @@ function checkHelperContainer(pod: PodView, params: Params): RuleOutcome {
 		if (container.role === 'sidecar') return pass(`${name} is a native sidecar`);
 		return pass(`${name} runs beside the app in spec.containers`);
 	}
-	return failWith(`${name} is ${roleWords(container.role)}, which stops before the app starts; a helper keeps running:`
-		+ ' put it in spec.containers, or give it restartPolicy: Always');
+	return failWith(
+		`${name} is ${roleWords(container.role)}, which stops before the app starts; a helper keeps running:` +
+			' put it in spec.containers, or give it restartPolicy: Always',
+	);
 }
 
 function checkListeningPort(pod: PodView, params: Params): RuleOutcome {
@@ -268,10 +307,13 @@ function checkListeningPort(pod: PodView, params: Params): RuleOutcome {
 	}
 	const undeclared = listening.filter((l) => !declared.includes(l.port));
 	if (undeclared.length > 0) {
-		const has = declared.length === 0 ? 'declares no containerPort' : `declares containerPort ${declared.join(', ')}`;
+		const has =
+			declared.length === 0 ? 'declares no containerPort' : `declares containerPort ${declared.join(', ')}`;
 		const ports = undeclared.map((l) => l.port).join(', ');
 		const sources = undeclared.map((l) => l.source).join(', ');
-		return failExactly(`${name} listens on ${ports} (${sources}) but ${has}: change the argument and containerPort together`);
+		return failExactly(
+			`${name} listens on ${ports} (${sources}) but ${has}: change the argument and containerPort together`,
+		);
 	}
 	return pass(`${name} listens on ${listening.map((l) => l.port).join(', ')}, as its containerPort says`);
 }
@@ -280,7 +322,9 @@ function checkListeningPort(pod: PodView, params: Params): RuleOutcome {
 function checkSelectorMatches(pod: PodView): RuleOutcome {
 	const templatePath = podTemplatePath(pod.kind);
 	if (!templatePath) {
-		return failWith(`a ${pod.kind ?? 'manifest without a kind'} has no Pod template and no selector; write a Deployment`);
+		return failWith(
+			`a ${pod.kind ?? 'manifest without a kind'} has no Pod template and no selector; write a Deployment`,
+		);
 	}
 	const wanted = asFields(asFields(asFields(pod.root.spec)?.selector)?.matchLabels);
 	if (!wanted || Object.keys(wanted).length === 0) {
@@ -288,7 +332,9 @@ function checkSelectorMatches(pod: PodView): RuleOutcome {
 	}
 	const labels = asFields(valueAtPath(pod.root, [...templatePath, 'metadata', 'labels'])) ?? {};
 	const shown = (entries: [string, unknown][]) => entries.map(([k, v]) => `${k}: ${String(v)}`).join(', ');
-	const missing = Object.entries(wanted).filter(([key, value]) => !(key in labels) || String(labels[key]) !== String(value));
+	const missing = Object.entries(wanted).filter(
+		([key, value]) => !(key in labels) || String(labels[key]) !== String(value),
+	);
 	if (missing.length > 0) {
 		const where = `${templatePath.join('.')}.metadata.labels`;
 		return failWith(`the selector asks for ${shown(missing)}, but the template's labels (${where}) do not have it`);
@@ -299,9 +345,14 @@ function checkSelectorMatches(pod: PodView): RuleOutcome {
 export const MANIFEST_RULES: Readonly<Record<string, RuleSpec>> = {
 	kind: {
 		params: {equals: required('text')},
-		check: (pod, p) => pod.kind === p.equals
-			? pass(`kind is ${pod.kind}`)
-			: failWith(pod.kind === undefined ? `the manifest has no kind; add "kind: ${String(p.equals)}"` : `kind is ${pod.kind}, not ${String(p.equals)}`),
+		check: (pod, p) =>
+			pod.kind === p.equals
+				? pass(`kind is ${pod.kind}`)
+				: failWith(
+						pod.kind === undefined
+							? `the manifest has no kind; add "kind: ${String(p.equals)}"`
+							: `kind is ${pod.kind}, not ${String(p.equals)}`,
+					),
 	},
 	'min-containers': {
 		params: {count: required('whole')},
@@ -314,18 +365,23 @@ export const MANIFEST_RULES: Readonly<Record<string, RuleSpec>> = {
 			const shown = `${running.length} container${one ? '' : 's'} that keep${one ? 's' : ''} running${ofThem}`;
 			return running.length >= (p.count as number)
 				? pass(`the Pod has ${shown}`)
-				: failWith(`the Pod has ${shown} in spec.containers and native sidecars; it needs at least ${String(p.count)}`);
+				: failWith(
+						`the Pod has ${shown} in spec.containers and native sidecars; it needs at least ${String(p.count)}`,
+					);
 		},
 	},
 	'helper-container': {params: {name: required('text')}, check: checkHelperContainer},
 	'listening-port': {params: {container: required('text'), port: optional('port')}, check: checkListeningPort},
 	'api-version': {
 		params: {equals: required('text')},
-		check: (pod, p) => pod.apiVersion === p.equals
-			? pass(`apiVersion is ${String(p.equals)}`)
-			: failWith(pod.apiVersion === undefined
-				? `the manifest has no apiVersion; a ${pod.kind ?? 'object'} here is "apiVersion: ${String(p.equals)}"`
-				: `apiVersion is ${pod.apiVersion}, not ${String(p.equals)}`),
+		check: (pod, p) =>
+			pod.apiVersion === p.equals
+				? pass(`apiVersion is ${String(p.equals)}`)
+				: failWith(
+						pod.apiVersion === undefined
+							? `the manifest has no apiVersion; a ${pod.kind ?? 'object'} here is "apiVersion: ${String(p.equals)}"`
+							: `apiVersion is ${pod.apiVersion}, not ${String(p.equals)}`,
+					),
 	},
 	replicas: {
 		params: {equals: required('whole')},
@@ -336,7 +392,9 @@ export const MANIFEST_RULES: Readonly<Record<string, RuleSpec>> = {
 			}
 			const replicas = asFields(pod.root.spec)?.replicas;
 			if (replicas === undefined) {
-				return failWith(`spec.replicas is not set, so the ${pod.kind ?? 'workload'} runs 1 Pod; set replicas: ${String(p.equals)}`);
+				return failWith(
+					`spec.replicas is not set, so the ${pod.kind ?? 'workload'} runs 1 Pod; set replicas: ${String(p.equals)}`,
+				);
 			}
 			return replicas === p.equals
 				? pass(`spec.replicas is ${String(replicas)}`)
@@ -354,9 +412,11 @@ export const MANIFEST_RULES: Readonly<Record<string, RuleSpec>> = {
 			}
 			const image = asText(container.fields.image);
 			if (p.image !== undefined && (image === undefined || !imageMatches(image, p.image as string))) {
-				return failWith(image === undefined
-					? `container ${String(p.name)} has no image; use ${String(p.image)}`
-					: `container ${String(p.name)} runs image ${image}, not ${String(p.image)}`);
+				return failWith(
+					image === undefined
+						? `container ${String(p.name)} has no image; use ${String(p.image)}`
+						: `container ${String(p.name)} runs image ${image}, not ${String(p.image)}`,
+				);
 			}
 			return pass(`container ${String(p.name)} is there`);
 		},
@@ -368,32 +428,43 @@ export const MANIFEST_RULES: Readonly<Record<string, RuleSpec>> = {
 	'native-sidecar': {params: {name: optional('text')}, check: checkNativeSidecar},
 	'distinct-ports': {params: {}, check: checkDistinctPorts},
 	port: {params: {container: required('text'), port: required('port')}, check: checkPort},
-	'effective-request': {params: {resource: required('resource'), equals: required('quantity')}, check: checkEffectiveRequest},
+	'effective-request': {
+		params: {resource: required('resource'), equals: required('quantity')},
+		check: checkEffectiveRequest,
+	},
 	'qos-class': {params: {equals: required('qos')}, check: checkQosClass},
 	'share-process-namespace': {
 		params: {equals: required('boolean')},
 		check: (pod, p) => {
 			const raw = pod.spec?.shareProcessNamespace;
 			if (typeof raw === 'string') {
-				return failExactly(`spec.shareProcessNamespace is the string "${raw}"; write true or false without quotes`);
+				return failExactly(
+					`spec.shareProcessNamespace is the string "${raw}"; write true or false without quotes`,
+				);
 			}
 			const actual = raw === true;
 			if (p.equals === true && !actual) {
 				if (pod.spec?.hostPID === true) {
-					return failExactly('spec.hostPID: true joins the node\'s pid namespace, not a Pod-wide one;'
-						+ ' set spec.shareProcessNamespace: true instead');
+					return failExactly(
+						"spec.hostPID: true joins the node's pid namespace, not a Pod-wide one;" +
+							' set spec.shareProcessNamespace: true instead',
+					);
 				}
 				const misplaced = pod.containers.find((c) => 'shareProcessNamespace' in c.fields);
 				if (misplaced) {
-					return failExactly(`shareProcessNamespace is set inside container ${misplaced.name};`
-						+ ' it is a field of the Pod spec, beside containers');
+					return failExactly(
+						`shareProcessNamespace is set inside container ${misplaced.name};` +
+							' it is a field of the Pod spec, beside containers',
+					);
 				}
 			}
 			return actual === p.equals
 				? pass(`spec.shareProcessNamespace is ${String(actual)}`)
-				: failWith(p.equals
-					? 'spec.shareProcessNamespace is not true, so each container keeps its own pid namespace'
-					: 'spec.shareProcessNamespace is true, so every container sees the others\' processes; remove it or set it to false');
+				: failWith(
+						p.equals
+							? 'spec.shareProcessNamespace is not true, so each container keeps its own pid namespace'
+							: "spec.shareProcessNamespace is true, so every container sees the others' processes; remove it or set it to false",
+					);
 		},
 	},
 	'init-order': {params: {names: required('names')}, check: checkInitOrder},
@@ -407,11 +478,16 @@ function paramProblem(type: ParamType, value: unknown): string | undefined {
 		case 'text':
 			return typeof value === 'string' && value.trim() !== '' ? undefined : 'expected a non-empty string';
 		case 'whole':
-			return Number.isInteger(value) && (value as number) >= 1 ? undefined : 'expected a whole number of at least 1';
+			return Number.isInteger(value) && (value as number) >= 1
+				? undefined
+				: 'expected a whole number of at least 1';
 		case 'port':
-			return Number.isInteger(value) && (value as number) >= 1 && (value as number) <= 65535 ? undefined : 'expected a port number from 1 to 65535';
+			return Number.isInteger(value) && (value as number) >= 1 && (value as number) <= 65535
+				? undefined
+				: 'expected a port number from 1 to 65535';
 		case 'quantity': {
-			if (typeof value !== 'string' && typeof value !== 'number') return 'expected a quantity such as 250m or 320Mi';
+			if (typeof value !== 'string' && typeof value !== 'number')
+				return 'expected a quantity such as 250m or 320Mi';
 			const parsed = parseQuantity(value);
 			return parsed.ok ? undefined : parsed.error;
 		}
@@ -424,12 +500,17 @@ function paramProblem(type: ParamType, value: unknown): string | undefined {
 		case 'resource':
 			return value === 'cpu' || value === 'memory' ? undefined : 'expected cpu or memory';
 		case 'paths':
-			return typeof value === 'object' && value !== null && !Array.isArray(value) && Object.keys(value).length > 0
-				&& Object.values(value).every((path) => typeof path === 'string' && path.startsWith('/'))
+			return typeof value === 'object' &&
+				value !== null &&
+				!Array.isArray(value) &&
+				Object.keys(value).length > 0 &&
+				Object.values(value).every((path) => typeof path === 'string' && path.startsWith('/'))
 				? undefined
 				: 'expected a mapping of container name to absolute mount path, e.g. {app: /data}';
 		case 'qos':
-			return value === 'Guaranteed' || value === 'Burstable' || value === 'BestEffort' ? undefined : 'expected Guaranteed, Burstable or BestEffort';
+			return value === 'Guaranteed' || value === 'Burstable' || value === 'BestEffort'
+				? undefined
+				: 'expected Guaranteed, Burstable or BestEffort';
 	}
 }
 
@@ -437,7 +518,12 @@ function paramProblem(type: ParamType, value: unknown): string | undefined {
 export function ruleProblems(rule: ManifestRule, at: string): {path: string; message: string}[] {
 	const name = (rule as {rule?: unknown}).rule;
 	if (typeof name !== 'string' || !(name in MANIFEST_RULES)) {
-		return [{path: `${at}.rule`, message: `unknown rule ${JSON.stringify(name)}; known rules: ${MANIFEST_RULE_NAMES.join(', ')}`}];
+		return [
+			{
+				path: `${at}.rule`,
+				message: `unknown rule ${JSON.stringify(name)}; known rules: ${MANIFEST_RULE_NAMES.join(', ')}`,
+			},
+		];
 	}
 	const spec = MANIFEST_RULES[name];
 	const problems: {path: string; message: string}[] = [];
@@ -453,7 +539,10 @@ export function ruleProblems(rule: ManifestRule, at: string): {path: string; mes
 	for (const key of Object.keys(rule)) {
 		if (key === 'rule' || key === 'feedback' || key in spec.params) continue;
 		const known = Object.keys(spec.params);
-		problems.push({path: `${at}.${key}`, message: `not a parameter of rule ${name} (${known.length ? `its parameters: ${known.join(', ')}` : 'it takes none'})`});
+		problems.push({
+			path: `${at}.${key}`,
+			message: `not a parameter of rule ${name} (${known.length ? `its parameters: ${known.join(', ')}` : 'it takes none'})`,
+		});
 	}
 	if (rule.feedback !== undefined && (typeof rule.feedback !== 'string' || rule.feedback.trim() === '')) {
 		problems.push({path: `${at}.feedback`, message: 'expected a non-empty string'});
@@ -463,7 +552,10 @@ export function ruleProblems(rule: ManifestRule, at: string): {path: string; mes
 
 function paramText(value: unknown): string {
 	if (Array.isArray(value)) return value.join(',');
-	if (typeof value === 'object' && value !== null) return Object.entries(value).map(([k, v]) => `${k}:${String(v)}`).join(',');
+	if (typeof value === 'object' && value !== null)
+		return Object.entries(value)
+			.map(([k, v]) => `${k}:${String(v)}`)
+			.join(',');
 	return String(value);
 }
 
@@ -478,7 +570,7 @@ export function ruleLabel(rule: ManifestRule): string {
 /** Runs one rule on a parsed manifest. A rule the validator would reject fails with that reason. */
 export function runRule(rule: ManifestRule, manifest: ManifestObject): RuleOutcome {
 	const problems = ruleProblems(rule, 'rule');
-	if (problems.length > 0) return failWith(`the exercise's rule is invalid (${problems[0].path}: ${problems[0].message})`);
+	if (problems.length > 0)
+		return failWith(`the exercise's rule is invalid (${problems[0].path}: ${problems[0].message})`);
 	return MANIFEST_RULES[rule.rule].check(viewPod(manifest), rule);
 }
-

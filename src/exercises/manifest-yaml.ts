@@ -18,24 +18,28 @@ export type FieldPath = readonly (string | number)[];
 
 export type ManifestParse =
 	| {
-		readonly ok: true;
-		/** The first object; the only one when the learner sent what was asked. */
-		readonly manifest: ManifestObject;
-		/** Every object of the file, so a checker can say what else was sent. */
-		readonly documents: readonly ManifestObject[];
-		/** 1-based line of the deepest mapping or list on `path` in the first object, as near as known. */
-		readonly lineOf: (path: FieldPath) => number | undefined;
-	}
+			readonly ok: true;
+			/** The first object; the only one when the learner sent what was asked. */
+			readonly manifest: ManifestObject;
+			/** Every object of the file, so a checker can say what else was sent. */
+			readonly documents: readonly ManifestObject[];
+			/** 1-based line of the deepest mapping or list on `path` in the first object, as near as known. */
+			readonly lineOf: (path: FieldPath) => number | undefined;
+	  }
 	| {
-		readonly ok: false;
-		/** The whole message, starting with the origin (and line:column when known). */
-		readonly error: string;
-		/** The same without the origin, for callers that name the place themselves. */
-		readonly detail: string;
-	};
+			readonly ok: false;
+			/** The whole message, starting with the origin (and line:column when known). */
+			readonly error: string;
+			/** The same without the origin, for callers that name the place themselves. */
+			readonly detail: string;
+	  };
 
 function fail(origin: string, detail: string, where = ''): ManifestParse {
-	return {ok: false, error: `${origin}${where}: ${detail}`, detail: where ? `line ${where.slice(1).replace(':', ', column ')}: ${detail}` : detail};
+	return {
+		ok: false,
+		error: `${origin}${where}: ${detail}`,
+		detail: where ? `line ${where.slice(1).replace(':', ', column ')}: ${detail}` : detail,
+	};
 }
 
 function describe(value: unknown): string {
@@ -71,7 +75,10 @@ function walkWithBudget(root: unknown, budget: number): Walk {
 export function parseManifest(source: string, origin: string): ManifestParse {
 	const bytes = Buffer.byteLength(source, 'utf8');
 	if (bytes > MAX_MANIFEST_BYTES) {
-		return fail(origin, `the manifest is ${(bytes / 1024 / 1024).toFixed(1)} MB; a Pod manifest is a few KB (the limit is 1 MB)`);
+		return fail(
+			origin,
+			`the manifest is ${(bytes / 1024 / 1024).toFixed(1)} MB; a Pod manifest is a few KB (the limit is 1 MB)`,
+		);
 	}
 	let documents: unknown[];
 	// js-yaml keeps no positions, but its listener closes each node with the line it opened on.
@@ -89,7 +96,8 @@ export function parseManifest(source: string, origin: string): ManifestParse {
 				}
 				const line = starts.pop();
 				const node: unknown = state.result;
-				if (line !== undefined && node !== null && typeof node === 'object' && !lines.has(node)) lines.set(node, line + 1);
+				if (line !== undefined && node !== null && typeof node === 'object' && !lines.has(node))
+					lines.set(node, line + 1);
 			},
 		}) as unknown[];
 	} catch (error) {
@@ -106,21 +114,28 @@ export function parseManifest(source: string, origin: string): ManifestParse {
 	for (const [index, manifest] of present.entries()) {
 		if (typeof manifest !== 'object' || manifest === null || Array.isArray(manifest)) {
 			const which = present.length > 1 ? `document ${index + 1} of the file` : 'the manifest';
-			return fail(origin, `${which} is ${describe(manifest)}, not a mapping: a Kubernetes object starts with keys such as "apiVersion:", "kind:" and "metadata:"`);
+			return fail(
+				origin,
+				`${which} is ${describe(manifest)}, not a mapping: a Kubernetes object starts with keys such as "apiVersion:", "kind:" and "metadata:"`,
+			);
 		}
 	}
 	const walk = walkWithBudget(present, MAX_MANIFEST_NODES);
 	if (!walk.ok) {
-		return fail(origin, walk.reason === 'cycle'
-			? `a YAML alias (*name) refers to a node that contains it, so the manifest never ends; write the values out instead`
-			: `YAML aliases (*name) expand the manifest to more than ${MAX_MANIFEST_NODES} nodes; write the values out instead of nesting aliases`);
+		return fail(
+			origin,
+			walk.reason === 'cycle'
+				? `a YAML alias (*name) refers to a node that contains it, so the manifest never ends; write the values out instead`
+				: `YAML aliases (*name) expand the manifest to more than ${MAX_MANIFEST_NODES} nodes; write the values out instead of nesting aliases`,
+		);
 	}
 	const objects = present as ManifestObject[];
 	const lineOf = (path: FieldPath): number | undefined => {
 		let node: unknown = objects[0];
 		let line = lines.get(objects[0]);
 		for (const key of path) {
-			node = node !== null && typeof node === 'object' ? (node as Record<string | number, unknown>)[key] : undefined;
+			node =
+				node !== null && typeof node === 'object' ? (node as Record<string | number, unknown>)[key] : undefined;
 			if (node === null || typeof node !== 'object') break;
 			line = lines.get(node) ?? line;
 		}

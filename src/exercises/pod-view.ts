@@ -46,10 +46,24 @@ export function viewPod(manifest: ManifestObject): PodView {
 		for (const [index, entry] of asList(spec?.[list]).entries()) {
 			const fields = asFields(entry);
 			if (!fields) continue;
-			containers.push({name: asText(fields.name) ?? `#${index + 1}`, role: roleOf(list, fields), list, index, fields});
+			containers.push({
+				name: asText(fields.name) ?? `#${index + 1}`,
+				role: roleOf(list, fields),
+				list,
+				index,
+				fields,
+			});
 		}
 	}
-	return {root: manifest, apiVersion: asText(manifest.apiVersion), kind: asText(manifest.kind), metadata: asFields(manifest.metadata), spec, specPath, containers};
+	return {
+		root: manifest,
+		apiVersion: asText(manifest.apiVersion),
+		kind: asText(manifest.kind),
+		metadata: asFields(manifest.metadata),
+		spec,
+		specPath,
+		containers,
+	};
 }
 
 export function findContainer(pod: PodView, name: string): ContainerView | undefined {

@@ -23,7 +23,8 @@ function simplifyToken(token: string): string {
 	if (parts.length > 1 && /[.:]/.test(parts[0])) parts.shift();
 	if (parts.length > 1 && parts[0] === 'library') parts.shift();
 	out = parts.join('/');
-	if (hadPath || /:[0-9]+\.[0-9.]+$|:latest$/.test(out)) out = out.replace(/@sha256:[0-9a-f]+$/, '').replace(/:[\w.-]+$/, '');
+	if (hadPath || /:[0-9]+\.[0-9.]+$|:latest$/.test(out))
+		out = out.replace(/@sha256:[0-9a-f]+$/, '').replace(/:[\w.-]+$/, '');
 	return out;
 }
 
@@ -46,7 +47,34 @@ export function withoutGlosses(text: string): string {
 }
 
 /** Words that carry no meaning in a short answer: "it is the kernel" is "kernel". */
-const FILLER = new Set(['a', 'an', 'the', 'it', 'its', 'is', 'are', 'i', 'think', 'probably', 'maybe', 'just', 'simply', 'called', 'named', 'answer', 'field', 'this', 'that', 'thats', 'would', 'be', 'use', 'type', 'run', 'one']);
+const FILLER = new Set([
+	'a',
+	'an',
+	'the',
+	'it',
+	'its',
+	'is',
+	'are',
+	'i',
+	'think',
+	'probably',
+	'maybe',
+	'just',
+	'simply',
+	'called',
+	'named',
+	'answer',
+	'field',
+	'this',
+	'that',
+	'thats',
+	'would',
+	'be',
+	'use',
+	'type',
+	'run',
+	'one',
+]);
 
 /** Articles only: in a sentence the other filler words can matter. */
 const ARTICLES = new Set(['a', 'an', 'the']);

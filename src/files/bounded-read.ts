@@ -17,14 +17,7 @@ import {closeSync, constants, fstatSync, openSync, readSync, realpathSync, type 
 import {open} from 'node:fs/promises';
 import path from 'node:path';
 
-export type ReadProblem =
-	| 'missing'
-	| 'folder'
-	| 'not-regular'
-	| 'too-large'
-	| 'outside'
-	| 'denied'
-	| 'failed';
+export type ReadProblem = 'missing' | 'folder' | 'not-regular' | 'too-large' | 'outside' | 'denied' | 'failed';
 
 export type BoundedRead =
 	| {readonly ok: true; readonly text: string}
@@ -45,7 +38,11 @@ export function sizeText(bytes: number): string {
 }
 
 function tooLarge(limit: number): BoundedRead {
-	return {ok: false, problem: 'too-large', reason: `it is larger than ${sizeText(limit)}, more than a file of this kind can be`};
+	return {
+		ok: false,
+		problem: 'too-large',
+		reason: `it is larger than ${sizeText(limit)}, more than a file of this kind can be`,
+	};
 }
 
 function kindOf(stat: Stats): string {
@@ -64,7 +61,8 @@ function refuseStat(stat: Stats): BoundedRead | undefined {
 function fromError(error: unknown): BoundedRead {
 	const code = (error as NodeJS.ErrnoException | undefined)?.code;
 	if (code === 'ENOENT') return {ok: false, problem: 'missing', reason: 'no such file', code};
-	if (code === 'ENOTDIR') return {ok: false, problem: 'missing', reason: 'no such file (a part of the path is not a folder)', code};
+	if (code === 'ENOTDIR')
+		return {ok: false, problem: 'missing', reason: 'no such file (a part of the path is not a folder)', code};
 	if (code === 'EISDIR') return {ok: false, problem: 'folder', reason: 'it is a folder, not a file', code};
 	if (code === 'EACCES' || code === 'EPERM') return {ok: false, problem: 'denied', reason: 'permission denied', code};
 	if (code === 'ELOOP') return {ok: false, problem: 'failed', reason: 'its symbolic links form a loop', code};
@@ -85,7 +83,11 @@ function checkWithin(file: string, within: string | undefined): BoundedRead | un
 	}
 	const rel = path.relative(root, target);
 	if (rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel))) return undefined;
-	return {ok: false, problem: 'outside', reason: `it is a symbolic link to ${target}, outside ${root}; copy the file into the folder instead`};
+	return {
+		ok: false,
+		problem: 'outside',
+		reason: `it is a symbolic link to ${target}, outside ${root}; copy the file into the folder instead`,
+	};
 }
 
 const OPEN_FLAGS = constants.O_RDONLY | constants.O_NONBLOCK | (constants.O_NOCTTY ?? 0);

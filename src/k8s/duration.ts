@@ -6,15 +6,45 @@
 import {parseQuantity, type QuantityResult} from './quantity.js';
 
 const UNIT_SECONDS: Readonly<Record<string, number>> = {
-	ms: 0.001, millisecond: 0.001, milliseconds: 0.001,
-	s: 1, sec: 1, secs: 1, second: 1, seconds: 1,
-	m: 60, min: 60, mins: 60, minute: 60, minutes: 60,
-	h: 3600, hr: 3600, hrs: 3600, hour: 3600, hours: 3600,
+	ms: 0.001,
+	millisecond: 0.001,
+	milliseconds: 0.001,
+	s: 1,
+	sec: 1,
+	secs: 1,
+	second: 1,
+	seconds: 1,
+	m: 60,
+	min: 60,
+	mins: 60,
+	minute: 60,
+	minutes: 60,
+	h: 3600,
+	hr: 3600,
+	hrs: 3600,
+	hour: 3600,
+	hours: 3600,
 };
 
 const NUMBER_WORDS: Readonly<Record<string, number>> = {
-	one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, fifteen: 15, twenty: 20,
-	thirty: 30, forty: 40, fifty: 50, sixty: 60, ninety: 90, hundred: 100,
+	one: 1,
+	two: 2,
+	three: 3,
+	four: 4,
+	five: 5,
+	six: 6,
+	seven: 7,
+	eight: 8,
+	nine: 9,
+	ten: 10,
+	fifteen: 15,
+	twenty: 20,
+	thirty: 30,
+	forty: 40,
+	fifty: 50,
+	sixty: 60,
+	ninety: 90,
+	hundred: 100,
 };
 
 /** Seconds, as a Quantity (text kept as typed). A bare number is seconds; `five minutes` is 300. */
@@ -37,7 +67,10 @@ export function parseDuration(input: string | number): QuantityResult {
 	for (const [, number, unit] of parts) {
 		const factor = unit === '' ? 1 : UNIT_SECONDS[unit];
 		if (factor === undefined) {
-			return {ok: false, error: `"${text}" has an unknown unit "${unit}": use s, m or h (or seconds, minutes, hours)`};
+			return {
+				ok: false,
+				error: `"${text}" has an unknown unit "${unit}": use s, m or h (or seconds, minutes, hours)`,
+			};
 		}
 		millis += BigInt(Math.round(Number(number) * factor * 1000));
 	}

@@ -13,7 +13,8 @@ export interface Quantity {
 	readonly text: string;
 }
 
-export type QuantityResult = {readonly ok: true; readonly value: Quantity} | {readonly ok: false; readonly error: string};
+export type QuantityResult =
+	{readonly ok: true; readonly value: Quantity} | {readonly ok: false; readonly error: string};
 
 const BINARY: Record<string, number> = {Ki: 1, Mi: 2, Gi: 3, Ti: 4, Pi: 5, Ei: 6};
 const DECIMAL: Record<string, number> = {m: -3, '': 0, k: 3, M: 6, G: 9, T: 12, P: 15, E: 18};
@@ -36,7 +37,10 @@ export function parseQuantity(input: string | number): QuantityResult {
 	const text = String(input).trim();
 	if (text === '') return {ok: false, error: 'the quantity is empty'};
 	if (/\s/.test(text)) {
-		return {ok: false, error: `"${text}" has a space in it: write the number and its unit together, like 250m or 128Mi`};
+		return {
+			ok: false,
+			error: `"${text}" has a space in it: write the number and its unit together, like 250m or 128Mi`,
+		};
 	}
 	const m = NUMBER.exec(text);
 	if (!m) return {ok: false, error: `"${text}" is not a quantity`};
@@ -56,13 +60,17 @@ export function parseQuantity(input: string | number): QuantityResult {
 		else den *= 10n ** BigInt(-exp);
 	} else if (/^[eE][+-]?\d+$/.test(suffix)) {
 		const exp = Number(suffix.slice(1));
-		if (Math.abs(exp) > 100) return {ok: false, error: `"${text}" has an exponent too large for a resource quantity`};
+		if (Math.abs(exp) > 100)
+			return {ok: false, error: `"${text}" has an exponent too large for a resource quantity`};
 		if (exp >= 0) num *= 10n ** BigInt(exp);
 		else den *= 10n ** BigInt(-exp);
 	} else {
 		const lower = suffix.toLowerCase();
-		const near = Object.keys(BINARY).find((k) => k.toLowerCase() === lower || k.toLowerCase() === `${lower}i`)
-			?? (lower === 'kb' || lower === 'mb' || lower === 'gb' ? `${suffix[0].toUpperCase()}i or ${suffix[0].toUpperCase()}` : undefined);
+		const near =
+			Object.keys(BINARY).find((k) => k.toLowerCase() === lower || k.toLowerCase() === `${lower}i`) ??
+			(lower === 'kb' || lower === 'mb' || lower === 'gb'
+				? `${suffix[0].toUpperCase()}i or ${suffix[0].toUpperCase()}`
+				: undefined);
 		const hint = near ? ` (did you mean ${near}?)` : '';
 		return {
 			ok: false,

@@ -31,20 +31,22 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 	return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function readAmounts(
-	value: unknown,
-	field: string,
-): ResourceResult<Partial<Record<ResourceName, Quantity>>> {
+function readAmounts(value: unknown, field: string): ResourceResult<Partial<Record<ResourceName, Quantity>>> {
 	if (value === undefined || value === null) return {ok: true, value: {}};
 	if (!isRecord(value)) return {ok: false, error: `${field}: must be a mapping such as {cpu: 250m, memory: 128Mi}`};
 	const out: Partial<Record<ResourceName, Quantity>> = {};
 	for (const resource of RESOURCE_NAMES) {
 		const raw = value[resource];
 		if (raw === undefined || raw === null) continue;
-		if (typeof raw !== 'string' && typeof raw !== 'number') return {ok: false, error: `${field}.${resource}: must be a quantity such as 250m or 128Mi`};
+		if (typeof raw !== 'string' && typeof raw !== 'number')
+			return {ok: false, error: `${field}.${resource}: must be a quantity such as 250m or 128Mi`};
 		const parsed = parseQuantity(raw);
 		if (!parsed.ok) return {ok: false, error: `${field}.${resource}: ${parsed.error}`};
-		if (parsed.value.num < 0n) return {ok: false, error: `${field}.${resource}: "${parsed.value.text}" is negative; a request or limit cannot be below zero`};
+		if (parsed.value.num < 0n)
+			return {
+				ok: false,
+				error: `${field}.${resource}: "${parsed.value.text}" is negative; a request or limit cannot be below zero`,
+			};
 		out[resource] = parsed.value;
 	}
 	return {ok: true, value: out};

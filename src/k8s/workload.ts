@@ -63,7 +63,6 @@ export type ExtractResult =
 	| {readonly ok: true; readonly pods: readonly PodSource[]; readonly skipped: readonly string[]}
 	| {readonly ok: false; readonly error: string};
 
-
 class SpecProblem extends Error {}
 
 export function isRecord(value: unknown): value is Record<string, unknown> {
@@ -82,7 +81,11 @@ function describeDoc(doc: Record<string, unknown>): string {
  */
 export function extractPodSpecs(doc: unknown): ExtractResult {
 	if (doc === null || doc === undefined) return {ok: true, pods: [], skipped: []};
-	if (!isRecord(doc)) return {ok: false, error: 'the document is not a mapping of fields (expected apiVersion, kind, metadata, spec)'};
+	if (!isRecord(doc))
+		return {
+			ok: false,
+			error: 'the document is not a mapping of fields (expected apiVersion, kind, metadata, spec)',
+		};
 	try {
 		const pods: PodSource[] = [];
 		const skipped: string[] = [];
@@ -129,11 +132,18 @@ function readPodSpec(kind: string, name: string, spec: unknown, specPath: string
 		throw new SpecProblem(`${specPath}.containers: empty; a Pod needs at least one container`);
 	}
 	const initContainers = readContainers(spec.initContainers, `${specPath}.initContainers`, 'initContainers');
-	const ephemeralContainers = readContainers(spec.ephemeralContainers, `${specPath}.ephemeralContainers`, 'ephemeralContainers');
+	const ephemeralContainers = readContainers(
+		spec.ephemeralContainers,
+		`${specPath}.ephemeralContainers`,
+		'ephemeralContainers',
+	);
 	const seen = new Map<string, string>();
 	for (const c of [...initContainers, ...containers, ...ephemeralContainers]) {
 		const earlier = seen.get(c.name);
-		if (earlier) throw new SpecProblem(`${c.path}: the name "${c.name}" is already used by ${earlier}; container names must be unique in a Pod`);
+		if (earlier)
+			throw new SpecProblem(
+				`${c.path}: the name "${c.name}" is already used by ${earlier}; container names must be unique in a Pod`,
+			);
 		seen.set(c.name, c.path);
 	}
 	return {
@@ -155,7 +165,8 @@ function readPodSpec(kind: string, name: string, spec: unknown, specPath: string
 function readFlag(spec: Record<string, unknown>, key: string, specPath: string): boolean {
 	const value = spec[key];
 	if (value === undefined || value === null) return false;
-	if (typeof value !== 'boolean') throw new SpecProblem(`${specPath}.${key}: must be true or false, not ${JSON.stringify(value)}`);
+	if (typeof value !== 'boolean')
+		throw new SpecProblem(`${specPath}.${key}: must be true or false, not ${JSON.stringify(value)}`);
 	return value;
 }
 
@@ -178,10 +189,12 @@ function readContainers(value: unknown, path: string, list: ContainerList): Cont
 		const at = `${path}[${i}]`;
 		if (!isRecord(entry)) throw new SpecProblem(`${at}: must be a mapping with at least name and image`);
 		const name = entry.name;
-		if (typeof name !== 'string' || name.trim() === '') throw new SpecProblem(`${at}: no name; every container needs a name`);
+		if (typeof name !== 'string' || name.trim() === '')
+			throw new SpecProblem(`${at}: no name; every container needs a name`);
 		const named = `${at} (${name})`;
 		const image = entry.image;
-		if (typeof image !== 'string' || image.trim() === '') throw new SpecProblem(`${named}: no image; write the image to run, such as image: busybox:1.36`);
+		if (typeof image !== 'string' || image.trim() === '')
+			throw new SpecProblem(`${named}: no image; write the image to run, such as image: busybox:1.36`);
 		const role: ContainerRole = roleOf(list, entry);
 		const target = entry.targetContainerName;
 		return {
@@ -204,7 +217,9 @@ function readPorts(value: unknown, path: string): PortSpec[] {
 		if (!isRecord(entry)) throw new SpecProblem(`${at}: must be a mapping such as containerPort: 8080`);
 		const port = entry.containerPort;
 		if (typeof port !== 'number' || !Number.isInteger(port) || port < 1 || port > 65535) {
-			throw new SpecProblem(`${at}.containerPort: must be a whole number from 1 to 65535, not ${JSON.stringify(port)}`);
+			throw new SpecProblem(
+				`${at}.containerPort: must be a whole number from 1 to 65535, not ${JSON.stringify(port)}`,
+			);
 		}
 		const protocol = entry.protocol === undefined ? 'TCP' : entry.protocol;
 		if (protocol !== 'TCP' && protocol !== 'UDP' && protocol !== 'SCTP') {

@@ -138,7 +138,14 @@ export function readBounded(file: string, limit = MAX_CONFIG_BYTES): ReadResult 
 
 /** A {user} pattern must still give a valid namespace once a user name is put in. */
 const NAMESPACE_PATTERN = /^[a-z0-9]([-a-z0-9{}]{0,70}[a-z0-9}])?$/;
-const LIVE_MODES: Record<string, LiveMode> = {lazy: 'lazy', auto: 'lazy', on: 'on', off: 'off', true: 'on', false: 'off'};
+const LIVE_MODES: Record<string, LiveMode> = {
+	lazy: 'lazy',
+	auto: 'lazy',
+	on: 'on',
+	off: 'off',
+	true: 'on',
+	false: 'off',
+};
 
 const show = (value: unknown): string => JSON.stringify(value);
 

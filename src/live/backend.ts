@@ -47,7 +47,6 @@ export interface LivePod {
 	readonly manifest: Record<string, unknown>;
 }
 
-
 export interface BackendReport {
 	readonly tool: LiveTool;
 	/** The binary is there and answered. */

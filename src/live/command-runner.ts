@@ -178,7 +178,10 @@ export function startCommand(request: RunRequest): RunningCommand {
 				outcome: stoppedBy,
 				exitCode: code,
 				signal,
-				error: stoppedBy === 'timed-out' ? `${request.file} gave no answer within ${Math.round(request.timeoutMs / 100) / 10} s and was stopped` : undefined,
+				error:
+					stoppedBy === 'timed-out'
+						? `${request.file} gave no answer within ${Math.round(request.timeoutMs / 100) / 10} s and was stopped`
+						: undefined,
 			});
 			return;
 		}
@@ -211,8 +214,7 @@ export function lastLines(text: string, count: number): string {
 export type PlaceholderValues = Partial<Record<CommandPlaceholder, string>>;
 
 export type ExpandResult =
-	| {readonly ok: true; readonly args: readonly string[]}
-	| {readonly ok: false; readonly error: string};
+	{readonly ok: true; readonly args: readonly string[]} | {readonly ok: false; readonly error: string};
 
 /**
  * Fills {pod} {namespace} {container} {image} into a command's arguments. A `{word}` of
@@ -225,7 +227,10 @@ export function expandPlaceholders(args: readonly string[], values: PlaceholderV
 	for (const [index, arg] of args.entries()) {
 		const unknown = placeholdersIn(arg).find((name) => !known.has(name));
 		if (unknown) {
-			return {ok: false, error: `args[${index}] "${arg}" uses {${unknown}}, which is not a placeholder; only {pod} {namespace} {container} {image} are`};
+			return {
+				ok: false,
+				error: `args[${index}] "${arg}" uses {${unknown}}, which is not a placeholder; only {pod} {namespace} {container} {image} are`,
+			};
 		}
 		let problem: string | undefined;
 		const expanded = arg.replace(/\{([a-z]+)\}/g, (_whole, name: string) => {

@@ -7,7 +7,17 @@ import {mkdir, readFile, rename, writeFile} from 'node:fs/promises';
 import {dirname, join} from 'node:path';
 import {progressDirectory} from '../progress/progress-path.js';
 
-const LOCAL_NAMES = [/^kind-/, /^k3d-/, /^minikube$/, /^docker-desktop$/, /^docker-for-desktop$/, /^rancher-desktop$/, /^orbstack$/, /^microk8s$/, /^colima/];
+const LOCAL_NAMES = [
+	/^kind-/,
+	/^k3d-/,
+	/^minikube$/,
+	/^docker-desktop$/,
+	/^docker-for-desktop$/,
+	/^rancher-desktop$/,
+	/^orbstack$/,
+	/^microk8s$/,
+	/^colima/,
+];
 const LOCAL_SERVER = /^https?:\/\/(127\.\d+\.\d+\.\d+|localhost|\[::1\])(:\d+)?(\/|$)/;
 
 export function isLocalContext(context: string, server: string | undefined): boolean {
@@ -27,7 +37,8 @@ export function confirmedContextsPath(configDir: string): string {
 	return join(configDir, CONFIRMED_CONTEXTS_FILE);
 }
 
-export type ContextsResult = {readonly ok: true; readonly contexts: readonly string[]} | {readonly ok: false; readonly error: string};
+export type ContextsResult =
+	{readonly ok: true; readonly contexts: readonly string[]} | {readonly ok: false; readonly error: string};
 
 export async function readConfirmedContexts(file: string): Promise<ContextsResult> {
 	let text: string;
@@ -41,7 +52,10 @@ export async function readConfirmedContexts(file: string): Promise<ContextsResul
 		const value = JSON.parse(text) as unknown;
 		const list = (value as {confirmed?: unknown})?.confirmed;
 		if (!Array.isArray(list) || list.some((x) => typeof x !== 'string')) {
-			return {ok: false, error: `${file}: field "confirmed" must be a list of context names; delete the file to start again`};
+			return {
+				ok: false,
+				error: `${file}: field "confirmed" must be a list of context names; delete the file to start again`,
+			};
 		}
 		return {ok: true, contexts: list as string[]};
 	} catch {

@@ -7,7 +7,14 @@
 import type {BackendReport, Exec, LiveBackend, MeasuredNamespaces, NsInodes, LivePod} from './backend.js';
 import {fail, ok, type Result} from '../result.js';
 import {describeFailure, succeeded, runCommand, type RunResult} from './command-runner.js';
-import {containerFromInspect, containersFromPs, crictlProblem, livePodFromCrictl, sandboxFromInspectp, type CrictlContainer} from './crictl-pod.js';
+import {
+	containerFromInspect,
+	containersFromPs,
+	crictlProblem,
+	livePodFromCrictl,
+	sandboxFromInspectp,
+	type CrictlContainer,
+} from './crictl-pod.js';
 import {parseJson} from '../k8s/json-reading.js';
 import {readNamespacesInside, readProcNamespaces, type ReadLink} from './proc-namespaces.js';
 
@@ -38,7 +45,12 @@ export class CrictlBackend implements LiveBackend {
 	}
 
 	private run(args: readonly string[]): Promise<RunResult> {
-		return this.exec({file: this.binary, args: [...this.flags(), ...args], timeoutMs: TIMEOUT, env: this.options.env});
+		return this.exec({
+			file: this.binary,
+			args: [...this.flags(), ...args],
+			timeoutMs: TIMEOUT,
+			env: this.options.env,
+		});
 	}
 
 	private failure<T>(result: RunResult, what: string): Result<T> {
@@ -56,21 +68,44 @@ export class CrictlBackend implements LiveBackend {
 		const result = await this.run(['version']);
 		const base = {tool: this.tool, endpoint: this.options.endpoint};
 		if (result.outcome === 'not-found') {
-			return {...base, installed: false, usable: false, problem: 'crictl is not installed', nextStep: 'on a Kubernetes node install cri-tools (https://github.com/kubernetes-sigs/cri-tools) to see Pod sandboxes and pause containers', durationMs: Date.now() - started};
+			return {
+				...base,
+				installed: false,
+				usable: false,
+				problem: 'crictl is not installed',
+				nextStep:
+					'on a Kubernetes node install cri-tools (https://github.com/kubernetes-sigs/cri-tools) to see Pod sandboxes and pause containers',
+				durationMs: Date.now() - started,
+			};
 		}
 		if (!succeeded(result)) {
-			const {problem, nextStep} = result.outcome === 'exited' ? crictlProblem(result.stderr, this.options.endpoint) : {problem: describeFailure(result, 'crictl version'), nextStep: 'check that the runtime is running'};
+			const {problem, nextStep} =
+				result.outcome === 'exited'
+					? crictlProblem(result.stderr, this.options.endpoint)
+					: {
+							problem: describeFailure(result, 'crictl version'),
+							nextStep: 'check that the runtime is running',
+						};
 			return {...base, installed: true, usable: false, problem, nextStep, durationMs: Date.now() - started};
 		}
 		const field = (name: string) => new RegExp(`^${name}:\\s*(.+)$`, 'm').exec(result.stdout)?.[1]?.trim();
 		const runtime = [field('RuntimeName'), field('RuntimeVersion')].filter(Boolean).join(' ');
-		return {...base, installed: true, usable: true, version: `crictl ${field('Version') ?? '?'}${runtime ? `, ${runtime}` : ''}`, durationMs: Date.now() - started};
+		return {
+			...base,
+			installed: true,
+			usable: true,
+			version: `crictl ${field('Version') ?? '?'}${runtime ? `, ${runtime}` : ''}`,
+			durationMs: Date.now() - started,
+		};
 	}
 
 	async getPod(name: string): Promise<Result<LivePod>> {
 		const ids = await this.run(['pods', '--name', name, '-q']);
 		if (!succeeded(ids)) return this.failure(ids, 'crictl pods');
-		const sandboxId = ids.stdout.split('\n').map((l) => l.trim()).find(Boolean);
+		const sandboxId = ids.stdout
+			.split('\n')
+			.map((l) => l.trim())
+			.find(Boolean);
 		if (!sandboxId) return fail(`the runtime has no Pod sandbox named ${name} (see \`crictl pods\`)`);
 		const inspectp = await this.run(['inspectp', sandboxId]);
 		if (!succeeded(inspectp)) return this.failure(inspectp, `crictl inspectp ${sandboxId}`);
@@ -108,22 +143,29 @@ export class CrictlBackend implements LiveBackend {
 		};
 		const fromExec = async (id: string | undefined, name: string): Promise<NsInodes | undefined> => {
 			if (!id) return undefined;
-			const read = await readNamespacesInside(name, (type) => this.run(['exec', id, '/bin/busybox', 'readlink', `/proc/self/ns/${type}`]));
+			const read = await readNamespacesInside(name, (type) =>
+				this.run(['exec', id, '/bin/busybox', 'readlink', `/proc/self/ns/${type}`]),
+			);
 			errors.push(...read.errors);
 			return Object.keys(read.inodes).length > 0 ? read.inodes : undefined;
 		};
 		const sandbox = await fromProc(pod.sandbox?.pid);
 		const containers: Record<string, NsInodes> = {};
 		for (const container of pod.containers) {
-			const inodes = (await fromProc(container.pid)) ?? (container.state === 'running' ? await fromExec(container.id, container.name) : undefined);
+			const inodes =
+				(await fromProc(container.pid)) ??
+				(container.state === 'running' ? await fromExec(container.id, container.name) : undefined);
 			if (inodes) containers[container.name] = inodes;
 		}
-		if (!sandbox && Object.keys(containers).length === 0) return fail(errors.join('\n') || 'nothing could be measured');
+		if (!sandbox && Object.keys(containers).length === 0)
+			return fail(errors.join('\n') || 'nothing could be measured');
 		return ok({sandbox, containers});
 	}
 
 	async createPod(): Promise<Result<string>> {
-		return fail('the tutor does not create Pods through crictl (the kubelet would not know them): use --backend kubectl or --backend podman');
+		return fail(
+			'the tutor does not create Pods through crictl (the kubelet would not know them): use --backend kubectl or --backend podman',
+		);
 	}
 
 	async deletePod(): Promise<Result<string>> {

@@ -91,10 +91,14 @@ export function containerFromInspect(object: unknown): CrictlContainer | undefin
 		// The image the Pod asked for; status.image can be a resolved alias of it.
 		image: asString(asObject(config.image)?.image) ?? asString(asObject(status.image)?.image) ?? '',
 		state,
-		reason: asString(status.reason) || (state === 'terminated' && exitCode !== undefined ? `exit code ${exitCode}` : undefined),
+		reason:
+			asString(status.reason) ||
+			(state === 'terminated' && exitCode !== undefined ? `exit code ${exitCode}` : undefined),
 		restartCount: asNumber(asObject(status.metadata)?.attempt),
 		pid: asNumber(info.pid) || undefined,
-		command: [...asArray(config.command), ...asArray(config.args)].filter((x): x is string => typeof x === 'string'),
+		command: [...asArray(config.command), ...asArray(config.args)].filter(
+			(x): x is string => typeof x === 'string',
+		),
 		hostMounts,
 		mounts: hostMounts.map((m) => ({volume: volumeNameFromHostPath(m.hostPath)?.name, path: m.path})),
 	};
@@ -106,7 +110,12 @@ export function livePodFromCrictl(sandbox: CrictlSandbox, containers: readonly C
 		for (const mount of container.hostMounts) {
 			const volume = volumeNameFromHostPath(mount.hostPath);
 			if (volume && !volumes.has(volume.name)) {
-				volumes.set(volume.name, volume.emptyDir ? {name: volume.name, emptyDir: {}} : {name: volume.name, hostPath: {path: mount.hostPath}});
+				volumes.set(
+					volume.name,
+					volume.emptyDir
+						? {name: volume.name, emptyDir: {}}
+						: {name: volume.name, hostPath: {path: mount.hostPath}},
+				);
 			}
 		}
 	}
@@ -148,12 +157,19 @@ export function crictlProblem(stderr: string, endpoint: string | undefined): {pr
 	if (/no such file or directory/i.test(stderr)) {
 		return {
 			problem: `no CRI socket at ${socket}`,
-			nextStep: 'start containerd or CRI-O, or point --runtime-endpoint / CONTAINER_RUNTIME_ENDPOINT at its socket (e.g. unix:///run/containerd/containerd.sock)',
+			nextStep:
+				'start containerd or CRI-O, or point --runtime-endpoint / CONTAINER_RUNTIME_ENDPOINT at its socket (e.g. unix:///run/containerd/containerd.sock)',
 		};
 	}
 	if (/NotFound|not found/i.test(stderr)) {
-		return {problem: 'the runtime does not know that Pod sandbox', nextStep: 'list the sandboxes with `crictl pods` and use a name from there'};
+		return {
+			problem: 'the runtime does not know that Pod sandbox',
+			nextStep: 'list the sandboxes with `crictl pods` and use a name from there',
+		};
 	}
 	const fatal = /level=fatal msg="(.*)"\s*$/m.exec(stderr)?.[1];
-	return {problem: (fatal ?? stderr.trim().split('\n').pop() ?? 'crictl failed').replace(/\\"/g, '"'), nextStep: 'check that the runtime is running: `crictl info`'};
+	return {
+		problem: (fatal ?? stderr.trim().split('\n').pop() ?? 'crictl failed').replace(/\\"/g, '"'),
+		nextStep: 'check that the runtime is running: `crictl info`',
+	};
 }

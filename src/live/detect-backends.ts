@@ -45,16 +45,41 @@ export async function createBackends(options: DetectOptions): Promise<BackendSet
 	const file = confirmedContextsPath(tutorConfigDir(env, options.configDir));
 	let configProblem: string | undefined;
 	let confirmed: readonly string[] = [];
-	const read = options.live.context ? await rememberContext(file, options.live.context).catch((error: Error) => ({ok: false as const, error: `${file}: ${error.message}`})) : await readConfirmedContexts(file);
+	const read = options.live.context
+		? await rememberContext(file, options.live.context).catch((error: Error) => ({
+				ok: false as const,
+				error: `${file}: ${error.message}`,
+			}))
+		: await readConfirmedContexts(file);
 	if (read.ok) confirmed = read.contexts;
 	else configProblem = read.error;
 	return {
 		user,
 		configProblem,
 		backends: {
-			kubectl: new KubectlBackend({namespace: options.live.namespace, user, context: options.live.context, confirmedContexts: confirmed, exec: options.exec, env, binary: options.binaries?.kubectl}),
-			crictl: new CrictlBackend({endpoint: options.live.runtimeEndpoint, exec: options.exec, env, readLink: options.readLink, binary: options.binaries?.crictl}),
-			podman: new PodmanBackend({user, exec: options.exec, env, readLink: options.readLink, binary: options.binaries?.podman}),
+			kubectl: new KubectlBackend({
+				namespace: options.live.namespace,
+				user,
+				context: options.live.context,
+				confirmedContexts: confirmed,
+				exec: options.exec,
+				env,
+				binary: options.binaries?.kubectl,
+			}),
+			crictl: new CrictlBackend({
+				endpoint: options.live.runtimeEndpoint,
+				exec: options.exec,
+				env,
+				readLink: options.readLink,
+				binary: options.binaries?.crictl,
+			}),
+			podman: new PodmanBackend({
+				user,
+				exec: options.exec,
+				env,
+				readLink: options.readLink,
+				binary: options.binaries?.podman,
+			}),
 		},
 	};
 }
@@ -63,7 +88,14 @@ export async function createBackends(options: DetectOptions): Promise<BackendSet
 export const DETECT_LIMIT_MS = DETECT_BUDGET_MS + 500;
 
 function timedOut(tool: LiveTool, ms: number): BackendReport {
-	return {tool, installed: true, usable: false, problem: `${tool} did not answer within ${Math.round(ms / 1000)} s`, nextStep: `run \`${tool} version\` by hand to see where it hangs`, durationMs: ms};
+	return {
+		tool,
+		installed: true,
+		usable: false,
+		problem: `${tool} did not answer within ${Math.round(ms / 1000)} s`,
+		nextStep: `run \`${tool} version\` by hand to see where it hangs`,
+		durationMs: ms,
+	};
 }
 
 export async function detectBackends(options: DetectOptions): Promise<DetectedBackend[]> {

@@ -9,10 +9,18 @@ export type FoundPod =
 
 /** Order tried: kubectl (the cluster), crictl (the node under it), podman. */
 export async function findPod(detected: readonly DetectedBackend[], name: string): Promise<FoundPod> {
-	const usable = LIVE_TOOLS.flatMap((tool) => detected.filter((d) => d.report.tool === tool && d.backend).map((d) => d.backend as LiveBackend));
+	const usable = LIVE_TOOLS.flatMap((tool) =>
+		detected.filter((d) => d.report.tool === tool && d.backend).map((d) => d.backend as LiveBackend),
+	);
 	if (usable.length === 0) {
-		const lines = detected.map((d) => `  ${d.report.tool}: ${d.report.problem ?? 'not usable'}${d.report.nextStep ? ` — ${d.report.nextStep}` : ''}`);
-		return {ok: false, error: `no live backend is available, so there is no real Pod to look at:\n${lines.join('\n')}`};
+		const lines = detected.map(
+			(d) =>
+				`  ${d.report.tool}: ${d.report.problem ?? 'not usable'}${d.report.nextStep ? ` — ${d.report.nextStep}` : ''}`,
+		);
+		return {
+			ok: false,
+			error: `no live backend is available, so there is no real Pod to look at:\n${lines.join('\n')}`,
+		};
 	}
 	const misses: string[] = [];
 	for (const backend of usable) {

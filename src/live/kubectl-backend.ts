@@ -30,24 +30,47 @@ export interface KubectlBackendOptions {
 /** What went wrong, from kubectl's stderr, with what to do about it. */
 export function kubectlProblem(stderr: string, context?: string): {problem: string; nextStep: string} {
 	if (/current-context is not set|current-context must exist/i.test(stderr)) {
-		return {problem: 'no current context', nextStep: 'run `kubectl config use-context NAME` or point KUBECONFIG at your cluster'};
+		return {
+			problem: 'no current context',
+			nextStep: 'run `kubectl config use-context NAME` or point KUBECONFIG at your cluster',
+		};
 	}
 	if (/context was not found|no context exists with the name/i.test(stderr)) {
-		return {problem: `no context named ${context ?? '(unknown)'} in the kubeconfig`, nextStep: 'list the contexts with `kubectl config get-contexts`'};
+		return {
+			problem: `no context named ${context ?? '(unknown)'} in the kubeconfig`,
+			nextStep: 'list the contexts with `kubectl config get-contexts`',
+		};
 	}
 	const refused = /The connection to the server (\S+) was refused/.exec(stderr);
 	if (refused) {
-		return {problem: `the API server ${refused[1]} refused the connection`, nextStep: 'start the cluster (e.g. `kind create cluster`, `minikube start`) or fix the server address in the kubeconfig'};
+		return {
+			problem: `the API server ${refused[1]} refused the connection`,
+			nextStep:
+				'start the cluster (e.g. `kind create cluster`, `minikube start`) or fix the server address in the kubeconfig',
+		};
 	}
-	if (/Client\.Timeout|context deadline exceeded|i\/o timeout|request canceled|Timeout exceeded|TLS handshake timeout/i.test(stderr)) {
-		return {problem: 'the API server did not answer in time', nextStep: 'check that the cluster is up and reachable from here (VPN? firewall?)'};
+	if (
+		/Client\.Timeout|context deadline exceeded|i\/o timeout|request canceled|Timeout exceeded|TLS handshake timeout/i.test(
+			stderr,
+		)
+	) {
+		return {
+			problem: 'the API server did not answer in time',
+			nextStep: 'check that the cluster is up and reachable from here (VPN? firewall?)',
+		};
 	}
 	const forbidden = parseForbidden(stderr);
 	if (forbidden) return forbiddenProblem(forbidden);
 	if (/Unauthorized|forbidden/i.test(stderr)) {
-		return {problem: 'the cluster refused the request (not allowed)', nextStep: 'ask for access to the namespace, or log in again (`kubectl auth whoami`)'};
+		return {
+			problem: 'the cluster refused the request (not allowed)',
+			nextStep: 'ask for access to the namespace, or log in again (`kubectl auth whoami`)',
+		};
 	}
-	return {problem: lastLines(stderr, 3) || 'kubectl failed', nextStep: 'run `kubectl cluster-info` to see what is wrong'};
+	return {
+		problem: lastLines(stderr, 3) || 'kubectl failed',
+		nextStep: 'run `kubectl cluster-info` to see what is wrong',
+	};
 }
 
 /** The most detection may take, all calls together: a silent API server must not hold a learner longer. */
@@ -98,7 +121,10 @@ export class KubectlBackend implements LiveBackend {
 	 */
 	private noAnswer(server?: string, seconds = this.timeout): {problem: string; nextStep: string} {
 		const who = server ? `the API server ${server}` : 'the API server';
-		return {problem: `${who} did not answer within ${seconds} s`, nextStep: 'check that the cluster is up and reachable from here (VPN? firewall?)'};
+		return {
+			problem: `${who} did not answer within ${seconds} s`,
+			nextStep: 'check that the cluster is up and reachable from here (VPN? firewall?)',
+		};
 	}
 
 	private failure<T>(result: RunResult, what: string): Result<T> {
@@ -117,30 +143,62 @@ export class KubectlBackend implements LiveBackend {
 
 	async detect(): Promise<BackendReport> {
 		const started = Date.now();
-		const done = (report: Omit<BackendReport, 'tool' | 'durationMs'>): BackendReport => ({tool: this.tool, ...report, durationMs: Date.now() - started});
+		const done = (report: Omit<BackendReport, 'tool' | 'durationMs'>): BackendReport => ({
+			tool: this.tool,
+			...report,
+			durationMs: Date.now() - started,
+		});
 		// kubectl contacts the API server even for these local commands (a silent one holds each for
 		// 5 s), so they get a short --request-timeout of their own.
 		const version = await this.run([LOCAL_TIMEOUT, 'version', '--client', '-o', 'json']);
 		if (version.outcome === 'not-found') {
-			return done({installed: false, usable: false, problem: 'kubectl is not installed', nextStep: 'install kubectl (https://kubernetes.io/docs/tasks/tools/) to use a cluster'});
+			return done({
+				installed: false,
+				usable: false,
+				problem: 'kubectl is not installed',
+				nextStep: 'install kubectl (https://kubernetes.io/docs/tasks/tools/) to use a cluster',
+			});
 		}
 		if (!succeeded(version)) {
-			return done({installed: true, usable: false, problem: describeFailure(version, 'kubectl version --client'), nextStep: 'reinstall kubectl'});
+			return done({
+				installed: true,
+				usable: false,
+				problem: describeFailure(version, 'kubectl version --client'),
+				nextStep: 'reinstall kubectl',
+			});
 		}
 		const versionJson = parseJson(version.stdout, 'kubectl version');
-		const clientVersion = versionJson.ok ? asString(asObject(asObject(versionJson.value)?.clientVersion)?.gitVersion) : undefined;
+		const clientVersion = versionJson.ok
+			? asString(asObject(asObject(versionJson.value)?.clientVersion)?.gitVersion)
+			: undefined;
 
 		const contextArgs = this.options.context ? ['--context', this.options.context] : [];
 		const config = await this.run([LOCAL_TIMEOUT, 'config', 'view', '--minify', '-o', 'json', ...contextArgs]);
 		if (!succeeded(config)) {
-			const {problem, nextStep} = config.outcome === 'exited' ? kubectlProblem(config.stderr, this.options.context) : {problem: describeFailure(config, 'kubectl config view'), nextStep: 'check the kubeconfig'};
-			return done({installed: true, version: clientVersion, usable: false, problem, nextStep, namespace: this.namespace});
+			const {problem, nextStep} =
+				config.outcome === 'exited'
+					? kubectlProblem(config.stderr, this.options.context)
+					: {problem: describeFailure(config, 'kubectl config view'), nextStep: 'check the kubeconfig'};
+			return done({
+				installed: true,
+				version: clientVersion,
+				usable: false,
+				problem,
+				nextStep,
+				namespace: this.namespace,
+			});
 		}
 		const configJson = parseJson(config.stdout, 'kubectl config view');
 		const kubeconfig = configJson.ok ? asObject(configJson.value) : undefined;
 		const context = this.options.context ?? asString(kubeconfig?.['current-context']);
 		if (!context) {
-			return done({installed: true, version: clientVersion, usable: false, namespace: this.namespace, ...kubectlProblem('current-context is not set')});
+			return done({
+				installed: true,
+				version: clientVersion,
+				usable: false,
+				namespace: this.namespace,
+				...kubectlProblem('current-context is not set'),
+			});
 		}
 		const server = asString(asObject(asObject(asArray(kubeconfig?.clusters)[0])?.cluster)?.server);
 		const local = isLocalContext(context, server);
@@ -158,11 +216,24 @@ export class KubectlBackend implements LiveBackend {
 		}
 		// Detection holds a live key (and doctor) until it answers: the API server gets what is left
 		// of DETECT_BUDGET_MS, and kubectl's discovery retries are cut off by the runner.
-		const seconds = Math.max(1, Math.min(this.timeout, Math.floor((DETECT_BUDGET_MS - (Date.now() - started)) / 1000) - 2));
-		const reachArgs = [`--request-timeout=${seconds}s`, ...this.clusterFlags().slice(1), 'get', '--raw', '/version'];
+		const seconds = Math.max(
+			1,
+			Math.min(this.timeout, Math.floor((DETECT_BUDGET_MS - (Date.now() - started)) / 1000) - 2),
+		);
+		const reachArgs = [
+			`--request-timeout=${seconds}s`,
+			...this.clusterFlags().slice(1),
+			'get',
+			'--raw',
+			'/version',
+		];
 		const reach = await this.run(reachArgs, undefined, (seconds + 1) * 1000);
 		if (!succeeded(reach)) {
-			const silent = reach.outcome !== 'exited' || /Client\.Timeout|context deadline exceeded|i\/o timeout|Timeout exceeded|TLS handshake timeout/i.test(reach.stderr);
+			const silent =
+				reach.outcome !== 'exited' ||
+				/Client\.Timeout|context deadline exceeded|i\/o timeout|Timeout exceeded|TLS handshake timeout/i.test(
+					reach.stderr,
+				);
 			const {problem, nextStep} = silent ? this.noAnswer(server, seconds) : kubectlProblem(reach.stderr, context);
 			return done({...base, usable: false, problem, nextStep});
 		}
@@ -172,7 +243,8 @@ export class KubectlBackend implements LiveBackend {
 	async getPod(name: string): Promise<Result<LivePod>> {
 		const result = await this.runCluster(['get', 'pod', name, '-o', 'json']);
 		if (!succeeded(result)) {
-			if (/NotFound|not found/.test(result.stderr)) return fail(`there is no Pod ${name} in the namespace ${this.namespace}`);
+			if (/NotFound|not found/.test(result.stderr))
+				return fail(`there is no Pod ${name} in the namespace ${this.namespace}`);
 			return this.failure(result, `kubectl get pod ${name}`);
 		}
 		const json = parseJson(result.stdout, 'kubectl get pod');
@@ -199,7 +271,17 @@ export class KubectlBackend implements LiveBackend {
 					errors.push(`container ${container.name} is not running`);
 					return;
 				}
-				const read = await readNamespacesInside(container.name, (type) => this.runCluster(['exec', pod.name, '-c', container.name, '--', 'readlink', `/proc/self/ns/${type}`]));
+				const read = await readNamespacesInside(container.name, (type) =>
+					this.runCluster([
+						'exec',
+						pod.name,
+						'-c',
+						container.name,
+						'--',
+						'readlink',
+						`/proc/self/ns/${type}`,
+					]),
+				);
 				errors.push(...read.errors);
 				const inodes = read.inodes;
 				if (Object.keys(inodes).length > 0) containers[container.name] = inodes;
@@ -210,23 +292,47 @@ export class KubectlBackend implements LiveBackend {
 	}
 
 	private async ensureNamespace(): Promise<Result<void>> {
-		const get = await this.run([`--request-timeout=${this.timeout}s`, ...(this.options.context ? ['--context', this.options.context] : []), 'get', 'namespace', this.namespace, '-o', 'name']);
+		const get = await this.run([
+			`--request-timeout=${this.timeout}s`,
+			...(this.options.context ? ['--context', this.options.context] : []),
+			'get',
+			'namespace',
+			this.namespace,
+			'-o',
+			'name',
+		]);
 		if (succeeded(get)) return ok(undefined);
 		if (!/NotFound|not found/.test(get.stderr)) return this.failure(get, `kubectl get namespace ${this.namespace}`);
 		// Only the managed-by label: the namespace is shared by every learner and cleanup never deletes it.
-		const namespace = {apiVersion: 'v1', kind: 'Namespace', metadata: {name: this.namespace, labels: {[MANAGED_BY_KEY]: MANAGED_BY_VALUE}}};
-		const create = await this.run([`--request-timeout=${this.timeout}s`, ...(this.options.context ? ['--context', this.options.context] : []), 'create', '-f', '-'], JSON.stringify(namespace));
-		if (create.outcome === 'exited' && (create.exitCode === 0 || /AlreadyExists/.test(create.stderr))) return ok(undefined);
+		const namespace = {
+			apiVersion: 'v1',
+			kind: 'Namespace',
+			metadata: {name: this.namespace, labels: {[MANAGED_BY_KEY]: MANAGED_BY_VALUE}},
+		};
+		const create = await this.run(
+			[
+				`--request-timeout=${this.timeout}s`,
+				...(this.options.context ? ['--context', this.options.context] : []),
+				'create',
+				'-f',
+				'-',
+			],
+			JSON.stringify(namespace),
+		);
+		if (create.outcome === 'exited' && (create.exitCode === 0 || /AlreadyExists/.test(create.stderr)))
+			return ok(undefined);
 		return this.failure(create, `kubectl create namespace ${this.namespace}`);
 	}
 
 	async createPod(manifest: Record<string, unknown>): Promise<Result<string>> {
 		const metadata = asObject(manifest.metadata) ?? {};
 		if (!carriesTutorLabels(asObject(metadata.labels) as Record<string, string> | undefined, this.options.user)) {
-			return fail('refusing to create a Pod without the tutor\'s labels');
+			return fail("refusing to create a Pod without the tutor's labels");
 		}
 		if (metadata.namespace !== undefined && metadata.namespace !== this.namespace) {
-			return fail(`the manifest names the namespace ${String(metadata.namespace)}; the tutor works only in ${this.namespace}`);
+			return fail(
+				`the manifest names the namespace ${String(metadata.namespace)}; the tutor works only in ${this.namespace}`,
+			);
 		}
 		const namespace = await this.ensureNamespace();
 		if (!namespace.ok) return namespace;
@@ -237,15 +343,39 @@ export class KubectlBackend implements LiveBackend {
 
 	async deletePod(name: string): Promise<Result<string>> {
 		// By label and name together: a Pod without the tutor's labels is never matched.
-		const result = await this.runCluster(['delete', 'pod', '-l', tutorSelector(this.options.user), '--field-selector', `metadata.name=${name}`, '--wait=false', '-o', 'name']);
+		const result = await this.runCluster([
+			'delete',
+			'pod',
+			'-l',
+			tutorSelector(this.options.user),
+			'--field-selector',
+			`metadata.name=${name}`,
+			'--wait=false',
+			'-o',
+			'name',
+		]);
 		if (!succeeded(result)) return this.failure(result, `kubectl delete pod ${name}`);
-		if (result.stdout.trim() === '') return fail(`no Pod ${name} created by the tutor for ${this.options.user} in ${this.namespace}`);
+		if (result.stdout.trim() === '')
+			return fail(`no Pod ${name} created by the tutor for ${this.options.user} in ${this.namespace}`);
 		return ok(result.stdout.trim());
 	}
 
 	async cleanup(): Promise<Result<readonly string[]>> {
-		const result = await this.runCluster(['delete', 'deployments,pods,services,configmaps', '-l', tutorSelector(this.options.user), '--wait=false', '-o', 'name']);
+		const result = await this.runCluster([
+			'delete',
+			'deployments,pods,services,configmaps',
+			'-l',
+			tutorSelector(this.options.user),
+			'--wait=false',
+			'-o',
+			'name',
+		]);
 		if (!succeeded(result)) return this.failure(result, 'kubectl delete');
-		return ok(result.stdout.split('\n').map((l) => l.trim()).filter(Boolean));
+		return ok(
+			result.stdout
+				.split('\n')
+				.map((l) => l.trim())
+				.filter(Boolean),
+		);
 	}
 }

@@ -11,7 +11,10 @@ function stateOf(status: JsonObject | undefined): {state: ContainerState; reason
 	const terminated = asObject(state.terminated);
 	if (terminated) {
 		const code = asNumber(terminated.exitCode);
-		return {state: 'terminated', reason: asString(terminated.reason) ?? (code === undefined ? undefined : `exit code ${code}`)};
+		return {
+			state: 'terminated',
+			reason: asString(terminated.reason) ?? (code === undefined ? undefined : `exit code ${code}`),
+		};
 	}
 	return {state: 'unknown'};
 }
@@ -28,28 +31,29 @@ export function livePodFromKubectl(object: unknown): LivePod | undefined {
 		const name = asString(entry?.name);
 		if (entry && name) statuses.set(name, entry);
 	}
-	const containersOf = (list: unknown): LiveContainer[] => asArray(list).flatMap((item) => {
-		const container = asObject(item);
-		const name = asString(container?.name);
-		if (!container || !name) return [];
-		const containerStatus = statuses.get(name);
-		const {state, reason} = stateOf(containerStatus);
-		return [
-			{
-				name,
-				image: asString(container.image) ?? '',
-				state,
-				reason,
-				restartCount: asNumber(containerStatus?.restartCount),
-				id: asString(containerStatus?.containerID),
-				mounts: asArray(container.volumeMounts).flatMap((mount) => {
-					const m = asObject(mount);
-					const path = asString(m?.mountPath);
-					return path ? [{volume: asString(m?.name), path}] : [];
-				}),
-			},
-		];
-	});
+	const containersOf = (list: unknown): LiveContainer[] =>
+		asArray(list).flatMap((item) => {
+			const container = asObject(item);
+			const name = asString(container?.name);
+			if (!container || !name) return [];
+			const containerStatus = statuses.get(name);
+			const {state, reason} = stateOf(containerStatus);
+			return [
+				{
+					name,
+					image: asString(container.image) ?? '',
+					state,
+					reason,
+					restartCount: asNumber(containerStatus?.restartCount),
+					id: asString(containerStatus?.containerID),
+					mounts: asArray(container.volumeMounts).flatMap((mount) => {
+						const m = asObject(mount);
+						const path = asString(m?.mountPath);
+						return path ? [{volume: asString(m?.name), path}] : [];
+					}),
+				},
+			];
+		});
 	const containers = containersOf(spec.containers);
 	const initContainers = containersOf(spec.initContainers);
 	return {

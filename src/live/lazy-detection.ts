@@ -9,7 +9,10 @@ import type {LiveContext} from './live-context.js';
 export type LiveMode = 'lazy' | 'on' | 'off';
 
 /** A promise-like that starts `detect` the first time it is awaited, and only once. */
-export function lazyDetection(detect: () => Promise<LiveContext | undefined>, mode: LiveMode = 'lazy'): PromiseLike<LiveContext | undefined> {
+export function lazyDetection(
+	detect: () => Promise<LiveContext | undefined>,
+	mode: LiveMode = 'lazy',
+): PromiseLike<LiveContext | undefined> {
 	let started: Promise<LiveContext | undefined> | undefined;
 	const run = () => {
 		// Detection failing means offline mode, which is what the tutor already shows.

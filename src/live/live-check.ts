@@ -25,7 +25,9 @@ export function containersRunningChecks(pod: LivePod): CheckItem[] {
 		return {
 			name: `container ${container.name} running`,
 			passed,
-			message: passed ? `${container.name} is running` : `${container.name} is ${container.state}${why}: look at its logs before checking again`,
+			message: passed
+				? `${container.name} is running`
+				: `${container.name} is ${container.state}${why}: look at its logs before checking again`,
 		};
 	});
 }
@@ -33,13 +35,21 @@ export function containersRunningChecks(pod: LivePod): CheckItem[] {
 export function checkPodView(pod: LivePod, rules: readonly ManifestRule[]): LiveCheckResult {
 	const checks: CheckItem[] = rules.map((rule) => {
 		const outcome = runRule(rule, pod.manifest);
-		return {name: ruleLabel(rule), passed: outcome.passed, message: outcome.passed ? outcome.message : (rule.feedback ?? outcome.message)};
+		return {
+			name: ruleLabel(rule),
+			passed: outcome.passed,
+			message: outcome.passed ? outcome.message : (rule.feedback ?? outcome.message),
+		};
 	});
 	checks.push(...containersRunningChecks(pod));
 	return {correct: checks.every((c) => c.passed), checks, pod};
 }
 
-export async function checkLivePod(backend: LiveBackend, podName: string, rules: readonly ManifestRule[]): Promise<LiveCheckResult> {
+export async function checkLivePod(
+	backend: LiveBackend,
+	podName: string,
+	rules: readonly ManifestRule[],
+): Promise<LiveCheckResult> {
 	const pod = await backend.getPod(podName);
 	if (!pod.ok) return {correct: false, checks: [], error: pod.error};
 	return checkPodView(pod.value, rules);

@@ -24,7 +24,8 @@ const NAMESPACE = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
 
 export function parseLiveOptions(args: readonly string[]): LiveOptionsResult {
 	const rest: string[] = [];
-	const values: {backend?: LiveTool; namespace?: string; context?: string; image?: string; runtimeEndpoint?: string} = {};
+	const values: {backend?: LiveTool; namespace?: string; context?: string; image?: string; runtimeEndpoint?: string} =
+		{};
 	const flags: Record<string, keyof typeof values> = {
 		'--backend': 'backend',
 		'--namespace': 'namespace',
@@ -61,11 +62,15 @@ export function parseLiveOptions(args: readonly string[]): LiveOptionsResult {
 			values.backend = value as LiveTool;
 		} else if (key === 'namespace') {
 			if (!NAMESPACE.test(value)) {
-				return {ok: false, error: `--namespace ${value}: a namespace name is lower-case letters, digits and '-', at most 63 characters`};
+				return {
+					ok: false,
+					error: `--namespace ${value}: a namespace name is lower-case letters, digits and '-', at most 63 characters`,
+				};
 			}
 			values.namespace = value;
 		} else if (key === 'image') {
-			if (/\s/.test(value)) return {ok: false, error: `--image "${value}": an image reference has no spaces (e.g. busybox:1.36)`};
+			if (/\s/.test(value))
+				return {ok: false, error: `--image "${value}": an image reference has no spaces (e.g. busybox:1.36)`};
 			values.image = value;
 		} else {
 			values[key] = value;

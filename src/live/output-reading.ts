@@ -24,10 +24,12 @@ function compile(pattern: string): RegExp | undefined {
 
 /** A pattern that does not compile, named by its field. */
 export function readingProblem(reading: OutputReading): {field: string; message: string} | undefined {
-	if (reading.expect !== undefined && !compile(reading.expect)) return {field: 'expect', message: `/${reading.expect}/ is not a valid regular expression`};
+	if (reading.expect !== undefined && !compile(reading.expect))
+		return {field: 'expect', message: `/${reading.expect}/ is not a valid regular expression`};
 	for (const [answer, rule] of Object.entries(reading.decide ?? {})) {
 		const pattern = typeof rule === 'string' ? rule : rule.of;
-		if (!compile(pattern)) return {field: `decide.${answer}`, message: `/${pattern}/ is not a valid regular expression`};
+		if (!compile(pattern))
+			return {field: `decide.${answer}`, message: `/${pattern}/ is not a valid regular expression`};
 	}
 	return undefined;
 }
@@ -46,7 +48,11 @@ function countedLine(lines: readonly string[], rule: Exclude<DecideRule, string>
  */
 export function findDeciding(output: string, reading: OutputReading): DecidingLine | undefined {
 	const lines = output.replace(/\n$/, '').split('\n');
-	const at = (index: number, answer?: string): DecidingLine => ({...(answer !== undefined ? {answer} : {}), line: lines[index].trim(), lineNumber: index + 1});
+	const at = (index: number, answer?: string): DecidingLine => ({
+		...(answer !== undefined ? {answer} : {}),
+		line: lines[index].trim(),
+		lineNumber: index + 1,
+	});
 	const rules: {answer?: string; re: RegExp}[] = [];
 	if (reading.expect !== undefined) {
 		const re = compile(reading.expect);
@@ -78,17 +84,27 @@ export interface Verdict {
  * What to say under a real output. `prediction` is the learner's choice on a predict exercise;
  * `note` says why this backend's output differs from a cluster's (podman 4's catatonit).
  */
-export function verdictFor(output: string, reading: OutputReading, recordedOutput: string, prediction?: string, note?: string): Verdict {
+export function verdictFor(
+	output: string,
+	reading: OutputReading,
+	recordedOutput: string,
+	prediction?: string,
+	note?: string,
+): Verdict {
 	const real = findDeciding(output, reading);
 	const recorded = findDeciding(recordedOutput, reading);
 	const lines: string[] = [];
 	let agrees: boolean | undefined;
 	if (reading.decide) {
 		if (!real) {
-			lines.push(`No line of this output decides the question${recorded ? `; the recorded one did: line ${recorded.lineNumber} "${recorded.line}"` : ''}.`);
+			lines.push(
+				`No line of this output decides the question${recorded ? `; the recorded one did: line ${recorded.lineNumber} "${recorded.line}"` : ''}.`,
+			);
 		} else if (prediction !== undefined) {
 			agrees = real.answer === prediction;
-			lines.push(`${agrees ? 'This agrees with' : 'This does not agree with'} your prediction (${prediction}): line ${real.lineNumber} "${real.line}" shows ${real.answer}.`);
+			lines.push(
+				`${agrees ? 'This agrees with' : 'This does not agree with'} your prediction (${prediction}): line ${real.lineNumber} "${real.line}" shows ${real.answer}.`,
+			);
 		} else {
 			lines.push(`Line ${real.lineNumber} "${real.line}" shows ${real.answer}.`);
 		}
@@ -98,8 +114,12 @@ export function verdictFor(output: string, reading: OutputReading, recordedOutpu
 			lines.push(`Look at line ${real.lineNumber}: "${real.line}".`);
 		} else {
 			agrees = false;
-			lines.push(`This output differs from the recorded one where it matters: no line like "${recorded?.line ?? reading.expect}".`);
-			lines.push('Another runtime, version or state of the Pod prints something else; the recorded output shows what the step is about.');
+			lines.push(
+				`This output differs from the recorded one where it matters: no line like "${recorded?.line ?? reading.expect}".`,
+			);
+			lines.push(
+				'Another runtime, version or state of the Pod prints something else; the recorded output shows what the step is about.',
+			);
 		}
 	}
 	if (note) lines.push(note);

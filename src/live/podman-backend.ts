@@ -7,7 +7,16 @@ import {mkdtemp, rm, writeFile} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import yaml from 'js-yaml';
-import type {BackendReport, ContainerState, Exec, LiveContainer, LiveBackend, MeasuredNamespaces, NsInodes, LivePod} from './backend.js';
+import type {
+	BackendReport,
+	ContainerState,
+	Exec,
+	LiveContainer,
+	LiveBackend,
+	MeasuredNamespaces,
+	NsInodes,
+	LivePod,
+} from './backend.js';
 import {fail, ok, type Result} from '../result.js';
 import {describeFailure, succeeded, runCommand, type RunResult} from './command-runner.js';
 import {asArray, asNumber, asObject, asString, parseJson, stringRecord, type JsonObject} from '../k8s/json-reading.js';
@@ -63,7 +72,11 @@ export function livePodFromPodman(podObject: unknown, containerObjects: unknown)
 		if (id && id === infraId) {
 			sandbox = {id, pid, image};
 			const networks = asObject(asObject(container.NetworkSettings)?.Networks) ?? {};
-			ip = Object.values(networks).map((n) => asString(asObject(n)?.IPAddress)).find((x) => x) ?? (asString(asObject(container.NetworkSettings)?.IPAddress) || undefined);
+			ip =
+				Object.values(networks)
+					.map((n) => asString(asObject(n)?.IPAddress))
+					.find((x) => x) ??
+				(asString(asObject(container.NetworkSettings)?.IPAddress) || undefined);
 			continue;
 		}
 		const fullName = asString(container.Name) ?? '';
@@ -84,7 +97,12 @@ export function livePodFromPodman(podObject: unknown, containerObjects: unknown)
 			name: short,
 			image,
 			state: containerState,
-			reason: containerState === 'terminated' ? `exit code ${exitCode ?? '?'}` : containerState === 'waiting' ? status : undefined,
+			reason:
+				containerState === 'terminated'
+					? `exit code ${exitCode ?? '?'}`
+					: containerState === 'waiting'
+						? status
+						: undefined,
 			restartCount: asNumber(container.RestartCount),
 			id,
 			pid,
@@ -94,7 +112,9 @@ export function livePodFromPodman(podObject: unknown, containerObjects: unknown)
 			name: short,
 			image,
 			// Path + Args is the argv podman started; Config.Entrypoint is a joined string in podman 4.3.
-			command: asString(container.Path) ? [asString(container.Path), ...asArray(container.Args).filter((x) => typeof x === 'string')] : [],
+			command: asString(container.Path)
+				? [asString(container.Path), ...asArray(container.Args).filter((x) => typeof x === 'string')]
+				: [],
 			volumeMounts: mounts.filter((m) => m.volume).map((m) => ({name: m.volume, mountPath: m.path})),
 		});
 	}
@@ -184,14 +204,34 @@ export class PodmanBackend implements LiveBackend {
 		const version = await this.run(['version', '--format', '{{.Client.Version}}']);
 		const base = {tool: this.tool, durationMs: 0};
 		if (version.outcome === 'not-found') {
-			return {...base, installed: false, usable: false, problem: 'podman is not installed', nextStep: 'install podman (Debian/Ubuntu: `apt-get install podman`) to run real Pods without a cluster', durationMs: Date.now() - started};
+			return {
+				...base,
+				installed: false,
+				usable: false,
+				problem: 'podman is not installed',
+				nextStep: 'install podman (Debian/Ubuntu: `apt-get install podman`) to run real Pods without a cluster',
+				durationMs: Date.now() - started,
+			};
 		}
 		if (!succeeded(version)) {
-			return {...base, installed: true, usable: false, problem: describeFailure(version, 'podman version'), nextStep: 'run `podman info` to see what podman needs', durationMs: Date.now() - started};
+			return {
+				...base,
+				installed: true,
+				usable: false,
+				problem: describeFailure(version, 'podman version'),
+				nextStep: 'run `podman info` to see what podman needs',
+				durationMs: Date.now() - started,
+			};
 		}
 		// `podman version` is the whole check: `podman info` would set up storage and, rootless, the
 		// pause process; a runtime problem shows on the learner's first real step instead.
-		return {...base, installed: true, version: version.stdout.trim(), usable: true, durationMs: Date.now() - started};
+		return {
+			...base,
+			installed: true,
+			version: version.stdout.trim(),
+			usable: true,
+			durationMs: Date.now() - started,
+		};
 	}
 
 	async getPod(name: string): Promise<Result<LivePod>> {
@@ -232,13 +272,15 @@ export class PodmanBackend implements LiveBackend {
 				if (inodes) containers[c.name] = inodes;
 			}),
 		]);
-		if (Object.keys(containers).length === 0 && !sandbox) return fail(errors.join('\n') || 'no running process to read');
+		if (Object.keys(containers).length === 0 && !sandbox)
+			return fail(errors.join('\n') || 'no running process to read');
 		return ok({sandbox, containers});
 	}
 
 	async createPod(manifest: Record<string, unknown>): Promise<Result<string>> {
 		const labels = stringRecord(asObject(asObject(manifest.metadata)?.labels));
-		if (!carriesTutorLabels(labels, this.options.user)) return fail('refusing to create a Pod without the tutor\'s labels');
+		if (!carriesTutorLabels(labels, this.options.user))
+			return fail("refusing to create a Pod without the tutor's labels");
 		const dir = await mkdtemp(join(tmpdir(), 'pod-tutor-'));
 		const file = join(dir, 'pod.yaml');
 		try {
@@ -274,10 +316,14 @@ export class PodmanBackend implements LiveBackend {
 
 	async cleanup(): Promise<Result<readonly string[]>> {
 		const list = await this.run([
-			'pod', 'ps',
-			'--filter', `label=${MANAGED_BY_KEY}=${MANAGED_BY_VALUE}`,
-			'--filter', `label=${USER_KEY}=${this.options.user}`,
-			'--format', 'json',
+			'pod',
+			'ps',
+			'--filter',
+			`label=${MANAGED_BY_KEY}=${MANAGED_BY_VALUE}`,
+			'--filter',
+			`label=${USER_KEY}=${this.options.user}`,
+			'--format',
+			'json',
 		]);
 		if (!succeeded(list)) return fail(describeFailure(list, 'podman pod ps'));
 		const parsed = parseJson(list.stdout || '[]', 'podman pod ps');

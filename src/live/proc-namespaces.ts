@@ -9,7 +9,10 @@ import {lastLines, succeeded, type RunResult} from './command-runner.js';
 
 export type ReadLink = (path: string) => Promise<string>;
 
-export async function readProcNamespaces(pid: number, read: ReadLink = readlink): Promise<{inodes: NsInodes; errors: string[]}> {
+export async function readProcNamespaces(
+	pid: number,
+	read: ReadLink = readlink,
+): Promise<{inodes: NsInodes; errors: string[]}> {
 	const inodes: Record<string, string> = {};
 	const errors: string[] = [];
 	await Promise.all(
@@ -40,7 +43,10 @@ export function parseNsLink(text: string): string | undefined {
  * host's /proc is out of reach: `run` runs `readlink /proc/self/ns/TYPE` there. busybox's
  * readlink takes one file, hence one run per kind.
  */
-export async function readNamespacesInside(who: string, run: (type: string) => Promise<RunResult>): Promise<{inodes: NsInodes; errors: string[]}> {
+export async function readNamespacesInside(
+	who: string,
+	run: (type: string) => Promise<RunResult>,
+): Promise<{inodes: NsInodes; errors: string[]}> {
 	const inodes: Record<string, string> = {};
 	const errors: string[] = [];
 	await Promise.all(
@@ -48,7 +54,10 @@ export async function readNamespacesInside(who: string, run: (type: string) => P
 			const result = await run(type);
 			const link = succeeded(result) ? parseNsLink(result.stdout) : undefined;
 			if (link) inodes[type] = link;
-			else errors.push(`${who}: readlink /proc/self/ns/${type} failed: ${lastLines(result.stderr, 2) || result.error || 'no output'}`);
+			else
+				errors.push(
+					`${who}: readlink /proc/self/ns/${type} failed: ${lastLines(result.stderr, 2) || result.error || 'no output'}`,
+				);
 		}),
 	);
 	return {inodes: inodes as NsInodes, errors};

@@ -27,7 +27,8 @@ export async function readScenarioManifest(name: string, root?: string): Promise
 		try {
 			const buffer = Buffer.alloc(MAX_MANIFEST_BYTES + 1);
 			const {bytesRead} = await handle.read(buffer, 0, buffer.length, 0);
-			if (bytesRead > MAX_MANIFEST_BYTES) return fail(`${file} is larger than ${MAX_MANIFEST_BYTES} bytes: not a scenario manifest`);
+			if (bytesRead > MAX_MANIFEST_BYTES)
+				return fail(`${file} is larger than ${MAX_MANIFEST_BYTES} bytes: not a scenario manifest`);
 			text = buffer.subarray(0, bytesRead).toString('utf8');
 		} finally {
 			await handle.close();
@@ -39,7 +40,9 @@ export async function readScenarioManifest(name: string, root?: string): Promise
 		const doc = asObject(yaml.load(text));
 		return doc ? ok(doc) : fail(`${file} is not a manifest (a YAML mapping)`);
 	} catch (error) {
-		return fail(`${file} is not valid YAML: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+		return fail(
+			`${file} is not valid YAML: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`,
+		);
 	}
 }
 
@@ -90,7 +93,9 @@ function containerNow(c: LiveContainer): string {
 export function checkState(state: ScenarioState, pods: readonly LivePod[]): StateCheck {
 	const pod = pods[0];
 	if (state.kind === 'replicas') {
-		const running = pods.filter((p) => p.containers.length > 0 && p.containers.every((c) => c.state === 'running')).length;
+		const running = pods.filter(
+			(p) => p.containers.length > 0 && p.containers.every((c) => c.state === 'running'),
+		).length;
 		return {reached: running >= state.count, now: `${running} of ${state.count} Pods running`};
 	}
 	if (!pod) return {reached: false, now: 'no Pod yet'};
@@ -104,7 +109,10 @@ export function checkState(state: ScenarioState, pods: readonly LivePod[]): Stat
 			return {reached: find(state.container)?.state === 'running', now};
 		case 'restarted': {
 			const c = find(state.container);
-			return {reached: Boolean(c && (c.restartCount ?? 0) >= 1 && (!state.running || c.state === 'running')), now};
+			return {
+				reached: Boolean(c && (c.restartCount ?? 0) >= 1 && (!state.running || c.state === 'running')),
+				now,
+			};
 		}
 		case 'waiting-reason': {
 			const c = find(state.container);
@@ -134,7 +142,11 @@ async function lookAt(backend: LiveBackend, scenario: ScenarioInfo): Promise<Res
 }
 
 /** The object the scenario's Pods come from, when it exists: whether the tutor made it for this user. */
-async function existing(backend: LiveBackend, scenario: ScenarioInfo, user: string): Promise<'none' | 'ours' | 'foreign'> {
+async function existing(
+	backend: LiveBackend,
+	scenario: ScenarioInfo,
+	user: string,
+): Promise<'none' | 'ours' | 'foreign'> {
 	const seen = await lookAt(backend, scenario);
 	if (!seen.ok || seen.value.length === 0) return 'none';
 	return seen.value.every((p) => carriesTutorLabels(p.labels, user)) ? 'ours' : 'foreign';
@@ -144,20 +156,34 @@ async function existing(backend: LiveBackend, scenario: ScenarioInfo, user: stri
  * Creates the scenario unless the tutor already made it for this user, then waits for its state.
  * A Pod of the same name that the tutor did not make is left alone and the step is not run.
  */
-export async function prepareScenario(backend: LiveBackend, scenario: ScenarioInfo, options: PrepareOptions): Promise<Result<readonly LivePod[]>> {
+export async function prepareScenario(
+	backend: LiveBackend,
+	scenario: ScenarioInfo,
+	options: PrepareOptions,
+): Promise<Result<readonly LivePod[]>> {
 	const why = scenario.cannot[backend.tool];
 	if (why) return fail(why);
 	const {user} = options.target;
 	const found = await existing(backend, scenario, user);
 	if (found === 'foreign') {
-		return fail(`a ${scenario.kind} named ${scenario.object} is already there and the tutor did not create it for ${user}; it is left alone (remove or rename it to run this step)`);
+		return fail(
+			`a ${scenario.kind} named ${scenario.object} is already there and the tutor did not create it for ${user}; it is left alone (remove or rename it to run this step)`,
+		);
 	}
 	if (found === 'none') {
-		options.progress?.(`Creating ${scenario.kind} ${scenario.object} with ${backend.tool} (labelled: pod-tutor cleanup removes it)...`);
+		options.progress?.(
+			`Creating ${scenario.kind} ${scenario.object} with ${backend.tool} (labelled: pod-tutor cleanup removes it)...`,
+		);
 		const manifest = await (options.readManifest ?? readScenarioManifest)(scenario.name);
 		if (!manifest.ok) return manifest;
-		const created = await backend.createPod(preparedManifest(manifest.value, {...options.target, namespace: backend.tool === 'kubectl' ? options.target.namespace : undefined}));
-		if (!created.ok) return fail(`could not create ${scenario.kind} ${scenario.object} with ${backend.tool}: ${created.error}`);
+		const created = await backend.createPod(
+			preparedManifest(manifest.value, {
+				...options.target,
+				namespace: backend.tool === 'kubectl' ? options.target.namespace : undefined,
+			}),
+		);
+		if (!created.ok)
+			return fail(`could not create ${scenario.kind} ${scenario.object} with ${backend.tool}: ${created.error}`);
 	}
 	const wanted = describeState(scenario.state);
 	options.progress?.(`Waiting for ${wanted} (at most ${scenario.waitSeconds} s)...`);
@@ -172,7 +198,10 @@ export async function prepareScenario(backend: LiveBackend, scenario: ScenarioIn
 		} else {
 			last = {reached: false, now: seen.error};
 		}
-		if (Date.now() >= deadline) return fail(`${scenario.object} did not reach "${wanted}" within ${scenario.waitSeconds} s; now: ${last.now}`);
+		if (Date.now() >= deadline)
+			return fail(
+				`${scenario.object} did not reach "${wanted}" within ${scenario.waitSeconds} s; now: ${last.now}`,
+			);
 		await new Promise((resolve) => setTimeout(resolve, options.pollMs ?? 1000));
 	}
 }

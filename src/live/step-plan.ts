@@ -42,17 +42,31 @@ export function planStep(command: CommandSpec, live: LiveContext | undefined): S
 		if (!cannot) return {kind: 'run', backend: own, maker, scenario, args: command.args, reading: command};
 		reasons.push(cannot);
 	} else if (own && command.tool === 'crictl') {
-		reasons.push(`${scenario.cannot.crictl ?? 'crictl makes no Pods'}, and no cluster is usable here to make ${scenario.pod}`);
+		reasons.push(
+			`${scenario.cannot.crictl ?? 'crictl makes no Pods'}, and no cluster is usable here to make ${scenario.pod}`,
+		);
 	}
 	const podman = backends.podman;
 	if (command.podman && podman && command.tool !== 'podman') {
 		const cannot = scenario.cannot.podman;
-		if (!cannot) return {kind: 'run', backend: podman, maker: podman, scenario, args: command.podman.args, reading: command.podman, note: command.podman.note};
+		if (!cannot)
+			return {
+				kind: 'run',
+				backend: podman,
+				maker: podman,
+				scenario,
+				args: command.podman.args,
+				reading: command.podman,
+				note: command.podman.note,
+			};
 		reasons.push(cannot);
 	}
 	if (reasons.length === 0) {
 		if (podman && scenario.cannot.podman) reasons.push(scenario.cannot.podman);
-		else if (podman && !command.podman && command.tool !== 'podman') reasons.push(`no ${command.tool} here, and podman cannot show this: it needs a ${command.tool === 'crictl' ? 'CRI runtime' : 'cluster'}`);
+		else if (podman && !command.podman && command.tool !== 'podman')
+			reasons.push(
+				`no ${command.tool} here, and podman cannot show this: it needs a ${command.tool === 'crictl' ? 'CRI runtime' : 'cluster'}`,
+			);
 		else reasons.push(`no ${command.tool} here`);
 	}
 	return {kind: 'recorded', reason: reasons[0]};
@@ -63,6 +77,9 @@ export function planStep(command: CommandSpec, live: LiveContext | undefined): S
  * scenario's Pod; {namespace} and {image} the defaults unless the tutor's settings are given).
  */
 export function shownArgs(command: CommandSpec, values: PlaceholderValues = {}): readonly string[] {
-	const filled = expandPlaceholders(command.args, scenarioValues(command, {namespace: DEFAULT_NAMESPACE, image: DEFAULT_IMAGE, ...values}));
+	const filled = expandPlaceholders(
+		command.args,
+		scenarioValues(command, {namespace: DEFAULT_NAMESPACE, image: DEFAULT_IMAGE, ...values}),
+	);
 	return filled.ok ? filled.args : command.args;
 }

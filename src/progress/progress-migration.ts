@@ -51,7 +51,9 @@ function readRecord<T>(
 	const record = data[field];
 	if (record === undefined) return out;
 	if (!isFields(record)) {
-		warnings.push(`${field}: expected an object, found ${describe(record)}; that part of the progress was ignored.`);
+		warnings.push(
+			`${field}: expected an object, found ${describe(record)}; that part of the progress was ignored.`,
+		);
 		return out;
 	}
 	for (const [id, entry] of Object.entries(record)) {
@@ -88,7 +90,9 @@ function readLessonV1(entry: Fields, at: string, repaired: (note: string) => voi
 	if (isCount(currentStep)) step = currentStep;
 	else if (isCount(furthestStep) || completed === true) {
 		step = isCount(furthestStep) ? furthestStep : 0;
-		repaired(`currentStep: expected a whole number >= 0, found ${describe(currentStep)}; the lesson reopens at step ${step + 1}.`);
+		repaired(
+			`currentStep: expected a whole number >= 0, found ${describe(currentStep)}; the lesson reopens at step ${step + 1}.`,
+		);
 	} else return `currentStep must be a whole number >= 0, found ${describe(currentStep)}`;
 	const lesson: LessonProgress = {
 		currentStep: step,
@@ -107,11 +111,15 @@ function readExerciseV1(entry: Fields, repaired: (note: string) => void): Exerci
 	if (attempts !== undefined && !isCount(attempts)) {
 		// A solved exercise was attempted at least once; the count itself is lost.
 		const kept = correct === true ? 1 : 0;
-		repaired(`attempts: expected a whole number >= 0, found ${describe(attempts)}; counted as ${kept}, the rest of the entry was kept.`);
+		repaired(
+			`attempts: expected a whole number >= 0, found ${describe(attempts)}; counted as ${kept}, the rest of the entry was kept.`,
+		);
 		attempts = kept;
 	}
 	if (hintsUsed !== undefined && !isCount(hintsUsed)) {
-		repaired(`hintsUsed: expected a whole number >= 0, found ${describe(hintsUsed)}; counted as 0, the rest of the entry was kept.`);
+		repaired(
+			`hintsUsed: expected a whole number >= 0, found ${describe(hintsUsed)}; counted as 0, the rest of the entry was kept.`,
+		);
 		hintsUsed = 0;
 	}
 	const exercise: ExerciseProgress = {
@@ -139,13 +147,17 @@ function readExerciseV1(entry: Fields, repaired: (note: string) => void): Exerci
  * shortened copy of a long text or manifest, nothing for anything else that is too large.
  */
 export function storableAnswer(answer: unknown): unknown {
-	if (typeof answer === 'string') return answer.length > MAX_STORED_MANIFEST_CHARS ? answer.slice(0, MAX_STORED_MANIFEST_CHARS) : answer;
+	if (typeof answer === 'string')
+		return answer.length > MAX_STORED_MANIFEST_CHARS ? answer.slice(0, MAX_STORED_MANIFEST_CHARS) : answer;
 	if (!isFields(answer)) return JSON.stringify(answer)?.length > MAX_STORED_TEXT_CHARS ? undefined : answer;
 	if (answer.kind === 'text' && typeof answer.text === 'string') {
-		return answer.text.length > MAX_STORED_TEXT_CHARS ? {...answer, text: answer.text.slice(0, MAX_STORED_TEXT_CHARS), shortened: true} : answer;
+		return answer.text.length > MAX_STORED_TEXT_CHARS
+			? {...answer, text: answer.text.slice(0, MAX_STORED_TEXT_CHARS), shortened: true}
+			: answer;
 	}
 	if (answer.kind === 'manifest' && typeof answer.source === 'string') {
-		const origin = typeof answer.origin === 'string' ? answer.origin.slice(0, MAX_STORED_TEXT_CHARS) : answer.origin;
+		const origin =
+			typeof answer.origin === 'string' ? answer.origin.slice(0, MAX_STORED_TEXT_CHARS) : answer.origin;
 		if (answer.source.length <= MAX_STORED_MANIFEST_CHARS && origin === answer.origin) return answer;
 		return {...answer, origin, source: answer.source.slice(0, MAX_STORED_MANIFEST_CHARS), shortened: true};
 	}
@@ -222,7 +234,9 @@ function migrateV0(raw: Fields, at: string, warnings: string[]): ProgressData {
 		if (isUsableId(lastLesson)) {
 			data.last = {lessonId: lastLesson, step: lesson?.currentStep ?? 0, at};
 		} else {
-			warnings.push(`lastLesson: expected a lesson id, found ${describe(lastLesson)}; the resume point was dropped.`);
+			warnings.push(
+				`lastLesson: expected a lesson id, found ${describe(lastLesson)}; the resume point was dropped.`,
+			);
 		}
 	}
 	return data;

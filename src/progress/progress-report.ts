@@ -15,7 +15,12 @@ export interface LessonReport {
 	readonly steps: number;
 	/** Furthest step reached, counted from 1; 0 when never opened. */
 	readonly stepReached: number;
-	readonly exercises: {readonly total: number; readonly attempted: number; readonly correct: number; readonly revealed: number};
+	readonly exercises: {
+		readonly total: number;
+		readonly attempted: number;
+		readonly correct: number;
+		readonly revealed: number;
+	};
 }
 
 export interface ProgressReport {
@@ -85,11 +90,17 @@ export function buildProgressReport(course: Course, data: ProgressData, file: st
 			attempted: sum((l) => l.exercises.attempted),
 			correct: sum((l) => l.exercises.correct),
 		},
-		...(last && resumeLesson ? {resume: {lessonId: last.lessonId, title: resumeLesson.title, step: last.step + 1}} : {}),
+		...(last && resumeLesson
+			? {resume: {lessonId: last.lessonId, title: resumeLesson.title, step: last.step + 1}}
+			: {}),
 	};
 }
 
-const STATE_LABEL: Record<LessonState, string> = {done: 'done', 'in-progress': 'in progress', 'not-started': 'not started'};
+const STATE_LABEL: Record<LessonState, string> = {
+	done: 'done',
+	'in-progress': 'in progress',
+	'not-started': 'not started',
+};
 
 export function formatProgressReport(report: ProgressReport): string {
 	const titleWidth = Math.max(0, ...report.lessons.map((l) => l.title.length));

@@ -28,6 +28,7 @@ export function readProgressSnapshot(env: NodeJS.ProcessEnv = process.env): Prog
 			warning: `Your progress file ${file} is damaged (${read.error}); showing empty progress. The tutor will move it aside, keeping a copy, when it next saves.`,
 		};
 	}
-	if (read.kind === 'newer') return {data: emptyProgress(), file, warning: `Your progress file ${file} was not read: ${read.error}`};
+	if (read.kind === 'newer')
+		return {data: emptyProgress(), file, warning: `Your progress file ${file} was not read: ${read.error}`};
 	return {data: emptyProgress(), file, warning: `Your progress could not be read: ${read.error}.`};
 }

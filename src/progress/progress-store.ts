@@ -36,20 +36,20 @@ export type {Attempt, ResetScope} from './progress-updates.js';
 export type ProgressResult =
 	| {readonly ok: true; readonly data: ProgressData; readonly warning?: string}
 	| {
-		readonly ok: false;
-		/** Why nothing was saved, naming the file; callers add "Progress not saved:" themselves. */
-		readonly error: string;
-		/**
-		 * Set when the change was kept in memory (the disk or the lock failed, not the change): the
-		 * progress as it would be, and how many changes wait. The next change saves them all.
-		 */
-		readonly unsaved?: {
-			readonly data: ProgressData;
-			readonly changes: number;
-			/** False when nothing will be saved this session (a newer format, a file that could not be moved aside). */
-			readonly retried: boolean;
-		};
-	};
+			readonly ok: false;
+			/** Why nothing was saved, naming the file; callers add "Progress not saved:" themselves. */
+			readonly error: string;
+			/**
+			 * Set when the change was kept in memory (the disk or the lock failed, not the change): the
+			 * progress as it would be, and how many changes wait. The next change saves them all.
+			 */
+			readonly unsaved?: {
+				readonly data: ProgressData;
+				readonly changes: number;
+				/** False when nothing will be saved this session (a newer format, a file that could not be moved aside). */
+				readonly retried: boolean;
+			};
+	  };
 
 export interface ProgressStore {
 	/** The progress file. */
@@ -183,7 +183,8 @@ function ensureFolder(dir: string): void {
 function refusesWrites(file: string): string | undefined {
 	try {
 		const {mode} = statSync(file);
-		if ((mode & 0o200) === 0) return `${file} is read-only (mode ${(mode & 0o777).toString(8).padStart(4, '0')}), so pod-tutor leaves it as it is. Make it writable (chmod 600 ${file}) to save again`;
+		if ((mode & 0o200) === 0)
+			return `${file} is read-only (mode ${(mode & 0o777).toString(8).padStart(4, '0')}), so pod-tutor leaves it as it is. Make it writable (chmod 600 ${file}) to save again`;
 	} catch {
 		// Missing: the save creates it.
 	}
@@ -233,13 +234,17 @@ function refusingStore(file: string, reason: string): ProgressStore {
 		recordAttempt: (exerciseId, attempt) => refuse(updates.recordAttempt(exerciseId, attempt)),
 		recordHint: (exerciseId, hintsShown) => refuse(updates.recordHint(exerciseId, hintsShown)),
 		recordReveal: (exerciseId) => refuse(updates.recordReveal(exerciseId)),
-		recordPrediction: (exerciseId, choice, correct) => refuse(updates.recordPrediction(exerciseId, choice, correct)),
+		recordPrediction: (exerciseId, choice, correct) =>
+			refuse(updates.recordPrediction(exerciseId, choice, correct)),
 		saveDraft: (exerciseId, text) => refuse(updates.saveDraft(exerciseId, text)),
 		reset: (scope) => refuse(updates.reset(scope)),
 	};
 }
 
-export function openProgressStore(env: NodeJS.ProcessEnv = process.env, options: ProgressStoreOptions = {}): OpenedProgressStore {
+export function openProgressStore(
+	env: NodeJS.ProcessEnv = process.env,
+	options: ProgressStoreOptions = {},
+): OpenedProgressStore {
 	const dir = progressDirectory(env);
 	const file = path.join(dir, PROGRESS_FILE_NAME);
 	const lockFile = `${file}.lock`;
@@ -281,8 +286,15 @@ export function openProgressStore(env: NodeJS.ProcessEnv = process.env, options:
 		current = outcome.data;
 		if (outcome.warning) warnings.push(outcome.warning);
 	} else {
-		const reason = first.kind === 'newer' ? `your progress file ${file} was not read: ${first.error}` : `${first.error}.`;
-		return {store: refusingStore(file, reason), warning: first.kind === 'newer' ? `Your progress file ${file} was not read: ${first.error}` : `Progress will not be saved: ${reason}`};
+		const reason =
+			first.kind === 'newer' ? `your progress file ${file} was not read: ${first.error}` : `${first.error}.`;
+		return {
+			store: refusingStore(file, reason),
+			warning:
+				first.kind === 'newer'
+					? `Your progress file ${file} was not read: ${first.error}`
+					: `Progress will not be saved: ${reason}`,
+		};
 	}
 
 	let conf: Conf;
@@ -373,7 +385,8 @@ export function openProgressStore(env: NodeJS.ProcessEnv = process.env, options:
 		recordAttempt: (exerciseId, attempt) => guarded(updates.recordAttempt(exerciseId, attempt)),
 		recordHint: (exerciseId, hintsShown) => guarded(updates.recordHint(exerciseId, hintsShown)),
 		recordReveal: (exerciseId) => guarded(updates.recordReveal(exerciseId)),
-		recordPrediction: (exerciseId, choice, correct) => guarded(updates.recordPrediction(exerciseId, choice, correct)),
+		recordPrediction: (exerciseId, choice, correct) =>
+			guarded(updates.recordPrediction(exerciseId, choice, correct)),
 		saveDraft: (exerciseId, text) => guarded(updates.saveDraft(exerciseId, text)),
 		reset: (scope) => guarded(updates.reset(scope)),
 	};

@@ -13,7 +13,8 @@ import {
 } from './progress-data.js';
 import {storableAnswer} from './progress-migration.js';
 
-export type UpdateResult = {readonly ok: true; readonly data: ProgressData} | {readonly ok: false; readonly error: string};
+export type UpdateResult =
+	{readonly ok: true; readonly data: ProgressData} | {readonly ok: false; readonly error: string};
 
 export type ResetScope =
 	| {readonly all: true}
@@ -94,7 +95,8 @@ export function recordAttempt(exerciseId: string, attempt: Attempt): ProgressUpd
 /** `hintsShown` is how many hints are on screen now; the record keeps the highest. */
 export function recordHint(exerciseId: string, hintsShown: number): ProgressUpdate {
 	return (data) => {
-		if (!isCount(hintsShown)) return {ok: false, error: `hintsShown must be a whole number >= 0, got ${hintsShown}`};
+		if (!isCount(hintsShown))
+			return {ok: false, error: `hintsShown must be a whole number >= 0, got ${hintsShown}`};
 		return withExercise(data, exerciseId, (exercise) => {
 			exercise.hintsUsed = Math.max(exercise.hintsUsed, hintsShown);
 		});

@@ -34,7 +34,12 @@ function groupWords(words: readonly Word[]): Word[] {
 	const groups: Word[] = [];
 	for (const word of words) {
 		const last = groups[groups.length - 1];
-		if (word.glued && last) groups[groups.length - 1] = {text: last.text + word.text, styled: last.styled + word.styled, glued: last.glued};
+		if (word.glued && last)
+			groups[groups.length - 1] = {
+				text: last.text + word.text,
+				styled: last.styled + word.styled,
+				glued: last.glued,
+			};
 		else groups.push(word);
 	}
 	return groups;
@@ -97,6 +102,8 @@ export function verbatimLines(text: string, width: number, style: TextStyle, pre
 	return body.split('\n').map((raw) => {
 		const line = prefix + (style.charset === 'ascii' ? toAscii(raw) : raw).replace(/\t/g, '    ');
 		const chars = [...line];
-		return chars.length > width ? chars.slice(0, width - 1).join('') + (style.charset === 'ascii' ? '>' : '\u203A') : line;
+		return chars.length > width
+			? chars.slice(0, width - 1).join('') + (style.charset === 'ascii' ? '>' : '\u203A')
+			: line;
 	});
 }

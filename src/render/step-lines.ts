@@ -9,7 +9,12 @@ export interface StepContext {
 	readonly width: number;
 	readonly style: TextStyle;
 	/** Draws a diagram step at the width; returns lines or a message saying what is wrong. */
-	readonly drawDiagram: (step: Extract<Step, {kind: 'diagram'}>, lesson: Lesson, width: number, style: TextStyle) => {ok: true; lines: string[]} | {ok: false; error: string};
+	readonly drawDiagram: (
+		step: Extract<Step, {kind: 'diagram'}>,
+		lesson: Lesson,
+		width: number,
+		style: TextStyle,
+	) => {ok: true; lines: string[]} | {ok: false; error: string};
 	/** Plain output (pod-tutor show): exercises end with how to answer on the command line. */
 	readonly plain?: boolean;
 	/** The tutor draws command steps' command and output in its command pane. */
@@ -103,13 +108,24 @@ export function stepLines(step: Step, ctx: StepContext): string[] {
 		}
 		case 'command':
 			// In the tutor the command pane shows the command line and its output; the text has the rest.
-			if (ctx.plain || !ctx.commandPane) lines.push(...verbatimLines(`$ ${commandLine(step.tool, shownArgs(step))}`, width, style));
+			if (ctx.plain || !ctx.commandPane)
+				lines.push(...verbatimLines(`$ ${commandLine(step.tool, shownArgs(step))}`, width, style));
 			if (ctx.plain || !ctx.commandPane) {
 				const where = step.tool === 'kubectl' ? 'cluster' : step.tool === 'crictl' ? 'CRI runtime' : 'podman';
-				lines.push(...markupLines(`recorded output (run it yourself against a ${where} to see yours):`, width, style).map((l) => dim(l, style)));
+				lines.push(
+					...markupLines(
+						`recorded output (run it yourself against a ${where} to see yours):`,
+						width,
+						style,
+					).map((l) => dim(l, style)),
+				);
 				lines.push(...verbatimLines(step.recorded.output, width, style, '  '));
 			}
-			if (step.explain) lines.push(...(lines.length > 0 && lines[lines.length - 1] !== '' ? [''] : []), ...markupLines(step.explain, width, style));
+			if (step.explain)
+				lines.push(
+					...(lines.length > 0 && lines[lines.length - 1] !== '' ? [''] : []),
+					...markupLines(step.explain, width, style),
+				);
 			break;
 	}
 	return lines;

@@ -16,9 +16,13 @@ export interface TextStyle {
 	readonly color: boolean;
 }
 
-
 /** One reading of the terminal for the tutor and `pod-tutor diagram` alike (src/diagram/terminal-caps.ts). */
-export function detectTextStyle(env: NodeJS.ProcessEnv, isTTY: boolean, forceAscii = false, forceNoColor = false): TextStyle {
+export function detectTextStyle(
+	env: NodeJS.ProcessEnv,
+	isTTY: boolean,
+	forceAscii = false,
+	forceNoColor = false,
+): TextStyle {
 	const charset: Charset = forceAscii ? 'ascii' : chooseCharset(env);
 	const attributes = isTTY && env.TERM !== 'dumb';
 	const color = attributes && !forceNoColor && colorEnabled(env, isTTY);
@@ -26,9 +30,25 @@ export function detectTextStyle(env: NodeJS.ProcessEnv, isTTY: boolean, forceAsc
 }
 
 const ASCII_REPLACEMENTS: Record<string, string> = {
-	'\u2014': '--', '\u2013': '-', '\u2192': '->', '\u2190': '<-', '\u2194': '<->', '\u2026': '...',
-	'\u2018': "'", '\u2019': "'", '\u201C': '"', '\u201D': '"', '\u00D7': 'x', '\u2264': '<=', '\u2265': '>=',
-	'\u2022': '*', '\u00A0': ' ', '\u2713': 'v', '\u2717': 'x', '\u2260': '!=', '\u2248': '~',
+	'\u2014': '--',
+	'\u2013': '-',
+	'\u2192': '->',
+	'\u2190': '<-',
+	'\u2194': '<->',
+	'\u2026': '...',
+	'\u2018': "'",
+	'\u2019': "'",
+	'\u201C': '"',
+	'\u201D': '"',
+	'\u00D7': 'x',
+	'\u2264': '<=',
+	'\u2265': '>=',
+	'\u2022': '*',
+	'\u00A0': ' ',
+	'\u2713': 'v',
+	'\u2717': 'x',
+	'\u2260': '!=',
+	'\u2248': '~',
 };
 
 /** Replaces what a non-UTF-8 terminal cannot show with ASCII look-alikes; the rest becomes '?'. */

@@ -42,7 +42,7 @@ function scanCsi(text: string, start: number): Scan {
 	for (let i = start; i < text.length; i++) {
 		const code = text.charCodeAt(i);
 		if (code >= 0x40 && code <= 0x7e) return {kind: 'done', next: i + 1};
-		if (code < 0x20 || code > 0x3f) return {kind: 'done', next: i };
+		if (code < 0x20 || code > 0x3f) return {kind: 'done', next: i};
 	}
 	return {kind: 'incomplete'};
 }
@@ -59,7 +59,7 @@ function scanEscape(text: string, at: number): Scan {
 		const code = text.charCodeAt(i);
 		if (code >= 0x20 && code <= 0x2f) continue;
 		if (code >= 0x30 && code <= 0x7e) return {kind: 'done', next: i + 1};
-		return {kind: 'done', next: i };
+		return {kind: 'done', next: i};
 	}
 	return {kind: 'incomplete'};
 }

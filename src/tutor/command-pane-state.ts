@@ -34,14 +34,29 @@ export type PaneAction =
 	| {readonly type: 'recorded'; readonly message: string}
 	| {readonly type: 'start'; readonly now: number}
 	| {readonly type: 'tick'; readonly now: number; readonly output: string}
-	| {readonly type: 'finish'; readonly now: number; readonly output: string; readonly outcome: RunOutcome; readonly exitCode: number | null; readonly message?: string; readonly verdict?: readonly string[]}
+	| {
+			readonly type: 'finish';
+			readonly now: number;
+			readonly output: string;
+			readonly outcome: RunOutcome;
+			readonly exitCode: number | null;
+			readonly message?: string;
+			readonly verdict?: readonly string[];
+	  }
 	| {readonly type: 'wrap'}
 	| {readonly type: 'scrollX'; readonly columns: number; readonly max: number}
 	| {readonly type: 'refuse'; readonly message: string}
 	| {readonly type: 'scroll'; readonly lines: number; readonly maxBack: number}
 	| {readonly type: 'reset'};
 
-export const initialPaneState: PaneState = {phase: 'idle', output: '', elapsedMs: 0, scrollBack: 0, wrap: true, scrollX: 0};
+export const initialPaneState: PaneState = {
+	phase: 'idle',
+	output: '',
+	elapsedMs: 0,
+	scrollBack: 0,
+	wrap: true,
+	scrollX: 0,
+};
 
 export function paneReducer(state: PaneState, action: PaneAction): PaneState {
 	switch (action.type) {
@@ -52,7 +67,15 @@ export function paneReducer(state: PaneState, action: PaneAction): PaneState {
 			return {...state, phase: 'recorded', message: action.message, scrollBack: 0};
 		case 'start':
 			if (state.phase === 'running') return state;
-			return {...state, phase: 'running', output: '', message: undefined, startedAt: action.now, elapsedMs: 0, scrollBack: 0};
+			return {
+				...state,
+				phase: 'running',
+				output: '',
+				message: undefined,
+				startedAt: action.now,
+				elapsedMs: 0,
+				scrollBack: 0,
+			};
 		case 'tick':
 			if (state.phase !== 'running') return state;
 			return {...state, output: action.output, elapsedMs: action.now - (state.startedAt ?? action.now)};
@@ -106,7 +129,11 @@ export function sidewaysOutput(text: string, width: number, scrollX: number): {l
 }
 
 /** The window of lines to show: the last `height`, moved up by scrollBack. */
-export function visibleLines(lines: readonly string[], height: number, scrollBack: number): {lines: string[]; above: number; below: number} {
+export function visibleLines(
+	lines: readonly string[],
+	height: number,
+	scrollBack: number,
+): {lines: string[]; above: number; below: number} {
 	const end = Math.max(0, lines.length - scrollBack);
 	const start = Math.max(0, end - height);
 	return {lines: lines.slice(start, end), above: start, below: lines.length - end};
@@ -135,10 +162,18 @@ export function cutLine(text: string, width: number, ascii = false): string {
  * has not been looked for yet, so Enter runs it for real; otherwise nothing can run it here.
  * The tutor's first frame (src/tutor/first-frame.ts) draws the same lines.
  */
-export function recordedPaneText(tool: string, exitCode: number, lazy: boolean, wideHint = ''): {status: string; hint: string} {
+export function recordedPaneText(
+	tool: string,
+	exitCode: number,
+	lazy: boolean,
+	wideHint = '',
+): {status: string; hint: string} {
 	return lazy
 		? {status: `recorded output, exit code ${exitCode}`, hint: `Enter: run it for real, Up/Down: scroll${wideHint}`}
-		: {status: `recorded output (no ${tool} here), exit code ${exitCode}`, hint: `Enter: continue, Up/Down: scroll${wideHint}`};
+		: {
+				status: `recorded output (no ${tool} here), exit code ${exitCode}`,
+				hint: `Enter: continue, Up/Down: scroll${wideHint}`,
+			};
 }
 
 /** The hint for output wider than the pane: wrapped (w shows it whole), or whole (w wraps, < > move). */

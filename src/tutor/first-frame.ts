@@ -3,7 +3,14 @@ import {sanitiseTerminalText} from '../text/terminal-sanitiser.js';
 import type {StepContext} from '../render/step-lines.js';
 import type {TextStyle} from '../render/text-style.js';
 import {shownArgs} from '../live/step-plan.js';
-import {commandLine, cutLine, recordedPaneText, visibleLines, wideOutputHint, wrapOutput} from './command-pane-state.js';
+import {
+	commandLine,
+	cutLine,
+	recordedPaneText,
+	visibleLines,
+	wideOutputHint,
+	wrapOutput,
+} from './command-pane-state.js';
 import {screenLines} from './screen.js';
 import type {TutorState} from './tutor-state.js';
 
@@ -14,7 +21,12 @@ import type {TutorState} from './tutor-state.js';
  * runs. tests/ui/first-frame-ink.test.tsx compares every kind of screen with the frame Ink draws.
  * The environment names the editor on a manifest exercise, as the app's default does.
  */
-export function firstFrame(state: TutorState, style: TextStyle, drawDiagram: StepContext['drawDiagram'], env: NodeJS.ProcessEnv = process.env): string[] {
+export function firstFrame(
+	state: TutorState,
+	style: TextStyle,
+	drawDiagram: StepContext['drawDiagram'],
+	env: NodeJS.ProcessEnv = process.env,
+): string[] {
 	return screenLines(state, style, drawDiagram, env, commandPaneLines);
 }
 
@@ -24,7 +36,12 @@ function commandPaneLines(command: CommandSpec, width: number, height: number, s
 	const recorded = sanitiseTerminalText(command.recorded.output);
 	const lines = wrapOutput(recorded, Math.max(10, width - 2));
 	// The tutor looks for live mode only when asked: until then Enter runs the step for real.
-	const {status, hint} = recordedPaneText(command.tool, command.recorded.exitCode, true, wideOutputHint(recorded, Math.max(10, width - 2), true));
+	const {status, hint} = recordedPaneText(
+		command.tool,
+		command.recorded.exitCode,
+		true,
+		wideOutputHint(recorded, Math.max(10, width - 2), true),
+	);
 	const view = visibleLines(lines, outputRows, 0);
 	const body = view.above > 0 ? [`(up: ${view.above} more lines)`, ...view.lines.slice(1)] : view.lines;
 	const output = [...body, ...Array<string>(Math.max(0, outputRows - body.length)).fill('')].slice(0, outputRows);

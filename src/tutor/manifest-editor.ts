@@ -39,7 +39,10 @@ export function editManifest(
 		const text = read.ok ? read.text : undefined;
 		if (result.error || text === undefined) {
 			const why = result.error ?? 'the file vanished';
-			return {ok: false, message: `No editor could be started (${why}): set EDITOR, or use pod-tutor check ${exerciseId} --file pod.yaml`};
+			return {
+				ok: false,
+				message: `No editor could be started (${why}): set EDITOR, or use pod-tutor check ${exerciseId} --file pod.yaml`,
+			};
 		}
 		return {ok: true, text};
 	} finally {

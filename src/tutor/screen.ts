@@ -3,7 +3,15 @@ import {markupLines, verbatimLines, wrapSpans} from '../render/markup-lines.js';
 import {commandLine, exerciseLines, stepLines, type StepContext} from '../render/step-lines.js';
 import {bold, dim, fitLine, toAscii, visibleWidth, type TextStyle} from '../render/text-style.js';
 import {footer, helpEntries, keysFor, type KeyContext} from './keymap.js';
-import {inputOf, lessonById, lessonStatus, MIN_SIZE, sessionOf, type LessonStatus, type TutorState} from './tutor-state.js';
+import {
+	inputOf,
+	lessonById,
+	lessonStatus,
+	MIN_SIZE,
+	sessionOf,
+	type LessonStatus,
+	type TutorState,
+} from './tutor-state.js';
 import {lastAnswerOf} from './widget-state.js';
 import {widgetLayout, widgetLines} from './widget-layout.js';
 
@@ -27,10 +35,17 @@ export function tooSmallLines(state: TutorState): string[] {
 	const width = Math.max(10, columns);
 	const quit = keysFor('quit', [], true)[0];
 	const text = `Terminal too small (${columns}x${rows}). pod-tutor needs at least ${MIN_SIZE.columns} columns and ${MIN_SIZE.rows} rows: make the window larger. ${quit} quits; your progress is saved.`;
-	return wrapSpans([{text}], width, {charset: 'ascii', attributes: false, color: false}).slice(0, Math.max(1, rows - 1));
+	return wrapSpans([{text}], width, {charset: 'ascii', attributes: false, color: false}).slice(
+		0,
+		Math.max(1, rows - 1),
+	);
 }
 
-const STATUS_WORD: Record<LessonStatus, string> = {done: 'done', 'in-progress': 'in progress', 'not-started': 'not started'};
+const STATUS_WORD: Record<LessonStatus, string> = {
+	done: 'done',
+	'in-progress': 'in progress',
+	'not-started': 'not started',
+};
 
 export function statusMark(status: LessonStatus, style: TextStyle): string {
 	if (style.charset === 'ascii') return status === 'done' ? '[x]' : status === 'in-progress' ? '[~]' : '[ ]';
@@ -64,9 +79,14 @@ const MAX_NOTICE_ROWS = 4;
 
 /** The notice in place of the footer, word-wrapped; only a notice longer than MAX_NOTICE_ROWS is cut. */
 export function noticeLines(notice: string, width: number, style: TextStyle): string[] {
-	const lines = wrapSpans([{text: style.charset === 'ascii' ? toAscii(notice) : notice}], width, style).map((l) => l.trimEnd());
+	const lines = wrapSpans([{text: style.charset === 'ascii' ? toAscii(notice) : notice}], width, style).map((l) =>
+		l.trimEnd(),
+	);
 	if (lines.length <= MAX_NOTICE_ROWS) return lines;
-	return [...lines.slice(0, MAX_NOTICE_ROWS - 1), fitLine(lines.slice(MAX_NOTICE_ROWS - 1).join(' '), width, style).trimEnd()];
+	return [
+		...lines.slice(0, MAX_NOTICE_ROWS - 1),
+		fitLine(lines.slice(MAX_NOTICE_ROWS - 1).join(' '), width, style).trimEnd(),
+	];
 }
 
 export function homeLines(state: TutorState, style: TextStyle): string[] {
@@ -75,12 +95,21 @@ export function homeLines(state: TutorState, style: TextStyle): string[] {
 	const {lessons} = state.course;
 	const statuses = lessons.map((l) => lessonStatus(l, state.progress));
 	const done = statuses.filter((s) => s === 'done').length;
-	const lines = [leftRight(bold('pod-tutor: Pods and containers', style), `${done}/${lessons.length} lessons done`, width, style)];
+	const lines = [
+		leftRight(
+			bold('pod-tutor: Pods and containers', style),
+			`${done}/${lessons.length} lessons done`,
+			width,
+			style,
+		),
+	];
 	lines.push(progressBar(done, lessons.length, width, style), '');
 	const cursor = state.view.name === 'home' ? state.view.cursor : 0;
 	const summaryRows = 3;
 	const brokenRows = state.course.broken.length > 0 ? 1 : 0;
-	const bottom = state.notice ? noticeLines(state.notice, width, style) : [footer(keyContexts(state), style.charset === 'ascii')];
+	const bottom = state.notice
+		? noticeLines(state.notice, width, style)
+		: [footer(keyContexts(state), style.charset === 'ascii')];
 	const listRows = Math.max(1, rows - lines.length - summaryRows - brokenRows - 2 - bottom.length);
 	// Page by page, not centred on the cursor: a list that scrolled on every move would rewrite every
 	// row (about 600 bytes a move instead of a dozen); it turns a page when the cursor leaves one.
@@ -91,7 +120,8 @@ export function homeLines(state: TutorState, style: TextStyle): string[] {
 		const status = statuses[index];
 		const pointer = index === cursor ? (style.charset === 'ascii' ? '>' : '\u276F') : ' ';
 		const record = state.progress.lessons[lesson.id];
-		const where = status === 'in-progress' && record ? ` (step ${record.currentStep + 1}/${lesson.steps.length})` : '';
+		const where =
+			status === 'in-progress' && record ? ` (step ${record.currentStep + 1}/${lesson.steps.length})` : '';
 		const right = `${STATUS_WORD[status]}${where}`;
 		const name = style.charset === 'ascii' ? toAscii(lesson.title) : lesson.title;
 		// The pointer marks the selected lesson; an attribute would make every move rewrite whole rows.
@@ -105,7 +135,14 @@ export function homeLines(state: TutorState, style: TextStyle): string[] {
 	const nextIndex = statuses.findIndex((s) => s !== 'done');
 	const upNext = lessons[nextIndex];
 	const summary = upNext
-		? [fitLine(`Up next: ${nextIndex + 1}. ${style.charset === 'ascii' ? toAscii(upNext.title) : upNext.title}`, width, style).trimEnd(), ...markupLines(upNext.summary, width, style).slice(0, summaryRows - 1)]
+		? [
+				fitLine(
+					`Up next: ${nextIndex + 1}. ${style.charset === 'ascii' ? toAscii(upNext.title) : upNext.title}`,
+					width,
+					style,
+				).trimEnd(),
+				...markupLines(upNext.summary, width, style).slice(0, summaryRows - 1),
+			]
 		: lessons.length > 0
 			? ['Every lesson is done. Open any of them again to review it.']
 			: [];
@@ -118,14 +155,22 @@ export function homeLines(state: TutorState, style: TextStyle): string[] {
 	while (lines.length < rows - brokenRows - bottom.length) lines.push('');
 	if (brokenRows) {
 		const names = state.course.broken.map((b) => b.id ?? b.file).join(', ');
-		lines.push(fitLine(`Not loaded (broken): ${names}. Run pod-tutor validate for details.`, width, style).trimEnd());
+		lines.push(
+			fitLine(`Not loaded (broken): ${names}. Run pod-tutor validate for details.`, width, style).trimEnd(),
+		);
 	}
 	lines.push(...bottom);
 	return lines.slice(0, rows);
 }
 
 /** `observedLive`: a predict exercise's command runs for real in the command pane, so its recorded output is not shown here. */
-export function feedbackLines(exercise: Exercise, state: TutorState, width: number, style: TextStyle, observedLive = false): string[] {
+export function feedbackLines(
+	exercise: Exercise,
+	state: TutorState,
+	width: number,
+	style: TextStyle,
+	observedLive = false,
+): string[] {
 	const session = sessionOf(state, exercise.id);
 	const record = state.progress.exercises[exercise.id];
 	const lines: string[] = [];
@@ -134,16 +179,31 @@ export function feedbackLines(exercise: Exercise, state: TutorState, width: numb
 	}
 	const result = session.result;
 	if (result) {
-		const mark = result.correct ? (style.charset === 'ascii' ? '[right]' : '\u2713 Right.') : result.malformed ? 'That answer could not be read:' : style.charset === 'ascii' ? '[not yet]' : '\u2717 Not yet.';
+		const mark = result.correct
+			? style.charset === 'ascii'
+				? '[right]'
+				: '\u2713 Right.'
+			: result.malformed
+				? 'That answer could not be read:'
+				: style.charset === 'ascii'
+					? '[not yet]'
+					: '\u2717 Not yet.';
 		lines.push('', bold(mark, style));
 		if (result.checks.length > 1) {
-			for (const check of result.checks) lines.push(...markupLines(`${check.passed ? '+' : '-'} ${check.message}`, width, style));
+			for (const check of result.checks)
+				lines.push(...markupLines(`${check.passed ? '+' : '-'} ${check.message}`, width, style));
 		}
 		const checkSaysIt = result.checks.length === 1 && result.checks[0].message === result.feedback;
-		if (result.feedback && result.feedback !== 'Correct.') lines.push(...markupLines(result.feedback, width, style));
-		else if (!result.correct && !checkSaysIt && result.checks.length === 1) lines.push(...markupLines(result.checks[0].message, width, style));
+		if (result.feedback && result.feedback !== 'Correct.')
+			lines.push(...markupLines(result.feedback, width, style));
+		else if (!result.correct && !checkSaysIt && result.checks.length === 1)
+			lines.push(...markupLines(result.checks[0].message, width, style));
 		if (exercise.kind === 'predict' && !result.malformed && !observedLive) {
-			lines.push('', `$ ${commandLine(exercise.observe.tool, exercise.observe.args)}`, dim(`recorded output (what ${exercise.observe.tool} printed on a real system):`, style));
+			lines.push(
+				'',
+				`$ ${commandLine(exercise.observe.tool, exercise.observe.args)}`,
+				dim(`recorded output (what ${exercise.observe.tool} printed on a real system):`, style),
+			);
 			lines.push(...verbatimLines(exercise.observe.recorded.output, width, style, '  '));
 		}
 		if (result.correct || session.revealed) lines.push('', ...markupLines(exercise.explanation, width, style));
@@ -152,7 +212,9 @@ export function feedbackLines(exercise: Exercise, state: TutorState, width: numb
 		lines.push('', bold('Solution:', style), ...solutionLines(exercise, width, style));
 	}
 	if (record && !result) {
-		const state = record.correct ? 'answered right before' : `${record.attempts} earlier attempt${record.attempts === 1 ? '' : 's'}`;
+		const state = record.correct
+			? 'answered right before'
+			: `${record.attempts} earlier attempt${record.attempts === 1 ? '' : 's'}`;
 		lines.push('', `(${state}${record.revealed ? ', solution seen' : ''})`);
 	}
 	return lines;
@@ -166,11 +228,18 @@ export function solutionLines(exercise: Exercise, width: number, style: TextStyl
 			return markupLines(choice ? choice.text : exercise.answer, width, style);
 		}
 		case 'multiple-choice':
-			return exercise.choices.filter((c) => exercise.answer.includes(c.id)).flatMap((c) => markupLines(`- ${c.text}`, width, style));
+			return exercise.choices
+				.filter((c) => exercise.answer.includes(c.id))
+				.flatMap((c) => markupLines(`- ${c.text}`, width, style));
 		case 'ordering':
-			return exercise.answer.flatMap((id, i) => markupLines(`${i + 1}. ${exercise.items.find((item) => item.id === id)?.text ?? id}`, width, style));
+			return exercise.answer.flatMap((id, i) =>
+				markupLines(`${i + 1}. ${exercise.items.find((item) => item.id === id)?.text ?? id}`, width, style),
+			);
 		case 'manifest':
-			return exercise.answer.replace(/\n$/, '').split('\n').map((l) => fitLine(`  ${l}`, width, style).trimEnd());
+			return exercise.answer
+				.replace(/\n$/, '')
+				.split('\n')
+				.map((l) => fitLine(`  ${l}`, width, style).trimEnd());
 		default:
 			return markupLines(exercise.answer, width, style);
 	}
@@ -195,7 +264,9 @@ export function observedCommand(state: TutorState): CommandSpec | undefined {
 	const exercise = currentExercise(state);
 	if (exercise?.kind !== 'predict') return undefined;
 	const result = sessionOf(state, exercise.id).result;
-	return result && !result.malformed && state.liveTools.includes(exercise.observe.tool) ? exercise.observe : undefined;
+	return result && !result.malformed && state.liveTools.includes(exercise.observe.tool)
+		? exercise.observe
+		: undefined;
 }
 
 /** The learner's prediction, while the pane shows a predict exercise's command: the real output is read against it. */
@@ -268,15 +339,28 @@ export interface ReaderFrame {
  * Lays out the reader: a header, the step's text (scrolled), an input widget of `widgetRows`
  * rows pinned under it for exercises, and a footer.
  */
-export function readerFrame(state: TutorState, style: TextStyle, bodyText: readonly string[], widgetRows: number): ReaderFrame {
+export function readerFrame(
+	state: TutorState,
+	style: TextStyle,
+	bodyText: readonly string[],
+	widgetRows: number,
+): ReaderFrame {
 	const width = state.size.columns;
 	const lesson = currentLesson(state)!;
 	const view = state.view as Extract<TutorState['view'], {name: 'reader'}>;
 	const number = state.course.lessons.indexOf(lesson) + 1;
 	const title = `${number}. ${style.charset === 'ascii' ? toAscii(lesson.title) : lesson.title}`;
-	const header = [leftRight(bold(title, style), `step ${view.step + 1}/${lesson.steps.length}`, width, style), rule(width, style)];
-	const bottom = state.notice ? noticeLines(state.notice, width, style) : [footer(keyContexts(state), style.charset === 'ascii')];
-	const textRows = Math.max(1, usableRows(state) - header.length - 1 - bottom.length - widgetRows - (widgetRows > 0 ? 1 : 0));
+	const header = [
+		leftRight(bold(title, style), `step ${view.step + 1}/${lesson.steps.length}`, width, style),
+		rule(width, style),
+	];
+	const bottom = state.notice
+		? noticeLines(state.notice, width, style)
+		: [footer(keyContexts(state), style.charset === 'ascii')];
+	const textRows = Math.max(
+		1,
+		usableRows(state) - header.length - 1 - bottom.length - widgetRows - (widgetRows > 0 ? 1 : 0),
+	);
 	const maxScroll = Math.max(0, bodyText.length - textRows);
 	const scroll = Math.min(view.scroll, maxScroll);
 	const text = bodyText.slice(scroll, scroll + textRows);
@@ -287,7 +371,13 @@ export function readerFrame(state: TutorState, style: TextStyle, bodyText: reado
 }
 
 /** The step's whole text: for exercises the prompt, then hints and feedback. */
-export function readerText(state: TutorState, style: TextStyle, drawDiagram: StepContext['drawDiagram'], commandPane = false, observedLive = false): string[] {
+export function readerText(
+	state: TutorState,
+	style: TextStyle,
+	drawDiagram: StepContext['drawDiagram'],
+	commandPane = false,
+	observedLive = false,
+): string[] {
 	const width = state.size.columns;
 	const lines = stepTextLines(state, {width, style, drawDiagram, commandPane});
 	const exercise = currentExercise(state);
@@ -309,7 +399,10 @@ export function helpLines(state: TutorState, style: TextStyle): string[] {
 	const rows = usableRows(state);
 	if (lines.length <= rows) return lines;
 	const shown = lines.slice(0, rows - 1);
-	return [...shown, `(${lines.length - shown.length} more lines: make the window taller; ${footer(['help'], ascii, ['help'])})`];
+	return [
+		...shown,
+		`(${lines.length - shown.length} more lines: make the window taller; ${footer(['help'], ascii, ['help'])})`,
+	];
 }
 
 /** Rows for the command pane under a command step's text: the text keeps at most half. */
@@ -342,7 +435,12 @@ export function stepKey(state: TutorState): string {
 }
 
 /** The reader laid out: its text, the widget or command pane under it, the footer and the scroll limits. */
-export function readerScreen(state: TutorState, style: TextStyle, drawDiagram: StepContext['drawDiagram'], env: NodeJS.ProcessEnv = {}): ReaderScreen {
+export function readerScreen(
+	state: TutorState,
+	style: TextStyle,
+	drawDiagram: StepContext['drawDiagram'],
+	env: NodeJS.ProcessEnv = {},
+): ReaderScreen {
 	const width = state.size.columns;
 	const step = currentStep(state);
 	const exercise = currentExercise(state);
@@ -355,7 +453,11 @@ export function readerScreen(state: TutorState, style: TextStyle, drawDiagram: S
 	if (exercise && !observed) {
 		const {compact} = widgetLayout(exercise, width, state.size.rows, style);
 		const fieldFocused = !(state.view.name === 'reader' && state.view.fieldLeft);
-		const shown = {input: inputOf(state, exercise), lastAnswer: lastAnswerOf(exercise, state.progress), fieldFocused};
+		const shown = {
+			input: inputOf(state, exercise),
+			lastAnswer: lastAnswerOf(exercise, state.progress),
+			fieldFocused,
+		};
 		widget = {lines: widgetLines(exercise, shown, width, style, compact, env), compact};
 	}
 	const frame = readerFrame(state, style, text, widget ? widget.lines.length : paneRows);
@@ -389,6 +491,10 @@ export function screenLines(
 	const screen = readerScreen(state, style, drawDiagram, env);
 	const {pane} = screen;
 	const blank = () => Array.from({length: pane?.rows ?? 0}, () => '');
-	const middle = screen.widget ? screen.widget.lines : pane && paneLines ? paneLines(pane.command, state.size.columns, pane.rows, style) : blank();
+	const middle = screen.widget
+		? screen.widget.lines
+		: pane && paneLines
+			? paneLines(pane.command, state.size.columns, pane.rows, style)
+			: blank();
 	return [...screen.frame.header, ...screen.frame.text, ...middle, ...screen.frame.footer];
 }

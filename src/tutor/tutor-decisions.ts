@@ -4,10 +4,34 @@ import {checkAnswer, type CheckResult} from '../exercises/check-answer.js';
 import {intentFor, type Intent, type KeyPress} from './keymap.js';
 import type {StepContext} from '../render/step-lines.js';
 import type {TextStyle} from '../render/text-style.js';
-import {currentExercise, currentStep, keyContexts, paneCommand, readerScreen, stepKey, type ScreenLimits} from './screen.js';
+import {
+	currentExercise,
+	currentStep,
+	keyContexts,
+	paneCommand,
+	readerScreen,
+	stepKey,
+	type ScreenLimits,
+} from './screen.js';
 import type {Effect} from './tutor-effects.js';
-import {hasAttempted, inputOf, sessionOf, tutorReducer, visitEffect, type Action, type LiveAction, type TutorState} from './tutor-state.js';
-import {choiceRows, moveChoice, orderingReducer, textFieldReducer, toggleChoice, type WidgetInput} from './widget-state.js';
+import {
+	hasAttempted,
+	inputOf,
+	sessionOf,
+	tutorReducer,
+	visitEffect,
+	type Action,
+	type LiveAction,
+	type TutorState,
+} from './tutor-state.js';
+import {
+	choiceRows,
+	moveChoice,
+	orderingReducer,
+	textFieldReducer,
+	toggleChoice,
+	type WidgetInput,
+} from './widget-state.js';
 
 /**
  * What every key means, as a pure function: (state, intent) to the next state and the effects
@@ -51,7 +75,12 @@ export function decideAnswer(state: TutorState, exercise: Exercise, given: Answe
 	if (result.malformed) return just(next);
 	const effects: Effect[] = [];
 	if (exercise.kind === 'predict' && given.kind === 'choice' && !state.progress.predictions[exercise.id]) {
-		effects.push({type: 'recordPrediction', exerciseId: exercise.id, choice: given.selected[0], correct: result.correct});
+		effects.push({
+			type: 'recordPrediction',
+			exerciseId: exercise.id,
+			choice: given.selected[0],
+			correct: result.correct,
+		});
 	}
 	effects.push({type: 'recordAttempt', exerciseId: exercise.id, correct: result.correct, answer: given});
 	return {state: next, effects};
@@ -74,7 +103,8 @@ function decideCheck(state: TutorState, exercise: Exercise, input: WidgetInput |
 		}
 		case 'multiple-choice': {
 			if (input?.kind !== 'choice') return just(state);
-			if (input.cursor < exercise.choices.length) return withInput(state, exercise, toggleChoice(input, exercise.choices[input.cursor].id));
+			if (input.cursor < exercise.choices.length)
+				return withInput(state, exercise, toggleChoice(input, exercise.choices[input.cursor].id));
 			if (done) return next();
 			return decideAnswer(state, exercise, {kind: 'choice', selected: input.selected});
 		}
@@ -124,8 +154,10 @@ export function decide(state: TutorState, intent: Intent, text = '', limits: Scr
 			const delta = intent === 'up' ? -1 : 1;
 			if (view.name === 'home') return act(state, {type: 'moveCursor', delta});
 			if (pane) return just(state, {type: 'pane', intent});
-			if (exercise && input?.kind === 'choice') return withInput(state, exercise, moveChoice(input, delta, choiceRows(exercise)));
-			if (exercise && input?.kind === 'order') return withInput(state, exercise, {kind: 'order', ...orderingReducer(input, {type: 'move', delta})});
+			if (exercise && input?.kind === 'choice')
+				return withInput(state, exercise, moveChoice(input, delta, choiceRows(exercise)));
+			if (exercise && input?.kind === 'order')
+				return withInput(state, exercise, {kind: 'order', ...orderingReducer(input, {type: 'move', delta})});
 			return scroll(state, delta, limits);
 		}
 		case 'pageUp':
@@ -143,12 +175,18 @@ export function decide(state: TutorState, intent: Intent, text = '', limits: Scr
 			if (!exercise) return just(state);
 			const next = tutorReducer(state, {type: 'hint', exerciseId: exercise.id, hintCount: exercise.hints.length});
 			if (next === state) return just(state);
-			return just(next, {type: 'recordHint', exerciseId: exercise.id, shown: sessionOf(next, exercise.id).hintsShown});
+			return just(next, {
+				type: 'recordHint',
+				exerciseId: exercise.id,
+				shown: sessionOf(next, exercise.id).hintsShown,
+			});
 		}
 		case 'solution': {
 			if (!exercise) return just(state);
 			const next = tutorReducer(state, {type: 'reveal', exerciseId: exercise.id});
-			return hasAttempted(state, exercise.id) ? just(next, {type: 'recordReveal', exerciseId: exercise.id}) : just(next);
+			return hasAttempted(state, exercise.id)
+				? just(next, {type: 'recordReveal', exerciseId: exercise.id})
+				: just(next);
 		}
 		case 'edit':
 			return exercise?.kind === 'manifest' ? just(state, {type: 'edit', exerciseId: exercise.id}) : just(state);
@@ -173,7 +211,9 @@ export function decide(state: TutorState, intent: Intent, text = '', limits: Scr
 			return field === input ? just(state) : withInput(state, exercise, {kind: 'text', ...field});
 		}
 		case 'grab':
-			return exercise && input?.kind === 'order' ? withInput(state, exercise, {kind: 'order', ...orderingReducer(input, {type: 'grab'})}) : just(state);
+			return exercise && input?.kind === 'order'
+				? withInput(state, exercise, {kind: 'order', ...orderingReducer(input, {type: 'grab'})})
+				: just(state);
 		case 'run':
 		case 'cancel':
 		case 'wrap':
@@ -197,7 +237,11 @@ export function decide(state: TutorState, intent: Intent, text = '', limits: Scr
 /** A real Pod checked by live mode: a verdict to show and record, or (nothing checked) the reason. */
 function decideLiveChecked(state: TutorState, exerciseId: string, result: CheckResult, pod?: string): Decision {
 	if (result.malformed) return act(state, {type: 'notice', text: result.feedback});
-	const next = tutorReducer(tutorReducer(state, {type: 'notice', text: undefined}), {type: 'checked', exerciseId, result});
+	const next = tutorReducer(tutorReducer(state, {type: 'notice', text: undefined}), {
+		type: 'checked',
+		exerciseId,
+		result,
+	});
 	return just(next, {type: 'recordAttempt', exerciseId, correct: result.correct, answer: {kind: 'live', pod}});
 }
 
@@ -238,14 +282,25 @@ export function tutorAppReducer(state: TutorState, event: TutorEvent): TutorStat
 }
 
 /** Effects that can wait in the outbox until the app is up: saving and recording. */
-const DEFERRABLE = new Set<Effect['type']>(['saveVisit', 'recordAttempt', 'recordPrediction', 'recordHint', 'recordReveal']);
+const DEFERRABLE = new Set<Effect['type']>([
+	'saveVisit',
+	'recordAttempt',
+	'recordPrediction',
+	'recordHint',
+	'recordReveal',
+]);
 
 /**
  * A key typed before Ink is up (the first frame's typeahead): the next state, with what it saves
  * queued in the outbox for the app, or undefined when the key needs the app at once (the command
  * pane, the editor, live mode, quitting) and waits for it, with every key after it.
  */
-export function earlyKey(state: TutorState, key: KeyPress, style: TextStyle, drawDiagram: StepContext['drawDiagram']): TutorState | undefined {
+export function earlyKey(
+	state: TutorState,
+	key: KeyPress,
+	style: TextStyle,
+	drawDiagram: StepContext['drawDiagram'],
+): TutorState | undefined {
 	const onReader = state.view.name === 'reader' && !state.help;
 	const limits = onReader ? readerScreen(state, style, drawDiagram).limits : NO_LIMITS;
 	const next = tutorAppReducer(state, {type: 'key', key, limits});

@@ -8,8 +8,18 @@ import type {LiveAction} from './tutor-state.js';
  */
 export type Effect =
 	| {readonly type: 'saveVisit'; readonly lessonId: string; readonly step: number; readonly steps: number}
-	| {readonly type: 'recordAttempt'; readonly exerciseId: string; readonly correct: boolean; readonly answer: RecordedAnswer}
-	| {readonly type: 'recordPrediction'; readonly exerciseId: string; readonly choice: string; readonly correct: boolean}
+	| {
+			readonly type: 'recordAttempt';
+			readonly exerciseId: string;
+			readonly correct: boolean;
+			readonly answer: RecordedAnswer;
+	  }
+	| {
+			readonly type: 'recordPrediction';
+			readonly exerciseId: string;
+			readonly choice: string;
+			readonly correct: boolean;
+	  }
 	| {readonly type: 'recordHint'; readonly exerciseId: string; readonly shown: number}
 	| {readonly type: 'recordReveal'; readonly exerciseId: string}
 	/** Write a manifest exercise's answer in the learner's editor, then check it. */

@@ -103,7 +103,8 @@ export function initialView(course: Course, progress: ProgressData, lessonId?: s
 	}
 	const last = progress.last;
 	const lesson = last && lessonById(course, last.lessonId);
-	if (last && lesson) return {name: 'reader', lessonId: lesson.id, step: clamp(last.step, 0, lesson.steps.length - 1), scroll: 0};
+	if (last && lesson)
+		return {name: 'reader', lessonId: lesson.id, step: clamp(last.step, 0, lesson.steps.length - 1), scroll: 0};
 	const firstOpen = course.lessons.findIndex((l) => !progress.lessons[l.id]?.completed);
 	return {name: 'home', cursor: Math.max(0, firstOpen)};
 }
@@ -112,10 +113,27 @@ export function initialView(course: Course, progress: ProgressData, lessonId?: s
  * The state the app starts from; the first frame (src/tutor/first-frame.ts) is drawn from the same
  * state. A learner resuming inside a lesson has the visit saved first thing.
  */
-export function initialState(course: Course, progress: ProgressData, size: Size, lessonId?: string, notice?: string): TutorState {
+export function initialState(
+	course: Course,
+	progress: ProgressData,
+	size: Size,
+	lessonId?: string,
+	notice?: string,
+): TutorState {
 	const sessions: Record<string, ExerciseSession> = {};
 	const view = initialView(course, progress, lessonId);
-	const state: TutorState = {course, view, help: false, size, progress, sessions, notice, liveTools: [], busy: [], outbox: []};
+	const state: TutorState = {
+		course,
+		view,
+		help: false,
+		size,
+		progress,
+		sessions,
+		notice,
+		liveTools: [],
+		busy: [],
+		outbox: [],
+	};
 	const visit = visitEffect(state);
 	return visit ? {...state, outbox: [visit]} : state;
 }
@@ -124,12 +142,16 @@ export function initialState(course: Course, progress: ProgressData, size: Size,
 export function visitEffect(state: TutorState): Effect | undefined {
 	if (state.view.name !== 'reader') return undefined;
 	const lesson = lessonById(state.course, state.view.lessonId);
-	return lesson ? {type: 'saveVisit', lessonId: lesson.id, step: state.view.step, steps: lesson.steps.length} : undefined;
+	return lesson
+		? {type: 'saveVisit', lessonId: lesson.id, step: state.view.step, steps: lesson.steps.length}
+		: undefined;
 }
 
 /** Whether the learner has attempted this exercise, in this session or an earlier one. */
 export function hasAttempted(state: TutorState, exerciseId: string): boolean {
-	return sessionOf(state, exerciseId).result !== undefined || (state.progress.exercises[exerciseId]?.attempts ?? 0) > 0;
+	return (
+		sessionOf(state, exerciseId).result !== undefined || (state.progress.exercises[exerciseId]?.attempts ?? 0) > 0
+	);
 }
 
 /** The widget's input: as the learner left it this session, else from the saved last answer. */
@@ -157,10 +179,19 @@ export function tutorReducer(state: TutorState, action: Action): TutorState {
 			if (!lesson) return state;
 			const saved = state.progress.lessons[lesson.id]?.currentStep ?? 0;
 			const step = clamp(action.step ?? saved, 0, lesson.steps.length - 1);
-			return {...state, help: false, notice: undefined, liveDrawing: undefined, view: {name: 'reader', lessonId: lesson.id, step, scroll: 0}};
+			return {
+				...state,
+				help: false,
+				notice: undefined,
+				liveDrawing: undefined,
+				view: {name: 'reader', lessonId: lesson.id, step, scroll: 0},
+			};
 		}
 		case 'home': {
-			const index = state.view.name === 'reader' ? state.course.lessons.findIndex((l) => l.id === (state.view as {lessonId: string}).lessonId) : 0;
+			const index =
+				state.view.name === 'reader'
+					? state.course.lessons.findIndex((l) => l.id === (state.view as {lessonId: string}).lessonId)
+					: 0;
 			return {...state, help: false, liveDrawing: undefined, view: {name: 'home', cursor: Math.max(0, index)}};
 		}
 		case 'step': {
@@ -176,7 +207,12 @@ export function tutorReducer(state: TutorState, action: Action): TutorState {
 			}
 			const next = clamp(step, 0, lesson.steps.length - 1);
 			if (next === state.view.step) return state;
-			return {...state, notice: undefined, liveDrawing: undefined, view: {name: 'reader', lessonId: lesson.id, step: next, scroll: 0}};
+			return {
+				...state,
+				notice: undefined,
+				liveDrawing: undefined,
+				view: {name: 'reader', lessonId: lesson.id, step: next, scroll: 0},
+			};
 		}
 		case 'scroll': {
 			if (state.view.name !== 'reader') return state;
@@ -194,12 +230,17 @@ export function tutorReducer(state: TutorState, action: Action): TutorState {
 		case 'checked': {
 			// Scroll to the end so the feedback is in view; the layout clamps it to the last page.
 			const next = withSession(state, action.exerciseId, {result: action.result});
-			return next.view.name === 'reader' ? {...next, view: {...next.view, scroll: Number.MAX_SAFE_INTEGER}} : next;
+			return next.view.name === 'reader'
+				? {...next, view: {...next.view, scroll: Number.MAX_SAFE_INTEGER}}
+				: next;
 		}
 		case 'reveal': {
-			if (!hasAttempted(state, action.exerciseId)) return {...state, notice: 'Try an answer first: the solution opens after one attempt.'};
+			if (!hasAttempted(state, action.exerciseId))
+				return {...state, notice: 'Try an answer first: the solution opens after one attempt.'};
 			const next = withSession(state, action.exerciseId, {revealed: true});
-			return next.view.name === 'reader' ? {...next, view: {...next.view, scroll: Number.MAX_SAFE_INTEGER}} : next;
+			return next.view.name === 'reader'
+				? {...next, view: {...next.view, scroll: Number.MAX_SAFE_INTEGER}}
+				: next;
 		}
 		case 'notice':
 			return {...state, notice: action.text};

@@ -11,7 +11,10 @@ export interface TextFieldState {
 	readonly caret: number;
 }
 
-export type TextFieldAction = {readonly type: 'type'; readonly text: string} | {readonly type: 'erase'} | {readonly type: 'move'; readonly delta: number};
+export type TextFieldAction =
+	| {readonly type: 'type'; readonly text: string}
+	| {readonly type: 'erase'}
+	| {readonly type: 'move'; readonly delta: number};
 
 export function textFieldReducer(state: TextFieldState, action: TextFieldAction): TextFieldState {
 	const {value, caret} = state;
@@ -36,7 +39,8 @@ export interface OrderingState {
 	readonly held: boolean;
 }
 
-export type OrderingAction = {readonly type: 'grab'} | {readonly type: 'drop'} | {readonly type: 'move'; readonly delta: number};
+export type OrderingAction =
+	{readonly type: 'grab'} | {readonly type: 'drop'} | {readonly type: 'move'; readonly delta: number};
 
 export function orderingReducer(state: OrderingState, action: OrderingAction): OrderingState {
 	switch (action.type) {
@@ -63,7 +67,8 @@ export interface ChoiceInput {
 	readonly selected: readonly string[];
 }
 
-export type WidgetInput = ChoiceInput | ({readonly kind: 'order'} & OrderingState) | ({readonly kind: 'text'} & TextFieldState);
+export type WidgetInput =
+	ChoiceInput | ({readonly kind: 'order'} & OrderingState) | ({readonly kind: 'text'} & TextFieldState);
 
 /** The learner's last answer, as the widget shows it again: choice ids, an order, or text. */
 export function lastAnswerOf(exercise: Exercise, progress: ProgressData): unknown {
@@ -86,7 +91,12 @@ export function initialInput(exercise: Exercise, progress: ProgressData): Widget
 			return {kind: 'choice', cursor: 0, selected: Array.isArray(last) ? (last as string[]) : []};
 		case 'ordering': {
 			const fits = Array.isArray(last) && last.length === exercise.items.length;
-			return {kind: 'order', order: fits ? (last as string[]) : exercise.items.map((i) => i.id), cursor: 0, held: false};
+			return {
+				kind: 'order',
+				order: fits ? (last as string[]) : exercise.items.map((i) => i.id),
+				cursor: 0,
+				held: false,
+			};
 		}
 		case 'free-text':
 		case 'quantity': {

@@ -1,5 +1,11 @@
 import {EventEmitter} from 'node:events';
-import {ansiCodesToString, diffAnsiCodes, styledCharsFromTokens, tokenize, type AnsiCode} from '@alcalzone/ansi-tokenize';
+import {
+	ansiCodesToString,
+	diffAnsiCodes,
+	styledCharsFromTokens,
+	tokenize,
+	type AnsiCode,
+} from '@alcalzone/ansi-tokenize';
 
 /**
  * Stands between the screens and the terminal, and keeps a model of what the terminal shows,
@@ -40,7 +46,8 @@ const PRIVATE_MODES_ONLY = /^(?:\u001B\[\?[0-9;]*[hl])+$/;
 export function cellsOf(line: string, columns: number): Cell[] {
 	const cells: Cell[] = [];
 	if (!line.includes(ESC) && /^[\x20-\x7e]*$/.test(line)) {
-		for (const char of line.slice(0, columns)) cells.push(char === ' ' ? BLANK : {char, codes: [], key: '', width: 1});
+		for (const char of line.slice(0, columns))
+			cells.push(char === ' ' ? BLANK : {char, codes: [], key: '', width: 1});
 		return cells;
 	}
 	for (const styled of styledCharsFromTokens(tokenize(line))) {
@@ -141,7 +148,11 @@ export class FrameWriter extends EventEmitter {
 			if (blank && fitsAsIs(text, columns)) {
 				next.push(undefined);
 				if (text !== '') {
-					out += moveTo(at, row, 0, [], pen) + (pen.length > 0 ? RESET : '') + text + (text.includes(ESC) ? RESET : '');
+					out +=
+						moveTo(at, row, 0, [], pen) +
+						(pen.length > 0 ? RESET : '') +
+						text +
+						(text.includes(ESC) ? RESET : '');
 					pen = [];
 					at = {row: -1, column: -1};
 				}
@@ -233,11 +244,18 @@ export class FrameWriter extends EventEmitter {
  * The cheapest way from the cursor `at` to (row, column): nothing, a few plain cells written
  * again, a jump forward on the row, or an absolute position.
  */
-function moveTo(at: {row: number; column: number}, row: number, column: number, cells: readonly Cell[], pen: readonly AnsiCode[]): string {
+function moveTo(
+	at: {row: number; column: number},
+	row: number,
+	column: number,
+	cells: readonly Cell[],
+	pen: readonly AnsiCode[],
+): string {
 	if (at.row === row && at.column === column) return '';
 	if (at.row === row && column > at.column) {
 		const gap = cells.slice(at.column, column);
-		if (gap.length <= MAX_FILL && gap.every((c) => c.key === '' && c.width === 1) && pen.length === 0) return gap.map((c) => c.char).join('');
+		if (gap.length <= MAX_FILL && gap.every((c) => c.key === '' && c.width === 1) && pen.length === 0)
+			return gap.map((c) => c.char).join('');
 		const distance = column - at.column;
 		return distance === 1 ? `${ESC}[C` : `${ESC}[${distance}C`;
 	}

@@ -37,7 +37,10 @@ export interface StartOptions {
  * Anything a component throws ends the session as a failure (the terminal owner restores the
  * terminal and cli.ts says what happened in one line) instead of Ink drawing its stack trace.
  */
-class Failure extends React.Component<{onError: (error: unknown) => void; children: React.ReactNode}, {failed: boolean}> {
+class Failure extends React.Component<
+	{onError: (error: unknown) => void; children: React.ReactNode},
+	{failed: boolean}
+> {
 	override state = {failed: false};
 
 	static getDerivedStateFromError(): {failed: boolean} {
@@ -80,14 +83,25 @@ export async function startApp(options: StartOptions): Promise<number> {
 	const liveMode = options.liveMode ?? 'lazy';
 	const detection = lazyDetection(async () => {
 		const detected = await detectBackends({live: options.live, configDir: options.configDir, env: options.liveEnv});
-		const context = liveContextFrom(detected, {...LESSON_POD, namespace: options.live.namespace, image: options.live.image});
+		const context = liveContextFrom(detected, {
+			...LESSON_POD,
+			namespace: options.live.namespace,
+			image: options.live.image,
+		});
 		if (Object.keys(context.backends).length === 0) return undefined;
 		if (terminal.active) instance.rerender(app(context));
 		return context;
 	}, liveMode);
 	const app = (live?: LiveContext) => (
 		<Failure onError={(error) => terminal.fail(error)}>
-			<TutorApp initial={initial} style={options.style} store={opened.store} handOver={handOver} live={live} liveReady={detection} />
+			<TutorApp
+				initial={initial}
+				style={options.style}
+				store={opened.store}
+				handOver={handOver}
+				live={live}
+				liveReady={detection}
+			/>
 		</Failure>
 	);
 	// Debug mode: Ink writes every frame whole, as text, and leaves the cursor alone; the writer

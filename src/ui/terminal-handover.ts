@@ -14,6 +14,10 @@ export interface HandoverResult {
 export function runInTerminal(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): HandoverResult {
 	const [file, ...args] = argv;
 	const result = spawnSync(file, args, {stdio: 'inherit', env});
-	if (result.error) return {exitCode: null, error: `${file}: ${(result.error as NodeJS.ErrnoException).code === 'ENOENT' ? 'not found' : result.error.message}`};
+	if (result.error)
+		return {
+			exitCode: null,
+			error: `${file}: ${(result.error as NodeJS.ErrnoException).code === 'ENOENT' ? 'not found' : result.error.message}`,
+		};
 	return {exitCode: result.status};
 }

@@ -45,9 +45,22 @@ const MAX_TYPED_RUN = 32;
 const PASTE_START = `${ESC}[200~`;
 const PASTE_END = `${ESC}[201~`;
 
-const LETTER_KEYS: Readonly<Record<string, string>> = {A: KEY.up, B: KEY.down, C: KEY.right, D: KEY.left, H: KEY.home, F: KEY.end};
+const LETTER_KEYS: Readonly<Record<string, string>> = {
+	A: KEY.up,
+	B: KEY.down,
+	C: KEY.right,
+	D: KEY.left,
+	H: KEY.home,
+	F: KEY.end,
+};
 const TILDE_KEYS: Readonly<Record<string, string>> = {
-	'1': KEY.home, '3': KEY.delete, '4': KEY.end, '5': KEY.pageUp, '6': KEY.pageDown, '7': KEY.home, '8': KEY.end,
+	'1': KEY.home,
+	'3': KEY.delete,
+	'4': KEY.end,
+	'5': KEY.pageUp,
+	'6': KEY.pageDown,
+	'7': KEY.home,
+	'8': KEY.end,
 };
 
 type Scan = {readonly end: number; readonly sequence?: string} | 'pending' | 'paste';
@@ -222,7 +235,8 @@ export class KeyDecoder {
 	}
 
 	private addPaste(text: string): void {
-		if (this.paste !== undefined && this.paste.length < MAX_PASTE_CHARS) this.paste = (this.paste + text).slice(0, MAX_PASTE_CHARS);
+		if (this.paste !== undefined && this.paste.length < MAX_PASTE_CHARS)
+			this.paste = (this.paste + text).slice(0, MAX_PASTE_CHARS);
 	}
 
 	/** The text of a string with every escape sequence in it removed (what a paste may contain). */
@@ -256,7 +270,8 @@ export class TerminalReader {
 	private readonly decoder = new StringDecoder('utf8');
 	private readonly keys = new KeyDecoder();
 	private timer: NodeJS.Timeout | undefined;
-	private readonly onData = (data: Buffer | string) => this.take(typeof data === 'string' ? data : this.decoder.write(data));
+	private readonly onData = (data: Buffer | string) =>
+		this.take(typeof data === 'string' ? data : this.decoder.write(data));
 
 	constructor(
 		private readonly stdin: NodeJS.ReadableStream,

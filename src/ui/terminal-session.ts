@@ -185,7 +185,10 @@ export class TerminalSession {
 /** Stops the commands the tutor started (their whole process groups) and waits, briefly, until they are gone. */
 async function stopCommands(): Promise<void> {
 	let timer: NodeJS.Timeout | undefined;
-	await Promise.race([cancelAllCommands(), new Promise<void>((resolve) => (timer = setTimeout(resolve, COMMAND_STOP_WAIT_MS)))]);
+	await Promise.race([
+		cancelAllCommands(),
+		new Promise<void>((resolve) => (timer = setTimeout(resolve, COMMAND_STOP_WAIT_MS))),
+	]);
 	clearTimeout(timer);
 }
 
@@ -194,7 +197,10 @@ async function stopCommands(): Promise<void> {
  * alternate screen are entered, both left in `finally` on every path. A signal resolves with
  * 128 + its number; anything unexpected rejects after the terminal is restored.
  */
-export async function withTerminal(io: TerminalIO, body: (terminal: TerminalSession) => Promise<number>): Promise<number> {
+export async function withTerminal(
+	io: TerminalIO,
+	body: (terminal: TerminalSession) => Promise<number>,
+): Promise<number> {
 	const session = new TerminalSession(io);
 	session.installHandlers();
 	try {

@@ -47,7 +47,12 @@ function keyPressOf(sequence: string): KeyPress {
  * step, help), or undefined where only the full app knows what to do (quitting, exercises,
  * command steps, anything that saves or runs something).
  */
-export function earlyAction(state: TutorState, sequence: string, style: TextStyle, drawDiagram: StepContext['drawDiagram']): Action | undefined {
+export function earlyAction(
+	state: TutorState,
+	sequence: string,
+	style: TextStyle,
+	drawDiagram: StepContext['drawDiagram'],
+): Action | undefined {
 	if (isTooSmall(state)) return undefined;
 	const key = keyPressOf(sequence);
 	if (state.help) {
@@ -118,7 +123,8 @@ export class Typeahead {
 	}
 
 	take(sequence: string): void {
-		const action = this.waiting.length > 0 ? undefined : earlyAction(this.current, sequence, this.style, this.drawDiagram);
+		const action =
+			this.waiting.length > 0 ? undefined : earlyAction(this.current, sequence, this.style, this.drawDiagram);
 		if (!action) {
 			this.waiting.push(sequence);
 			return;
@@ -137,7 +143,10 @@ export class Typeahead {
 		const before = this.current.view;
 		this.current = next;
 		const view = next.view;
-		if (view.name === 'reader' && (before.name !== 'reader' || before.lessonId !== view.lessonId || before.step !== view.step)) {
+		if (
+			view.name === 'reader' &&
+			(before.name !== 'reader' || before.lessonId !== view.lessonId || before.step !== view.step)
+		) {
 			const lesson = currentLesson(next);
 			if (lesson) this.visits.push({lessonId: view.lessonId, step: view.step, stepCount: lesson.steps.length});
 		}

@@ -5,7 +5,16 @@ import type {ProgressStore} from '../progress/progress-store.js';
 import {watchProgressFile} from '../progress/progress-watch.js';
 import {drawDiagramStep} from '../render/diagram-step.js';
 import type {TextStyle} from '../render/text-style.js';
-import {helpLines, homeLines, predictionFor, isTooSmall, readerScreen, stepKey, tooSmallLines, type ScreenLimits} from '../tutor/screen.js';
+import {
+	helpLines,
+	homeLines,
+	predictionFor,
+	isTooSmall,
+	readerScreen,
+	stepKey,
+	tooSmallLines,
+	type ScreenLimits,
+} from '../tutor/screen.js';
 import {tutorAppReducer} from '../tutor/tutor-decisions.js';
 import type {TutorState} from '../tutor/tutor-state.js';
 import {ExerciseWidget} from './exercise-widgets.js';
@@ -52,7 +61,8 @@ export function TutorApp({initial, style, store, handOver, live, liveReady, env 
 	}, [store]);
 
 	useEffect(() => {
-		const onResize = () => dispatch({type: 'resize', size: {columns: stdout.columns || 80, rows: stdout.rows || 24}});
+		const onResize = () =>
+			dispatch({type: 'resize', size: {columns: stdout.columns || 80, rows: stdout.rows || 24}});
 		stdout.on('resize', onResize);
 		return () => {
 			stdout.off('resize', onResize);

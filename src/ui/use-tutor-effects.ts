@@ -87,15 +87,29 @@ function perform(effect: Effect, state: TutorState, dispatch: Dispatch<TutorEven
 			const exercise = state.course.exercises.get(effect.exerciseId);
 			if (exercise?.kind !== 'manifest') return;
 			const previous = lastAnswerOf(exercise, state.progress);
-			const edited = editManifest(exercise.id, typeof previous === 'string' ? previous : exercise.template, deps.env, deps.handOver);
+			const edited = editManifest(
+				exercise.id,
+				typeof previous === 'string' ? previous : exercise.template,
+				deps.env,
+				deps.handOver,
+			);
 			if (!edited.ok) return dispatch({type: 'notice', text: edited.message});
 			saved(store.saveDraft(exercise.id, edited.text));
-			const answer = {type: 'answer', exerciseId: exercise.id, answer: {kind: 'manifest', source: edited.text, origin: 'editor'}} as const;
+			const answer = {
+				type: 'answer',
+				exerciseId: exercise.id,
+				answer: {kind: 'manifest', source: edited.text, origin: 'editor'},
+			} as const;
 			// Manifests are checked against the API schema, imported on first use (a lazy chunk).
 			if (apiSchemaLoaded()) return dispatch(answer);
 			void prepareChecking(exercise)
 				.then(() => dispatch(answer))
-				.catch((error: unknown) => dispatch({type: 'notice', text: `The manifest could not be checked: ${error instanceof Error ? error.message : String(error)}`}));
+				.catch((error: unknown) =>
+					dispatch({
+						type: 'notice',
+						text: `The manifest could not be checked: ${error instanceof Error ? error.message : String(error)}`,
+					}),
+				);
 			return;
 		}
 		case 'pane':
@@ -108,7 +122,12 @@ function perform(effect: Effect, state: TutorState, dispatch: Dispatch<TutorEven
 }
 
 /** A live action, once detection has answered; the action's busy mark is cleared however it ends. */
-function runLive(effect: Extract<Effect, {type: 'live'}>, state: TutorState, dispatch: Dispatch<TutorEvent>, deps: EffectDeps): void {
+function runLive(
+	effect: Extract<Effect, {type: 'live'}>,
+	state: TutorState,
+	dispatch: Dispatch<TutorEvent>,
+	deps: EffectDeps,
+): void {
 	const notice = (text: string | undefined) => dispatch({type: 'notice', text});
 	if (!deps.live && deps.liveReady) notice('Looking for kubectl, crictl and podman first...');
 	const found = deps.live ? Promise.resolve(deps.live) : Promise.resolve(deps.liveReady);
@@ -126,18 +145,25 @@ function runLive(effect: Extract<Effect, {type: 'live'}>, state: TutorState, dis
 					const argv = await lessonShellArgv(context);
 					if (!argv.ok) return notice(argv.message);
 					const result = deps.handOver([argv.argv.file, ...argv.argv.args]);
-					return notice(result.error ? `The shell could not start: ${result.error}` : `Back from the shell (exit code ${result.exitCode}).`);
+					return notice(
+						result.error
+							? `The shell could not start: ${result.error}`
+							: `Back from the shell (exit code ${result.exitCode}).`,
+					);
 				}
 				case 'liveDiagram': {
 					const drawn = await lessonPodDiagram(context, state.size.columns, deps.style.charset);
 					notice(drawn.ok ? 'The real Pod, measured (v again: the lesson diagram).' : drawn.message);
-					if (drawn.ok) dispatch({type: 'liveDrawing', drawing: {step: effect.step ?? '', lines: drawn.lines}});
+					if (drawn.ok)
+						dispatch({type: 'liveDrawing', drawing: {step: effect.step ?? '', lines: drawn.lines}});
 					return;
 				}
 				case 'createPod':
 					return notice((await createLessonPod(context)).message);
 			}
 		})
-		.catch((error: unknown) => notice(`That did not work: ${error instanceof Error ? error.message : String(error)}`))
+		.catch((error: unknown) =>
+			notice(`That did not work: ${error instanceof Error ? error.message : String(error)}`),
+		)
 		.finally(() => dispatch({type: 'busy', action: effect.action, on: false}));
 }

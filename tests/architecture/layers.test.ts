@@ -25,7 +25,10 @@ function sourceFiles(dir: string): string[] {
 
 /** Every module a file imports: static imports, re-exports and dynamic import() calls. */
 function importsOf(text: string): string[] {
-	const found = [...text.matchAll(/^\s*(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]/gm), ...text.matchAll(/\bimport\(\s*['"]([^'"]+)['"]\s*\)/g)];
+	const found = [
+		...text.matchAll(/^\s*(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]/gm),
+		...text.matchAll(/\bimport\(\s*['"]([^'"]+)['"]\s*\)/g),
+	];
 	return found.map((m) => m[1]);
 }
 
@@ -44,7 +47,8 @@ describe('layers', () => {
 			if (INK_SIDE.some((side) => name === side || name.startsWith(side))) continue;
 			for (const spec of importsOf(readFileSync(path, 'utf8'))) {
 				if (UI_PACKAGES.test(spec)) problems.push(`${name} imports ${spec}`);
-				if (spec.startsWith('.') && relative(src, resolve(dirname(path), spec)).startsWith('ui/')) problems.push(`${name} imports ${spec}`);
+				if (spec.startsWith('.') && relative(src, resolve(dirname(path), spec)).startsWith('ui/'))
+					problems.push(`${name} imports ${spec}`);
 			}
 		}
 		expect(problems).toEqual([]);
@@ -55,7 +59,8 @@ describe('layers', () => {
 		for (const {path, name} of files.filter((f) => DOMAIN.some((d) => f.name.startsWith(d)))) {
 			for (const spec of importsOf(readFileSync(path, 'utf8')).filter((s) => s.startsWith('.'))) {
 				const target = relative(src, resolve(dirname(path), spec));
-				if (ABOVE_DOMAIN.some((above) => target === above.replace(/\.ts$/, '.js') || target.startsWith(above))) problems.push(`${name} imports ${spec}`);
+				if (ABOVE_DOMAIN.some((above) => target === above.replace(/\.ts$/, '.js') || target.startsWith(above)))
+					problems.push(`${name} imports ${spec}`);
 			}
 		}
 		expect(problems).toEqual([]);

@@ -40,20 +40,35 @@ function learnerEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
 	return env;
 }
 
-function runWith(command: string, args: readonly string[], options: {env?: NodeJS.ProcessEnv; input?: string; cwd?: string} = {}): Promise<Run> {
+function runWith(
+	command: string,
+	args: readonly string[],
+	options: {env?: NodeJS.ProcessEnv; input?: string; cwd?: string} = {},
+): Promise<Run> {
 	return new Promise((resolve) => {
-		const child = execFile(command, [...args], {env: options.env ?? learnerEnv(), cwd: options.cwd ?? root, encoding: 'utf8', timeout: 60_000}, (error, stdout, stderr) => {
-			const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
-			resolve({code, stdout, stderr});
-		});
+		const child = execFile(
+			command,
+			[...args],
+			{env: options.env ?? learnerEnv(), cwd: options.cwd ?? root, encoding: 'utf8', timeout: 60_000},
+			(error, stdout, stderr) => {
+				const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
+				resolve({code, stdout, stderr});
+			},
+		);
 		child.stdin?.end(options.input ?? '');
 	});
 }
 
 /** pod-tutor with progress in its own fresh folder (or `config` when given). */
-function tutor(args: readonly string[], options: {config?: string; env?: NodeJS.ProcessEnv; input?: string} = {}): Promise<Run> {
+function tutor(
+	args: readonly string[],
+	options: {config?: string; env?: NodeJS.ProcessEnv; input?: string} = {},
+): Promise<Run> {
 	const config = options.config ?? tempDir('config');
-	return runWith(process.execPath, [bin, ...args], {env: options.env ?? learnerEnv({POD_TUTOR_CONFIG_DIR: config}), input: options.input});
+	return runWith(process.execPath, [bin, ...args], {
+		env: options.env ?? learnerEnv({POD_TUTOR_CONFIG_DIR: config}),
+		input: options.input,
+	});
 }
 
 const readYaml = (file: string): any => yaml.load(readFileSync(join(root, file), 'utf8'));
@@ -65,7 +80,8 @@ const ESC = '\u001B';
 
 beforeAll(() => {
 	const copy = tempDir('built');
-	for (const part of ['package.json', 'bin', 'dist', 'lessons', 'exercises', 'schema']) cpSync(join(root, part), join(copy, part), {recursive: true});
+	for (const part of ['package.json', 'bin', 'dist', 'lessons', 'exercises', 'schema'])
+		cpSync(join(root, part), join(copy, part), {recursive: true});
 	bin = join(copy, 'bin/pod-tutor.js');
 }, 120_000);
 
@@ -103,7 +119,8 @@ describe('list', () => {
 		expect(listing.broken).toEqual([]);
 		for (const lesson of listing.lessons) {
 			expect(lesson).toMatchObject({id: expect.any(String), state: 'not-started', exercises: expect.any(Array)});
-			for (const exercise of lesson.exercises) expect(exercise).toMatchObject({id: expect.any(String), state: 'not-started'});
+			for (const exercise of lesson.exercises)
+				expect(exercise).toMatchObject({id: expect.any(String), state: 'not-started'});
 		}
 		const ids = listing.lessons.flatMap((l: any) => l.exercises.map((e: any) => e.id));
 		expect(ids).toContain(choiceExercise.id);
@@ -112,7 +129,10 @@ describe('list', () => {
 		const run = await tutor(['--lessons', goodPack, 'list', '--json']);
 		expect(run.code).toBe(0);
 		const listing = JSON.parse(run.stdout);
-		expect(listing.lessons.at(-1)).toMatchObject({id: 'extra-pack', exercises: [{id: 'extra-pack-choice', state: 'not-started'}]});
+		expect(listing.lessons.at(-1)).toMatchObject({
+			id: 'extra-pack',
+			exercises: [{id: 'extra-pack-choice', state: 'not-started'}],
+		});
 	});
 
 	it('--lessons with a folder that does not exist is refused, naming it, for every command', async () => {
@@ -134,7 +154,9 @@ describe('show', () => {
 		expect(run.stdout).not.toContain(ESC);
 	});
 	it('writes only ASCII bytes when the locale is not UTF-8', async () => {
-		const run = await tutor(['show', 'pod'], {env: learnerEnv({LANG: 'C', POD_TUTOR_CONFIG_DIR: tempDir('config')})});
+		const run = await tutor(['show', 'pod'], {
+			env: learnerEnv({LANG: 'C', POD_TUTOR_CONFIG_DIR: tempDir('config')}),
+		});
 		expect(run.code).toBe(0);
 		expect(run.stdout.length).toBeGreaterThan(500);
 		const bytes = Buffer.from(run.stdout, 'utf8');
@@ -173,7 +195,12 @@ describe('check', () => {
 		expect(run.code).toBe(0);
 		const result = JSON.parse(run.stdout);
 		expect(Object.keys(result).sort()).toEqual(['checks', 'correct', 'feedback', 'id', 'saved']);
-		expect(result).toMatchObject({id: quantityExercise.id, correct: true, feedback: expect.any(String), saved: true});
+		expect(result).toMatchObject({
+			id: quantityExercise.id,
+			correct: true,
+			feedback: expect.any(String),
+			saved: true,
+		});
 		expect(result.checks.length).toBeGreaterThan(0);
 		for (const check of result.checks) {
 			expect(Object.keys(check).sort()).toEqual(['message', 'name', 'passed']);
@@ -188,9 +215,16 @@ describe('check', () => {
 		const after = await tutor(['progress', '--json'], {config});
 		expect(after.code).toBe(0);
 		const report = JSON.parse(after.stdout);
-		expect(report.lessons[0]).toMatchObject({id: firstLesson.id, state: 'in-progress', exercises: {attempted: 1, correct: 0}});
+		expect(report.lessons[0]).toMatchObject({
+			id: firstLesson.id,
+			state: 'in-progress',
+			exercises: {attempted: 1, correct: 0},
+		});
 		const listing = JSON.parse((await tutor(['list', '--json'], {config})).stdout);
-		expect(listing.lessons[0].exercises.find((e: any) => e.id === choiceExercise.id)).toMatchObject({state: 'attempted', attempts: 1});
+		expect(listing.lessons[0].exercises.find((e: any) => e.id === choiceExercise.id)).toMatchObject({
+			state: 'attempted',
+			attempts: 1,
+		});
 	});
 	it('checks a manifest from --file and from --file - (standard input)', async () => {
 		const file = join(tempDir('answer'), 'pod.yaml');
@@ -200,7 +234,9 @@ describe('check', () => {
 		const fromStdin = await tutor(['check', manifestExercise.id, '--file', '-'], {input: manifestExercise.answer});
 		expect(fromStdin.code).toBe(0);
 		expect(fromStdin.stdout.startsWith('Right.')).toBe(true);
-		const template = await tutor(['check', manifestExercise.id, '--file', '-', '--json'], {input: manifestExercise.template});
+		const template = await tutor(['check', manifestExercise.id, '--file', '-', '--json'], {
+			input: manifestExercise.template,
+		});
 		expect(template.code).toBe(1);
 		expect(JSON.parse(template.stdout).checks.some((c: any) => !c.passed)).toBe(true);
 	});
@@ -220,9 +256,13 @@ describe('validate', () => {
 		for (const name of ['02-syntax-error', '03-unknown-kind', '04-duplicate-id', '05-missing-exercise']) {
 			expect(problems.filter((l) => l.includes(`lessons/${name}.yaml:`))).toHaveLength(1);
 		}
-		expect(problems.filter((l) => l.includes('exercises/hintless/hintless-choice.yaml:'))).toEqual([expect.stringContaining(': hints: missing (required list)')]);
+		expect(problems.filter((l) => l.includes('exercises/hintless/hintless-choice.yaml:'))).toEqual([
+			expect.stringContaining(': hints: missing (required list)'),
+		]);
 		for (const line of problems) expect(line).toMatch(/^tests\/fixtures\/lessons-broken\/\S+\.yaml:\d+: /);
-		expect(lines.at(-1)).toBe(`${problems.length} problem${problems.length === 1 ? '' : 's'} (1 lessons loaded, 5 broken).`);
+		expect(lines.at(-1)).toBe(
+			`${problems.length} problem${problems.length === 1 ? '' : 's'} (1 lessons loaded, 5 broken).`,
+		);
 	});
 });
 
@@ -238,7 +278,16 @@ describe('pod-tutor without a terminal', () => {
 	});
 	it('opens at the first lesson not yet completed', async () => {
 		const config = tempDir('config');
-		writeFileSync(join(config, 'progress.json'), JSON.stringify({version: 1, lessons: {[firstLesson.id]: {completed: true, currentStep: 0}}, exercises: {}, predictions: {}, drafts: {}}));
+		writeFileSync(
+			join(config, 'progress.json'),
+			JSON.stringify({
+				version: 1,
+				lessons: {[firstLesson.id]: {completed: true, currentStep: 0}},
+				exercises: {},
+				predictions: {},
+				drafts: {},
+			}),
+		);
 		const run = await tutor([], {config});
 		expect(run.code).toBe(0);
 		expect(run.stdout).toContain('Lesson 2: ');
@@ -272,7 +321,9 @@ describe('a truncated progress file', () => {
 		const run = await tutor(['check', choiceExercise.id, choiceExercise.answer], {config});
 		expect(run.code).toBe(0);
 		expect(run.stderr).toMatch(/damaged/);
-		expect(JSON.parse(readFileSync(join(config, 'progress.json'), 'utf8')).exercises[choiceExercise.id]).toMatchObject({attempts: 1, correct: true});
+		expect(
+			JSON.parse(readFileSync(join(config, 'progress.json'), 'utf8')).exercises[choiceExercise.id],
+		).toMatchObject({attempts: 1, correct: true});
 	});
 	it('pod-tutor without a terminal still prints the lesson and says the file is damaged', async () => {
 		const run = await tutor([], {config: await damagedConfig()});
@@ -286,14 +337,24 @@ describe('npm pack', () => {
 	it('packs a tarball with no runtime dependencies that installs and runs', async () => {
 		expect(pkg.dependencies === undefined || Object.keys(pkg.dependencies).length === 0).toBe(true);
 		const packDir = tempDir('pack');
-		const npmEnv = learnerEnv({npm_config_update_notifier: 'false', npm_config_fund: 'false', npm_config_audit: 'false'});
-		const packed = await runWith('npm', ['pack', '--silent', '--ignore-scripts', '--pack-destination', packDir], {env: npmEnv});
+		const npmEnv = learnerEnv({
+			npm_config_update_notifier: 'false',
+			npm_config_fund: 'false',
+			npm_config_audit: 'false',
+		});
+		const packed = await runWith('npm', ['pack', '--silent', '--ignore-scripts', '--pack-destination', packDir], {
+			env: npmEnv,
+		});
 		expect(packed.code, packed.stderr).toBe(0);
 		const tarball = join(packDir, packed.stdout.trim().split('\n').at(-1)!);
 		expect(existsSync(tarball)).toBe(true);
 
 		const prefix = tempDir('prefix');
-		const installed = await runWith('npm', ['install', '--offline', '--no-audit', '--no-fund', '--prefix', prefix, tarball], {env: npmEnv, cwd: prefix});
+		const installed = await runWith(
+			'npm',
+			['install', '--offline', '--no-audit', '--no-fund', '--prefix', prefix, tarball],
+			{env: npmEnv, cwd: prefix},
+		);
 		expect(installed.code, installed.stderr).toBe(0);
 		const installedBin = join(prefix, 'node_modules/.bin/pod-tutor');
 		const env = learnerEnv({POD_TUTOR_CONFIG_DIR: tempDir('config')});

@@ -14,7 +14,11 @@ describe('readFileBounded', () => {
 		const file = path.join(dir, 'ten.txt');
 		writeFileSync(file, '0123456789');
 		expect(readFileBounded(file, {limit: 10})).toEqual({ok: true, text: '0123456789'});
-		expect(readFileBounded(file, {limit: 9})).toMatchObject({ok: false, problem: 'too-large', reason: expect.stringContaining('larger than 9 bytes')});
+		expect(readFileBounded(file, {limit: 9})).toMatchObject({
+			ok: false,
+			problem: 'too-large',
+			reason: expect.stringContaining('larger than 9 bytes'),
+		});
 		expect(await readFileBoundedAsync(file, {limit: 9})).toMatchObject({ok: false, problem: 'too-large'});
 		expect(await readFileBoundedAsync(file, {limit: 10})).toEqual({ok: true, text: '0123456789'});
 	});
@@ -28,12 +32,24 @@ describe('readFileBounded', () => {
 		const fifo = path.join(dir, 'fifo');
 		execFileSync('mkfifo', [fifo]);
 		// A FIFO with no writer: opened non-blocking, refused by fstat, never read (this would hang).
-		expect(readFileBounded(fifo, {limit: 10})).toMatchObject({problem: 'not-regular', reason: 'it is a named pipe (FIFO), not a regular file'});
+		expect(readFileBounded(fifo, {limit: 10})).toMatchObject({
+			problem: 'not-regular',
+			reason: 'it is a named pipe (FIFO), not a regular file',
+		});
 		expect(await readFileBoundedAsync(fifo, {limit: 10})).toMatchObject({problem: 'not-regular'});
-		expect(readFileBounded('/dev/zero', {limit: 10})).toMatchObject({problem: 'not-regular', reason: 'it is a device, not a regular file'});
+		expect(readFileBounded('/dev/zero', {limit: 10})).toMatchObject({
+			problem: 'not-regular',
+			reason: 'it is a device, not a regular file',
+		});
 		expect(readFileBounded(dir, {limit: 10})).toMatchObject({problem: 'folder'});
-		expect(readFileBounded(path.join(dir, 'none'), {limit: 10})).toMatchObject({problem: 'missing', code: 'ENOENT'});
-		expect(readFileBounded(path.join(big, 'below'), {limit: 10})).toMatchObject({problem: 'missing', code: 'ENOTDIR'});
+		expect(readFileBounded(path.join(dir, 'none'), {limit: 10})).toMatchObject({
+			problem: 'missing',
+			code: 'ENOENT',
+		});
+		expect(readFileBounded(path.join(big, 'below'), {limit: 10})).toMatchObject({
+			problem: 'missing',
+			code: 'ENOTDIR',
+		});
 	});
 
 	it('follows a symbolic link that stays inside `within` and refuses, naming the target, one that leaves', () => {
@@ -43,7 +59,10 @@ describe('readFileBounded', () => {
 		writeFileSync(path.join(pack, 'specs', 'real.yaml'), 'kind: Pod\n');
 		symlinkSync('specs/real.yaml', path.join(pack, 'inside.yaml'));
 		symlinkSync('/etc/passwd', path.join(pack, 'outside.yaml'));
-		expect(readFileBounded(path.join(pack, 'inside.yaml'), {limit: 100, within: pack})).toEqual({ok: true, text: 'kind: Pod\n'});
+		expect(readFileBounded(path.join(pack, 'inside.yaml'), {limit: 100, within: pack})).toEqual({
+			ok: true,
+			text: 'kind: Pod\n',
+		});
 		expect(readFileBounded(path.join(pack, 'outside.yaml'), {limit: 100, within: pack})).toMatchObject({
 			problem: 'outside',
 			reason: expect.stringContaining('symbolic link to /etc/passwd, outside'),

@@ -16,7 +16,8 @@ afterEach(() => {
 async function packageCopy(): Promise<string> {
 	const dir = mkdtempSync(join(tmpdir(), 'pod-tutor-cache-'));
 	temps.push(dir);
-	for (const part of ['lessons', 'exercises']) cpSync(join(repoRoot, part), join(dir, part), {recursive: true, preserveTimestamps: true});
+	for (const part of ['lessons', 'exercises'])
+		cpSync(join(repoRoot, part), join(dir, part), {recursive: true, preserveTimestamps: true});
 	expect(await writeCourseCache(dir)).toEqual([]);
 	return dir;
 }

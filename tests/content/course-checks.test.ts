@@ -56,8 +56,10 @@ function pack(answer: string, spec: string): string {
 	return dir;
 }
 
-const problems = (course: Course) => [...course.broken.flatMap((b) => b.problems), ...course.problems].map(formatProblem);
-const POD = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: x\nspec:\n  containers:\n    - name: a\n      image: busybox:1.36\n';
+const problems = (course: Course) =>
+	[...course.broken.flatMap((b) => b.problems), ...course.problems].map(formatProblem);
+const POD =
+	'apiVersion: v1\nkind: Pod\nmetadata:\n  name: x\nspec:\n  containers:\n    - name: a\n      image: busybox:1.36\n';
 
 // Manifest answers and examples are checked against the API schema, loaded first as validate does.
 beforeAll(() => loadApiSchema());
@@ -74,8 +76,18 @@ describe('one validator for all', () => {
 
 	it('a spec that is no Pod, or has a negative CPU request, breaks its lesson at the step', async () => {
 		const service = await loadCourseFast([pack('a', 'apiVersion: v1\nkind: Service\nmetadata:\n  name: s\n')]);
-		expect(problems(service).join('\n')).toMatch(/mini\.yaml:8: steps\[0\]\.file: diagram file specs\/pod\.yaml: no Pod spec to draw/);
-		const negative = await loadCourseFast([pack('a', POD.replace('image: busybox:1.36', 'image: busybox:1.36\n      resources:\n        requests:\n          cpu: -100m'))]);
+		expect(problems(service).join('\n')).toMatch(
+			/mini\.yaml:8: steps\[0\]\.file: diagram file specs\/pod\.yaml: no Pod spec to draw/,
+		);
+		const negative = await loadCourseFast([
+			pack(
+				'a',
+				POD.replace(
+					'image: busybox:1.36',
+					'image: busybox:1.36\n      resources:\n        requests:\n          cpu: -100m',
+				),
+			),
+		]);
 		expect(problems(negative).join('\n')).toMatch(/steps\[0\]\.file: .*"-100m" is negative/);
 	});
 
@@ -88,13 +100,22 @@ describe('one validator for all', () => {
 		expect(problems(await loadCourseFast([dir]))).toEqual([]);
 		rmSync(spec);
 		symlinkSync('/etc/passwd', spec);
-		expect(problems(await loadCourseFast([dir])).join('\n')).toMatch(/steps\[0\]\.file: diagram file specs\/pod\.yaml: it is a symbolic link to \/etc\/passwd, outside/);
+		expect(problems(await loadCourseFast([dir])).join('\n')).toMatch(
+			/steps\[0\]\.file: diagram file specs\/pod\.yaml: it is a symbolic link to \/etc\/passwd, outside/,
+		);
 	});
 
 	it('text with a terminal control character is a problem at its field', () => {
 		const dir = pack('a', POD);
-		writeFileSync(path.join(dir, 'lessons', 'mini.yaml'), LESSON.replace('title: Mini', 'title: "Mini\\e]0;PWNED\\a"'));
-		expect(problems(loadCourse(courseLoadOptions([dir])))).toEqual([expect.stringMatching(/mini\.yaml:\d+: title: holds the control character U\+001B; lesson text must be plain text$/)]);
+		writeFileSync(
+			path.join(dir, 'lessons', 'mini.yaml'),
+			LESSON.replace('title: Mini', 'title: "Mini\\e]0;PWNED\\a"'),
+		);
+		expect(problems(loadCourse(courseLoadOptions([dir])))).toEqual([
+			expect.stringMatching(
+				/mini\.yaml:\d+: title: holds the control character U\+001B; lesson text must be plain text$/,
+			),
+		]);
 	});
 
 	it('the bundled lessons pass every check', () => {

@@ -64,7 +64,9 @@ describe('a pack with one broken thing per lesson', () => {
 		const problems = problemsOf(file);
 		expect(problems).toHaveLength(1);
 		expect(formatProblem(problems[0])).toMatch(
-			new RegExp(`^${shown(file)}:${lineWith(file, 'exercise: pause-ip')}: steps\\[4\\]\\.exercise: unknown exercise "pause-ip" `),
+			new RegExp(
+				`^${shown(file)}:${lineWith(file, 'exercise: pause-ip')}: steps\\[4\\]\\.exercise: unknown exercise "pause-ip" `,
+			),
 		);
 	});
 
@@ -82,7 +84,13 @@ describe('a pack with one broken thing per lesson', () => {
 
 	it('lists five broken lessons and nothing else', () => {
 		expect(course.broken.map((b) => b.file).sort()).toEqual(
-			['02-syntax-error.yaml', '03-unknown-kind.yaml', '04-duplicate-id.yaml', '05-missing-exercise.yaml', '06-hintless.yaml'].map((f) => shown(lesson(f))),
+			[
+				'02-syntax-error.yaml',
+				'03-unknown-kind.yaml',
+				'04-duplicate-id.yaml',
+				'05-missing-exercise.yaml',
+				'06-hintless.yaml',
+			].map((f) => shown(lesson(f))),
 		);
 		expect(course.problems).toEqual([]);
 	});
@@ -143,7 +151,9 @@ describe('problems found in a copy of a good pack', () => {
 		const problems = allProblems(loadCourse({lessonDirs: [dir]}));
 		expect(problems).toHaveLength(1);
 		expect(problems[0].path).toBe('steps[3].args');
-		expect(problems[0].message).toBe('must be a list of arguments, never a shell string: write [get, pods] instead of "get pods"');
+		expect(problems[0].message).toBe(
+			'must be a list of arguments, never a shell string: write [get, pods] instead of "get pods"',
+		);
 		expect(problems[0].line).toBe(lineWith(join(dir, LESSON), 'args:'));
 	});
 
@@ -152,20 +162,28 @@ describe('problems found in a copy of a good pack', () => {
 		const problems = allProblems(loadCourse({lessonDirs: [dir]}));
 		expect(problems).toHaveLength(1);
 		expect(problems[0].path).toBe('steps[3].args[2]');
-		expect(problems[0].message).toBe('unknown placeholder {podname} (allowed: {pod} {namespace} {container} {image})');
+		expect(problems[0].message).toBe(
+			'unknown placeholder {podname} (allowed: {pod} {namespace} {container} {image})',
+		);
 	});
 
 	it('a diagram step with both file and spec', () => {
-		const dir = packWith(LESSON, (t) => t.replace('    view: docker\n', '    view: docker\n    file: specs/two-containers.yaml\n'));
+		const dir = packWith(LESSON, (t) =>
+			t.replace('    view: docker\n', '    view: docker\n    file: specs/two-containers.yaml\n'),
+		);
 		const problems = allProblems(loadCourse({lessonDirs: [dir]}));
 		expect(problems).toHaveLength(1);
 		expect(problems[0].path).toBe('steps[2]');
 		expect(problems[0].message).toMatch(/exactly one of "file" .* or "spec"/);
-		expect(problems[0].line).toBe(lineWith(join(dir, LESSON), '- kind: diagram', lineWith(join(dir, LESSON), 'A Pod from a file')));
+		expect(problems[0].line).toBe(
+			lineWith(join(dir, LESSON), '- kind: diagram', lineWith(join(dir, LESSON), 'A Pod from a file')),
+		);
 	});
 
 	it('a diagram file that does not exist', () => {
-		const dir = packWith(LESSON, (t) => t.replace('file: specs/two-containers.yaml', 'file: specs/three-containers.yaml'));
+		const dir = packWith(LESSON, (t) =>
+			t.replace('file: specs/two-containers.yaml', 'file: specs/three-containers.yaml'),
+		);
 		const problems = allProblems(loadCourse({lessonDirs: [dir]}));
 		expect(problems).toHaveLength(1);
 		expect(problems[0].path).toBe('steps[1].file');
@@ -191,7 +209,9 @@ describe('problems found in a copy of a good pack', () => {
 		expect(course.lessons.map((l) => l.id)).toEqual(['extra-pack']);
 		expect(course.problems).toHaveLength(1);
 		expect(course.problems[0].file).toBe(join(dir, EXERCISE));
-		expect(course.problems[0].message).toBe('exercise "extra-pack-choice" is not used by any step of lesson "extra-pack"');
+		expect(course.problems[0].message).toBe(
+			'exercise "extra-pack-choice" is not used by any step of lesson "extra-pack"',
+		);
 	});
 });
 
@@ -222,7 +242,8 @@ describe('lesson folders', () => {
 		expect(allProblems(course).map(formatProblem)).toEqual([]);
 		expect(course.lessons.length).toBeGreaterThanOrEqual(10);
 		for (const lesson of course.lessons) {
-			for (const step of lesson.steps) if (step.kind === 'exercise') expect(course.exercises.has(step.exercise)).toBe(true);
+			for (const step of lesson.steps)
+				if (step.kind === 'exercise') expect(course.exercises.has(step.exercise)).toBe(true);
 		}
 	});
 });

@@ -18,9 +18,13 @@ const ajv = new Ajv({allErrors: true, allowUnionTypes: true});
 const validateLessonDoc = ajv.compile(lessonSchema);
 const validateExerciseDoc = ajv.compile(exerciseSchema);
 
-const lessonFiles = readdirSync(join(root, 'lessons')).filter((f) => f.endsWith('.yaml')).map((f) => `lessons/${f}`);
+const lessonFiles = readdirSync(join(root, 'lessons'))
+	.filter((f) => f.endsWith('.yaml'))
+	.map((f) => `lessons/${f}`);
 const exerciseFiles = readdirSync(join(root, 'exercises')).flatMap((dir) =>
-	readdirSync(join(root, 'exercises', dir)).filter((f) => f.endsWith('.yaml')).map((f) => `exercises/${dir}/${f}`),
+	readdirSync(join(root, 'exercises', dir))
+		.filter((f) => f.endsWith('.yaml'))
+		.map((f) => `exercises/${dir}/${f}`),
 );
 const load = (file: string): any => yaml.load(readFileSync(join(root, file), 'utf8'));
 const errorsOf = (validate: ValidateFunction, doc: unknown): string[] =>
@@ -32,17 +36,22 @@ describe('the schemas accept every file in the repository', () => {
 		expect(exerciseFiles.length).toBeGreaterThanOrEqual(40);
 	});
 	it.each(lessonFiles)('%s', (file) => {
-		expect(readFileSync(join(root, file), 'utf8').split('\n')[0]).toBe('# yaml-language-server: $schema=../schema/lesson.schema.json');
+		expect(readFileSync(join(root, file), 'utf8').split('\n')[0]).toBe(
+			'# yaml-language-server: $schema=../schema/lesson.schema.json',
+		);
 		expect(errorsOf(validateLessonDoc, load(file))).toEqual([]);
 	});
 	it.each(exerciseFiles)('%s', (file) => {
-		expect(readFileSync(join(root, file), 'utf8').split('\n')[0]).toBe('# yaml-language-server: $schema=../../schema/exercise.schema.json');
+		expect(readFileSync(join(root, file), 'utf8').split('\n')[0]).toBe(
+			'# yaml-language-server: $schema=../../schema/exercise.schema.json',
+		);
 		expect(errorsOf(validateExerciseDoc, load(file))).toEqual([]);
 	});
 });
 
 describe('the schemas list the same kinds as src/content/types.ts', () => {
-	const branchKinds = (schema: Schema, field: string) => (schema.allOf as Schema[]).map((b) => b.if.properties[field].const);
+	const branchKinds = (schema: Schema, field: string) =>
+		(schema.allOf as Schema[]).map((b) => b.if.properties[field].const);
 	it('step kinds', () => {
 		const step = lessonSchema.definitions.step;
 		expect(step.properties.kind.enum).toEqual([...STEP_KINDS]);
@@ -61,11 +70,21 @@ describe('the schemas list the same kinds as src/content/types.ts', () => {
 
 describe('the schemas describe every field of docs/LESSON-FORMAT.md', () => {
 	const doc = readFileSync(join(root, 'docs/LESSON-FORMAT.md'), 'utf8');
-	const section = (heading: string) => doc.slice(doc.indexOf(heading), doc.indexOf('\n#', doc.indexOf(heading) + heading.length));
-	const yamlBlock = (text: string): Record<string, any> => yaml.load(/```yaml\n([\s\S]*?)```/.exec(text)![1]) as Record<string, any>;
+	const section = (heading: string) =>
+		doc.slice(doc.indexOf(heading), doc.indexOf('\n#', doc.indexOf(heading) + heading.length));
+	const yamlBlock = (text: string): Record<string, any> =>
+		yaml.load(/```yaml\n([\s\S]*?)```/.exec(text)![1]) as Record<string, any>;
 	/** Table rows as cells: | a | b | c |. */
 	const rows = (text: string) =>
-		text.split('\n').filter((l) => /^\|\s*`/.test(l)).map((l) => l.split('|').slice(1, -1).map((c) => c.trim()));
+		text
+			.split('\n')
+			.filter((l) => /^\|\s*`/.test(l))
+			.map((l) =>
+				l
+					.split('|')
+					.slice(1, -1)
+					.map((c) => c.trim()),
+			);
 	const ticked = (cell: string) => [...cell.replace(/\([^)]*\)/g, '').matchAll(/`([A-Za-z]+)\??`/g)].map((m) => m[1]);
 	const described = (props: Schema, names: readonly string[]) =>
 		names.filter((name) => typeof props[name]?.description !== 'string' || props[name].description.trim() === '');
@@ -144,10 +163,28 @@ describe('the schemas reject wrong documents', () => {
 		['a misspelt field', (l) => (l.steps[0].bodyy = l.steps[0].body)],
 		['an id with capitals', (l) => (l.id = 'Tiny')],
 		['no steps', (l) => (l.steps = [])],
-		['args as a shell string', (l) => (l.steps[0] = {kind: 'command', tool: 'kubectl', args: 'get pods', recorded: {output: ''}})],
-		['an unknown placeholder', (l) => (l.steps[0] = {kind: 'command', tool: 'kubectl', args: ['get', 'pod', '{podname}'], recorded: {output: ''}})],
-		['an unknown tool', (l) => (l.steps[0] = {kind: 'command', tool: 'docker', args: ['ps'], recorded: {output: ''}})],
-		['a diagram with both file and spec', (l) => (l.steps[0] = {kind: 'diagram', file: 'specs/a.yaml', spec: {kind: 'Pod'}})],
+		[
+			'args as a shell string',
+			(l) => (l.steps[0] = {kind: 'command', tool: 'kubectl', args: 'get pods', recorded: {output: ''}}),
+		],
+		[
+			'an unknown placeholder',
+			(l) =>
+				(l.steps[0] = {
+					kind: 'command',
+					tool: 'kubectl',
+					args: ['get', 'pod', '{podname}'],
+					recorded: {output: ''},
+				}),
+		],
+		[
+			'an unknown tool',
+			(l) => (l.steps[0] = {kind: 'command', tool: 'docker', args: ['ps'], recorded: {output: ''}}),
+		],
+		[
+			'a diagram with both file and spec',
+			(l) => (l.steps[0] = {kind: 'diagram', file: 'specs/a.yaml', spec: {kind: 'Pod'}}),
+		],
 		['a diagram with neither file nor spec', (l) => (l.steps[0] = {kind: 'diagram'})],
 		['a diagram file outside the folder', (l) => (l.steps[0] = {kind: 'diagram', file: '../secrets.yaml'})],
 		['a source that is not a web address', (l) => (l.sources = ['kubernetes.io'])],
@@ -160,7 +197,14 @@ describe('the schemas reject wrong documents', () => {
 
 	it('lesson: accepts kubectl jsonpath braces and the four placeholders', () => {
 		const lesson = goodLesson();
-		lesson.steps.push({kind: 'command', tool: 'kubectl', args: ['get', 'pod', '{pod}', '-n', '{namespace}', '-o', 'jsonpath={.status.phase}'], recorded: {output: 'Running'}, scenario: 'web-app', expect: '^Running$'} as any);
+		lesson.steps.push({
+			kind: 'command',
+			tool: 'kubectl',
+			args: ['get', 'pod', '{pod}', '-n', '{namespace}', '-o', 'jsonpath={.status.phase}'],
+			recorded: {output: 'Running'},
+			scenario: 'web-app',
+			expect: '^Running$',
+		} as any);
 		expect(errorsOf(validateLessonDoc, lesson)).toEqual([]);
 	});
 

@@ -19,7 +19,12 @@ function countByKind(exercises: readonly Exercise[]): Map<ExerciseKind, number> 
 
 describe('the course loads clean', () => {
 	test('no lesson is broken', () => {
-		expect(curriculum().broken.map((b) => ({file: b.file, problems: b.problems.map((p) => `${p.path}: ${p.message}`)}))).toEqual([]);
+		expect(
+			curriculum().broken.map((b) => ({
+				file: b.file,
+				problems: b.problems.map((p) => `${p.path}: ${p.message}`),
+			})),
+		).toEqual([]);
 	});
 
 	test('no problem outside a lesson', () => {
@@ -99,7 +104,10 @@ describe('across the course', () => {
 		for (const half of [PLAN.slice(0, 7), PLAN.slice(7)]) {
 			const exercises = all().filter((e) => half.some((p) => p.id === e.lesson));
 			const used = countByKind(exercises);
-			expect(TWICE.filter((k) => !used.has(k)), `lessons ${half[0].number}-${half[half.length - 1].number}`).toEqual([]);
+			expect(
+				TWICE.filter((k) => !used.has(k)),
+				`lessons ${half[0].number}-${half[half.length - 1].number}`,
+			).toEqual([]);
 		}
 	});
 
@@ -113,7 +121,11 @@ describe('across the course', () => {
 	test('topic tags are only the planned ones', () => {
 		const known = new Set([...PLAN.map((p) => p.topic), ...ADDED_TOPICS.map((a) => a.topic)]);
 		const stray = [
-			...curriculum().lessons.flatMap((l) => l.steps.flatMap((s, i) => (s.topics ?? []).filter((t) => !known.has(t)).map((t) => `${l.file}: steps[${i}]: ${t}`))),
+			...curriculum().lessons.flatMap((l) =>
+				l.steps.flatMap((s, i) =>
+					(s.topics ?? []).filter((t) => !known.has(t)).map((t) => `${l.file}: steps[${i}]: ${t}`),
+				),
+			),
 			...all().flatMap((e) => (e.topics ?? []).filter((t) => !known.has(t)).map((t) => `${e.file}: ${t}`)),
 		];
 		expect(stray).toEqual([]);
@@ -127,7 +139,8 @@ describe('across the course', () => {
 			if (e.explanation.trim() === '') problems.push('no explanation');
 			if (e.wrong.length < 2) problems.push(`${e.wrong.length} wrong answer(s)`);
 			if (feedback.some((f) => f === '')) problems.push('a wrong answer without feedback');
-			if (new Set(feedback).size !== feedback.length) problems.push('two wrong answers share one feedback: make each answer its own mistake');
+			if (new Set(feedback).size !== feedback.length)
+				problems.push('two wrong answers share one feedback: make each answer its own mistake');
 			return problems.map((p) => `${e.file}: ${p}`);
 		});
 		expect(weak).toEqual([]);
@@ -146,7 +159,8 @@ describe('across the course', () => {
 describe('the topics issue 11 found missing are taught', () => {
 	for (const {topic, lesson} of ADDED_TOPICS) {
 		describe(topic, () => {
-			const tagged = (): Exercise[] => [...curriculum().exercises.values()].filter((e) => e.topics?.includes(topic));
+			const tagged = (): Exercise[] =>
+				[...curriculum().exercises.values()].filter((e) => e.topics?.includes(topic));
 
 			test(`lesson "${lesson}" has a step tagged ${topic}`, () => {
 				const found = lessonById(lesson);
@@ -158,12 +172,23 @@ describe('the topics issue 11 found missing are taught', () => {
 				const exercises = tagged();
 				expect(exercises.length, exercises.map((e) => e.id).join(', ')).toBeGreaterThanOrEqual(2);
 				expect(countByKind(exercises).size).toBeGreaterThanOrEqual(2);
-				expect(exercises.some((e) => HANDS_ON.includes(e.kind)), 'no quantity, ordering, manifest or predict exercise').toBe(true);
+				expect(
+					exercises.some((e) => HANDS_ON.includes(e.kind)),
+					'no quantity, ordering, manifest or predict exercise',
+				).toBe(true);
 			});
 
 			test('every exercise tagged with it is reachable from a lesson step', () => {
-				const used = new Set(curriculum().lessons.flatMap((l) => l.steps.flatMap((s) => (s.kind === 'exercise' ? [s.exercise] : []))));
-				expect(tagged().filter((e) => !used.has(e.id)).map((e) => e.id)).toEqual([]);
+				const used = new Set(
+					curriculum().lessons.flatMap((l) =>
+						l.steps.flatMap((s) => (s.kind === 'exercise' ? [s.exercise] : [])),
+					),
+				);
+				expect(
+					tagged()
+						.filter((e) => !used.has(e.id))
+						.map((e) => e.id),
+				).toEqual([]);
 			});
 		});
 	}
@@ -171,17 +196,29 @@ describe('the topics issue 11 found missing are taught', () => {
 
 describe('exercises added by issue 11', () => {
 	/** The near-duplicate recall questions issue 11 replaced with hands-on tasks. */
-	const REMOVED = ['container-stack-order', 'pause-who-creates', 'net-what-is-shared', 'together-quiz-namespaces', 'together-quiz-restart-ip'];
+	const REMOVED = [
+		'container-stack-order',
+		'pause-who-creates',
+		'net-what-is-shared',
+		'together-quiz-namespaces',
+		'together-quiz-restart-ip',
+	];
 
 	test('the replaced near-duplicates are gone and no step names them', () => {
 		const ids = new Set(curriculum().exercises.keys());
-		const steps = curriculum().lessons.flatMap((l) => l.steps.flatMap((s) => (s.kind === 'exercise' ? [s.exercise] : [])));
+		const steps = curriculum().lessons.flatMap((l) =>
+			l.steps.flatMap((s) => (s.kind === 'exercise' ? [s.exercise] : [])),
+		);
 		expect(REMOVED.filter((id) => ids.has(id) || steps.includes(id))).toEqual([]);
 	});
 
 	test('every exercise step of the course names an exercise that loaded', () => {
 		const ids = new Set(curriculum().exercises.keys());
-		const missing = curriculum().lessons.flatMap((l) => l.steps.flatMap((s, i) => (s.kind === 'exercise' && !ids.has(s.exercise) ? [`${l.file}: steps[${i}] ${s.exercise}`] : [])));
+		const missing = curriculum().lessons.flatMap((l) =>
+			l.steps.flatMap((s, i) =>
+				s.kind === 'exercise' && !ids.has(s.exercise) ? [`${l.file}: steps[${i}] ${s.exercise}`] : [],
+			),
+		);
 		expect(missing).toEqual([]);
 	});
 });

@@ -122,10 +122,13 @@ export function exerciseClaims(ex: Exercise): Claim[] {
 	switch (ex.kind) {
 		case 'single-choice':
 		case 'predict':
-			for (const c of ex.choices) if (c.id === ex.answer) claims.push({where: `${at}: choice ${c.id} (the answer)`, text: c.text});
+			for (const c of ex.choices)
+				if (c.id === ex.answer) claims.push({where: `${at}: choice ${c.id} (the answer)`, text: c.text});
 			break;
 		case 'multiple-choice':
-			for (const c of ex.choices) if (ex.answer.includes(c.id)) claims.push({where: `${at}: choice ${c.id} (in the answer)`, text: c.text});
+			for (const c of ex.choices)
+				if (ex.answer.includes(c.id))
+					claims.push({where: `${at}: choice ${c.id} (in the answer)`, text: c.text});
 			break;
 		case 'free-text':
 			claims.push({where: `${at}: answer`, text: ex.answer});

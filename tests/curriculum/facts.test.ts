@@ -1,41 +1,115 @@
 import {readdirSync, readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {describe, expect, test} from 'vitest';
-import {allClaims, claimsOfLesson, curriculum, lessonById, LESSON_DIR, REPO_ROOT, sentences} from './curriculum-course.js';
+import {
+	allClaims,
+	claimsOfLesson,
+	curriculum,
+	lessonById,
+	LESSON_DIR,
+	REPO_ROOT,
+	sentences,
+} from './curriculum-course.js';
 import {RIGHT_CLAIMS, WRONG_CLAIMS, wrongClaimsIn} from './fact-detectors.js';
 
 /** Sentences in the shape of the seeds' mistakes (see FACTS.md); each detector must catch its own. */
 const MISTAKES: ReadonlyArray<readonly [string, string]> = [
 	['containers called the smallest deployable unit', 'Containers are the smallest deployable units in Kubernetes.'],
 	['containers called the smallest deployable unit', 'In Kubernetes the smallest deployable unit is a container.'],
-	["a Pod's request called the plain sum of its containers", "The Pod's total resource consumption is the sum of its containers."],
-	["a Pod's request called the plain sum of its containers", 'The scheduler sees a request that is simply the sum of the requests of all containers.'],
+	[
+		"a Pod's request called the plain sum of its containers",
+		"The Pod's total resource consumption is the sum of its containers.",
+	],
+	[
+		"a Pod's request called the plain sum of its containers",
+		'The scheduler sees a request that is simply the sum of the requests of all containers.',
+	],
 	['pid or mnt called Pod-level (shared) namespaces', 'The pid,mnt ns is shown on a Kubernetes pod.'],
-	['pid or mnt called Pod-level (shared) namespaces', 'The pause container holds the pid and mnt namespaces for the Pod.'],
+	[
+		'pid or mnt called Pod-level (shared) namespaces',
+		'The pause container holds the pid and mnt namespaces for the Pod.',
+	],
 	['pid or mnt called Pod-level (shared) namespaces', 'By default, the containers of a Pod share one pid namespace.'],
-	['"Kubernetes adds the pause container" (the CRI runtime creates the sandbox)', 'Kubernetes adds a `pause` container to your pod.'],
-	['the kubelet restarting containers unconditionally', 'When a container crashes, the kubelet restarts the failed container.'],
-	['"Kubernetes restarted your Pod" (the container restarted, the Pod stayed)', 'Kubernetes automatically restarted your pod.'],
-	['"Kubernetes restarted your Pod" (the container restarted, the Pod stayed)', 'After the crash the Pod was restarted on the same node.'],
+	[
+		'"Kubernetes adds the pause container" (the CRI runtime creates the sandbox)',
+		'Kubernetes adds a `pause` container to your pod.',
+	],
+	[
+		'the kubelet restarting containers unconditionally',
+		'When a container crashes, the kubelet restarts the failed container.',
+	],
+	[
+		'"Kubernetes restarted your Pod" (the container restarted, the Pod stayed)',
+		'Kubernetes automatically restarted your pod.',
+	],
+	[
+		'"Kubernetes restarted your Pod" (the container restarted, the Pod stayed)',
+		'After the crash the Pod was restarted on the same node.',
+	],
 	// Issue 11: what the course itself said before the instructor's review.
-	["the effective request's init term without the sidecars listed before it", 'Effective Pod request = overhead + max(sum of app and sidecar requests, largest init request).'],
-	["the effective request's init term without the sidecars listed before it", 'B: the largest request of any single regular init container (they run one at a time).'],
-	["the effective request's init term without the sidecars listed before it", 'Regular init containers run one at a time, so only the largest of them counts.'],
+	[
+		"the effective request's init term without the sidecars listed before it",
+		'Effective Pod request = overhead + max(sum of app and sidecar requests, largest init request).',
+	],
+	[
+		"the effective request's init term without the sidecars listed before it",
+		'B: the largest request of any single regular init container (they run one at a time).',
+	],
+	[
+		"the effective request's init term without the sidecars listed before it",
+		'Regular init containers run one at a time, so only the largest of them counts.',
+	],
 	['READY said to count only app containers', 'READY counts app containers only; kubectl never lists pause.'],
 	['READY said to count only app containers', 'READY in `kubectl get pods` counts only your containers.'],
-	['the grace period said to start after preStop or SIGTERM', 'The kubelet then runs preStop, sends SIGTERM to PID 1, and waits up to terminationGracePeriodSeconds.'],
-	['the grace period said to start after preStop or SIGTERM', 'Deletion: preStop, SIGTERM, up to 30s of grace, then SIGKILL.'],
-	['pause said to keep the namespaces alive on every runtime', 'pause kept the net namespace alive, so the IP is unchanged.'],
-	['pause said to keep the namespaces alive on every runtime', "Its job is to keep the Pod's shared namespaces alive."],
-	['"seven namespace kinds" (Linux has eight, time included)', 'Seven namespace kinds matter for containers: pid, mnt, net, uts, ipc, user and cgroup.'],
-	['containers said to be root inside and unprivileged outside by default', '`user`: user and group IDs (root inside, unprivileged outside)'],
-	['init containers said to run to completion without saying "regular"', 'Containers that run one after another, to completion, before the app containers start.'],
-	['init containers said to run to completion without saying "regular"', 'Init containers run to completion sequentially.'],
-	["containerd's pause image named only by sandbox_image", 'The pause image is the runtime setting (`sandbox_image` in containerd, `pause_image` in CRI-O).'],
-	['a stock nginx said to serve /stub_status', "The exporter reads nginx's status page at http://localhost:80/stub_status."],
+	[
+		'the grace period said to start after preStop or SIGTERM',
+		'The kubelet then runs preStop, sends SIGTERM to PID 1, and waits up to terminationGracePeriodSeconds.',
+	],
+	[
+		'the grace period said to start after preStop or SIGTERM',
+		'Deletion: preStop, SIGTERM, up to 30s of grace, then SIGKILL.',
+	],
+	[
+		'pause said to keep the namespaces alive on every runtime',
+		'pause kept the net namespace alive, so the IP is unchanged.',
+	],
+	[
+		'pause said to keep the namespaces alive on every runtime',
+		"Its job is to keep the Pod's shared namespaces alive.",
+	],
+	[
+		'"seven namespace kinds" (Linux has eight, time included)',
+		'Seven namespace kinds matter for containers: pid, mnt, net, uts, ipc, user and cgroup.',
+	],
+	[
+		'containers said to be root inside and unprivileged outside by default',
+		'`user`: user and group IDs (root inside, unprivileged outside)',
+	],
+	[
+		'init containers said to run to completion without saying "regular"',
+		'Containers that run one after another, to completion, before the app containers start.',
+	],
+	[
+		'init containers said to run to completion without saying "regular"',
+		'Init containers run to completion sequentially.',
+	],
+	[
+		"containerd's pause image named only by sandbox_image",
+		'The pause image is the runtime setting (`sandbox_image` in containerd, `pause_image` in CRI-O).',
+	],
+	[
+		'a stock nginx said to serve /stub_status',
+		"The exporter reads nginx's status page at http://localhost:80/stub_status.",
+	],
 	['eviction order stated by QoS class alone', 'BestEffort Pods are evicted first, Guaranteed ones last.'],
-	['eviction order stated by QoS class alone', 'QoS: Guaranteed, Burstable, BestEffort; BestEffort is evicted first.'],
-	['every replacement Pod said to get a new name (StatefulSets keep it)', 'If the node fails, a controller such as a Deployment creates a new Pod, with a new name and usually a new IP.'],
+	[
+		'eviction order stated by QoS class alone',
+		'QoS: Guaranteed, Burstable, BestEffort; BestEffort is evicted first.',
+	],
+	[
+		'every replacement Pod said to get a new name (StatefulSets keep it)',
+		'If the node fails, a controller such as a Deployment creates a new Pod, with a new name and usually a new IP.',
+	],
 ];
 
 /** Correct sentences close to the mistakes; no detector may fire on them. */
@@ -64,12 +138,18 @@ const CORRECT: readonly string[] = [
 
 describe('the fact detectors', () => {
 	test.each(MISTAKES)('"%s" catches: %s', (name, sentence) => {
-		const found = sentences(sentence).flatMap(wrongClaimsIn).map((c) => c.name);
+		const found = sentences(sentence)
+			.flatMap(wrongClaimsIn)
+			.map((c) => c.name);
 		expect(found).toContain(name);
 	});
 
 	test.each(CORRECT)('no false alarm on: %s', (sentence) => {
-		expect(sentences(sentence).flatMap(wrongClaimsIn).map((c) => c.name)).toEqual([]);
+		expect(
+			sentences(sentence)
+				.flatMap(wrongClaimsIn)
+				.map((c) => c.name),
+		).toEqual([]);
 	});
 
 	test('every wrong claim has a sample mistake', () => {
@@ -103,7 +183,10 @@ describe('each lesson states the facts of its topic', () => {
 			expect(lessonById(right.lesson), `lesson "${right.lesson}" is missing or broken`).toBeDefined();
 			const all = claimsOfLesson(right.lesson).flatMap((c) => sentences(c.text));
 			const stated = all.some((s) => right.all.every((p) => p.test(s)));
-			expect(stated, `no sentence of lesson "${right.lesson}" matches ${right.all.map(String).join(' and ')}`).toBe(true);
+			expect(
+				stated,
+				`no sentence of lesson "${right.lesson}" matches ${right.all.map(String).join(' and ')}`,
+			).toBe(true);
 		});
 	}
 });
@@ -126,14 +209,20 @@ describe('manifests in the course follow FACTS.md too', () => {
 		const short = courseFiles().flatMap((file) =>
 			readFileSync(file, 'utf8')
 				.split('\n')
-				.flatMap((line, i) => [...line.matchAll(/\bnslookup\s+([\w.-]+)/g)].filter((m) => !/\.svc\.cluster\.local\.?$/.test(m[1])).map(() => `${file}:${i + 1}: ${line.trim()}`)),
+				.flatMap((line, i) =>
+					[...line.matchAll(/\bnslookup\s+([\w.-]+)/g)]
+						.filter((m) => !/\.svc\.cluster\.local\.?$/.test(m[1]))
+						.map(() => `${file}:${i + 1}: ${line.trim()}`),
+				),
 		);
 		expect(short).toEqual([]);
 	});
 
 	test('the check above would catch a short name', () => {
 		expect(/\.svc\.cluster\.local\.?$/.test('db')).toBe(false);
-		expect([...'until nslookup db; do sleep 2; done'.matchAll(/\bnslookup\s+([\w.-]+)/g)].map((m) => m[1])).toEqual(['db']);
+		expect([...'until nslookup db; do sleep 2; done'.matchAll(/\bnslookup\s+([\w.-]+)/g)].map((m) => m[1])).toEqual(
+			['db'],
+		);
 	});
 });
 

@@ -26,14 +26,25 @@ function fixtures(): Fixture[] {
 		.map((f) => {
 			const name = f.slice(0, -'.args.json'.length);
 			const read = (ext: string): string => readFileSync(join(FIXTURES, `${name}${ext}`), 'utf8');
-			return {name, args: JSON.parse(read('.args.json')) as string[], output: read('.out'), exitCode: Number(read('.rc').trim())};
+			return {
+				name,
+				args: JSON.parse(read('.args.json')) as string[],
+				output: read('.out'),
+				exitCode: Number(read('.rc').trim()),
+			};
 		});
 }
 
 function podmanCommands(): Array<{where: string; command: CommandSpec}> {
 	const course = curriculum();
-	const steps = course.lessons.flatMap((l) => l.steps.flatMap((s, i) => (s.kind === 'command' && s.tool === 'podman' ? [{where: `${l.file}: steps[${i}]`, command: s}] : [])));
-	const observed = [...course.exercises.values()].flatMap((e) => (e.kind === 'predict' && e.observe.tool === 'podman' ? [{where: `${e.file}: observe`, command: e.observe}] : []));
+	const steps = course.lessons.flatMap((l) =>
+		l.steps.flatMap((s, i) =>
+			s.kind === 'command' && s.tool === 'podman' ? [{where: `${l.file}: steps[${i}]`, command: s}] : [],
+		),
+	);
+	const observed = [...course.exercises.values()].flatMap((e) =>
+		e.kind === 'predict' && e.observe.tool === 'podman' ? [{where: `${e.file}: observe`, command: e.observe}] : [],
+	);
 	return [...steps, ...observed];
 }
 
@@ -49,10 +60,15 @@ describe('podman recordings', () => {
 		const byArgs = new Map(fixtures().map((f) => [key(f.args), f]));
 		const problems = podmanCommands().flatMap(({where, command}) => {
 			const fixture = byArgs.get(key(command.args));
-			if (!fixture) return [`${where}: podman ${command.args.join(' ')} has no recording in tests/fixtures/curriculum/podman`];
+			if (!fixture)
+				return [
+					`${where}: podman ${command.args.join(' ')} has no recording in tests/fixtures/curriculum/podman`,
+				];
 			const out: string[] = [];
-			if (fixture.output !== command.recorded.output) out.push(`${where}: output differs from ${fixture.name}.out`);
-			if (fixture.exitCode !== (command.recorded.exitCode ?? 0)) out.push(`${where}: exit code differs from ${fixture.name}.rc`);
+			if (fixture.output !== command.recorded.output)
+				out.push(`${where}: output differs from ${fixture.name}.out`);
+			if (fixture.exitCode !== (command.recorded.exitCode ?? 0))
+				out.push(`${where}: exit code differs from ${fixture.name}.rc`);
 			return out;
 		});
 		expect(problems).toEqual([]);
@@ -69,7 +85,8 @@ describe('podman recordings', () => {
 describe('recordings quoted in exercise text', () => {
 	test('ns-docker-join shows the namespace numbers podman printed for web and joined', () => {
 		const recorded = readFileSync(join(FIXTURES, 'web-joined-ns.txt'), 'utf8');
-		const number = (name: string, kind: string): string | undefined => new RegExp(`^${name} ${kind} ${kind}:\\[(\\d+)\\]$`, 'm').exec(recorded)?.[1];
+		const number = (name: string, kind: string): string | undefined =>
+			new RegExp(`^${name} ${kind} ${kind}:\\[(\\d+)\\]$`, 'm').exec(recorded)?.[1];
 		const exercise = curriculum().exercises.get('ns-docker-join');
 		expect(exercise).toBeDefined();
 		for (const kind of ['net', 'uts', 'ipc', 'pid']) {

@@ -20,7 +20,9 @@ function recordedCommands(): Recorded[] {
 	const steps = course.lessons.flatMap((l) =>
 		l.steps.flatMap((s, i) => (s.kind === 'command' ? [{where: `${l.file}: steps[${i}]`, command: s}] : [])),
 	);
-	const observed = [...course.exercises.values()].flatMap((e) => (e.kind === 'predict' ? [{where: `${e.file}: observe`, command: e.observe}] : []));
+	const observed = [...course.exercises.values()].flatMap((e) =>
+		e.kind === 'predict' ? [{where: `${e.file}: observe`, command: e.observe}] : [],
+	);
 	return [...steps, ...observed];
 }
 
@@ -39,19 +41,32 @@ describe('recorded commands', () => {
 			return (
 				/\s/.test(first) ||
 				first === command.tool ||
-				command.args.some((a) => a === '|' || a.startsWith('| ') || a.includes(' | ') || a === '&&' || a.includes('$(') || a.includes('`'))
+				command.args.some(
+					(a) =>
+						a === '|' ||
+						a.startsWith('| ') ||
+						a.includes(' | ') ||
+						a === '&&' ||
+						a.includes('$(') ||
+						a.includes('`'),
+				)
 			);
 		});
 		expect(shellish.map(line)).toEqual([]);
 	});
 
 	test('a command recorded as successful printed something', () => {
-		const silent = recordedCommands().filter(({command}) => command.recorded.exitCode === 0 && command.recorded.output.trim() === '');
+		const silent = recordedCommands().filter(
+			({command}) => command.recorded.exitCode === 0 && command.recorded.output.trim() === '',
+		);
 		expect(silent.map(line)).toEqual([]);
 	});
 
 	test('kubectl tables are laid out the way kubectl lays them out', () => {
-		const tables = recordedCommands().filter(({command}) => command.tool === 'kubectl' && command.args[0] === 'get' && command.recorded.output.startsWith('NAME '));
+		const tables = recordedCommands().filter(
+			({command}) =>
+				command.tool === 'kubectl' && command.args[0] === 'get' && command.recorded.output.startsWith('NAME '),
+		);
 		expect(tables.length).toBeGreaterThan(0);
 		for (const r of tables) {
 			const text = r.command.recorded.output.replace(/\n$/, '');
@@ -62,16 +77,31 @@ describe('recorded commands', () => {
 	test('kubectl get pod tables have the columns kubectl prints', () => {
 		const plain = ['NAME', 'READY', 'STATUS', 'RESTARTS', 'AGE'];
 		const wide = [...plain, 'IP', 'NODE', 'NOMINATED NODE', 'READINESS GATES'];
-		const pods = recordedCommands().filter(({command}) => command.tool === 'kubectl' && command.args[0] === 'get' && /^pods?$/.test(command.args[1] ?? '') && !command.args.some((a) => /^(?:-o|--output)(?:=|$)/.test(a) && !/wide/.test(a)) && !command.args.includes('yaml') && !command.args.includes('json'));
+		const pods = recordedCommands().filter(
+			({command}) =>
+				command.tool === 'kubectl' &&
+				command.args[0] === 'get' &&
+				/^pods?$/.test(command.args[1] ?? '') &&
+				!command.args.some((a) => /^(?:-o|--output)(?:=|$)/.test(a) && !/wide/.test(a)) &&
+				!command.args.includes('yaml') &&
+				!command.args.includes('json'),
+		);
 		for (const r of pods) {
 			const header = tableCells(r.command.recorded.output)[0];
-			expect(header, line(r)).toEqual(r.command.args.includes('wide') || r.command.args.includes('-owide') ? wide : plain);
+			expect(header, line(r)).toEqual(
+				r.command.args.includes('wide') || r.command.args.includes('-owide') ? wide : plain,
+			);
 		}
 	});
 
-	test('crictl pods and ps tables have crictl\'s real header and alignment', () => {
+	test("crictl pods and ps tables have crictl's real header and alignment", () => {
 		const headers: Record<string, string> = {pods: realHeader('pods.out'), ps: realHeader('ps.out')};
-		const tables = recordedCommands().filter(({command}) => command.tool === 'crictl' && command.args[0] in headers && !command.args.some((a) => a === '-o' || a.startsWith('--output') || a === '-q' || a === '--quiet'));
+		const tables = recordedCommands().filter(
+			({command}) =>
+				command.tool === 'crictl' &&
+				command.args[0] in headers &&
+				!command.args.some((a) => a === '-o' || a.startsWith('--output') || a === '-q' || a === '--quiet'),
+		);
 		expect(tables.length).toBeGreaterThan(0);
 		for (const r of tables) {
 			const text = r.command.recorded.output.replace(/\n$/, '');
@@ -91,7 +121,9 @@ describe('the table layout itself', () => {
 	});
 
 	test('rejects a table whose column drifted by one space', () => {
-		const drifted = ['NAME      READY   STATUS    RESTARTS   AGE', 'web-app   2/2    Running   0          5s'].join('\n');
+		const drifted = ['NAME      READY   STATUS    RESTARTS   AGE', 'web-app   2/2    Running   0          5s'].join(
+			'\n',
+		);
 		expect(layOutTable(tableCells(drifted), KUBECTL_TABLE)).not.toBe(drifted);
 	});
 });

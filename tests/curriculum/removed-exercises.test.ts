@@ -19,7 +19,15 @@ const REPLACED: Record<string, string> = {
 const AT = '2026-11-30T10:00:00.000Z';
 
 function oldProgress(): unknown {
-	const solved = {attempts: 1, correct: true, hintsUsed: 0, revealed: false, firstAttemptAt: AT, lastAttemptAt: AT, correctAt: AT};
+	const solved = {
+		attempts: 1,
+		correct: true,
+		hintsUsed: 0,
+		revealed: false,
+		firstAttemptAt: AT,
+		lastAttemptAt: AT,
+		correctAt: AT,
+	};
 	return {
 		version: 1,
 		lessons: {patterns: {currentStep: 9, furthestStep: 9, completed: true, updatedAt: AT, completedAt: AT}},

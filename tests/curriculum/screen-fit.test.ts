@@ -8,7 +8,9 @@ describe('steps fit an 80x24 terminal', () => {
 			l.steps.flatMap((s, i) => {
 				if (s.kind !== 'text') return [];
 				const lines = wrappedTextLines(s.body).length;
-				return lines > TEXT_STEP_LINES ? [`${l.file}: steps[${i}] "${s.title ?? ''}" takes ${lines} lines: split it`] : [];
+				return lines > TEXT_STEP_LINES
+					? [`${l.file}: steps[${i}] "${s.title ?? ''}" takes ${lines} lines: split it`]
+					: [];
 			}),
 		);
 		expect(long).toEqual([]);

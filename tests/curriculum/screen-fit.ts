@@ -29,5 +29,7 @@ export function wrapLine(line: string, width: number = FRAME_COLUMNS): string[] 
 }
 
 export function wrappedTextLines(markup: string, width: number = FRAME_COLUMNS): string[] {
-	return markupToPlain(markup).split('\n').flatMap((line) => (line === '' ? [''] : wrapLine(line, width)));
+	return markupToPlain(markup)
+		.split('\n')
+		.flatMap((line) => (line === '' ? [''] : wrapLine(line, width)));
 }

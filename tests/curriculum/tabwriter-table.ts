@@ -27,7 +27,10 @@ export function layOutTable(rows: readonly (readonly string[])[], settings: Tabw
 	const columns = Math.max(...rows.map((r) => r.length));
 	const widths: number[] = [];
 	for (let c = 0; c < columns - 1; c++) {
-		widths[c] = Math.max(settings.minWidth, ...rows.map((r) => (c < r.length - 1 ? r[c].length + settings.padding : 0)));
+		widths[c] = Math.max(
+			settings.minWidth,
+			...rows.map((r) => (c < r.length - 1 ? r[c].length + settings.padding : 0)),
+		);
 	}
 	return rows.map((r) => r.map((cell, i) => (i < r.length - 1 ? cell.padEnd(widths[i]) : cell)).join('')).join('\n');
 }

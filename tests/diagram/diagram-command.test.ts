@@ -15,7 +15,10 @@ function file(name: string, text: string): string {
 	return name;
 }
 
-async function run(args: string[], {stdin = '', env = {LANG: 'en_US.UTF-8'} as NodeJS.ProcessEnv, global = options} = {}) {
+async function run(
+	args: string[],
+	{stdin = '', env = {LANG: 'en_US.UTF-8'} as NodeJS.ProcessEnv, global = options} = {},
+) {
 	let out = '';
 	let err = '';
 	const io: CommandIO = {
@@ -116,9 +119,24 @@ spec:
 
 	it.each([
 		['not YAML', 'bad.yaml', 'kind: Pod\nspec: [unclosed\n', /^bad\.yaml: line \d+: not valid YAML: /],
-		['no Pod spec', 'svc.yaml', 'kind: Service\nmetadata: {name: web}\n', /^svc\.yaml: no Pod spec to draw \(found: Service web\)/],
-		['a container without an image', 'noimage.yaml', 'kind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n    - name: app\n      image: x\n    - name: log\n', /^noimage\.yaml: spec\.containers\[1\] \(log\): no image/],
-		['a malformed quantity', 'quantity.yaml', 'kind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n    - name: app\n      image: x\n      resources: {requests: {memory: 128MB}}\n', /^quantity\.yaml: spec\.containers\[0\] \(app\)\.resources\.requests\.memory: .*did you mean/],
+		[
+			'no Pod spec',
+			'svc.yaml',
+			'kind: Service\nmetadata: {name: web}\n',
+			/^svc\.yaml: no Pod spec to draw \(found: Service web\)/,
+		],
+		[
+			'a container without an image',
+			'noimage.yaml',
+			'kind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n    - name: app\n      image: x\n    - name: log\n',
+			/^noimage\.yaml: spec\.containers\[1\] \(log\): no image/,
+		],
+		[
+			'a malformed quantity',
+			'quantity.yaml',
+			'kind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n    - name: app\n      image: x\n      resources: {requests: {memory: 128MB}}\n',
+			/^quantity\.yaml: spec\.containers\[0\] \(app\)\.resources\.requests\.memory: .*did you mean/,
+		],
 	])('refuses %s with one line naming the file, exit 2', async (_what, name, text, message) => {
 		const r = await run([file(name, text)]);
 		expect(r.code).toBe(EXIT_USAGE);

@@ -8,7 +8,8 @@ const two = [
 	{name: 'app', image: 'my-app:1.0.0'},
 	{name: 'log', image: 'fluentd'},
 ];
-const draw = (model: ReturnType<typeof modelFromSpec>, width = 100) => layoutPod(model, {width, charset: 'unicode', color: false}).join('\n');
+const draw = (model: ReturnType<typeof modelFromSpec>, width = 100) =>
+	layoutPod(model, {width, charset: 'unicode', color: false}).join('\n');
 
 describe('buildPodModel: namespaces', () => {
 	it('default runc Pod: the sandbox holds net uts ipc, every box has its own pid and mnt', () => {
@@ -39,7 +40,9 @@ describe('buildPodModel: namespaces', () => {
 		expect(draw(net)).toContain("Node's namespaces (hostNetwork): net uts");
 		expect(draw(net)).toContain("IP and hostname: the node's");
 
-		const all = modelFromSpec(pod({hostNetwork: true, hostIPC: true, hostPID: true, shareProcessNamespace: true, containers: two}));
+		const all = modelFromSpec(
+			pod({hostNetwork: true, hostIPC: true, hostPID: true, shareProcessNamespace: true, containers: two}),
+		);
 		expect(all.nodeNamespaces).toEqual(['net', 'uts', 'ipc', 'pid']);
 		expect(all.podNamespaces).toEqual([]);
 		expect(all.ownNamespaces).toEqual(['mnt']);
@@ -53,7 +56,10 @@ describe('buildPodModel: containers, ports, volumes', () => {
 	it('numbers init containers in run order and marks native sidecars', () => {
 		const model = modelFromSpec(
 			pod({
-				initContainers: [{name: 'wait', image: 'busybox'}, {name: 'proxy', image: 'envoy', restartPolicy: 'Always'}],
+				initContainers: [
+					{name: 'wait', image: 'busybox'},
+					{name: 'proxy', image: 'envoy', restartPolicy: 'Always'},
+				],
 				containers: two,
 				ephemeralContainers: [{name: 'debugger', image: 'busybox', targetContainerName: 'app'}],
 			}),
@@ -67,7 +73,9 @@ describe('buildPodModel: containers, ports, volumes', () => {
 		expect(text).toMatch(/init 1[\s\S]*init 2 sidecar[\s\S]*ephemeral/);
 		expect(text).toContain("debug; joins app's");
 		expect(describePod(model)).toContain('1. wait, image busybox; runs to completion before the next one starts.');
-		expect(describePod(model)).toContain('2. proxy, image envoy; a sidecar: it keeps running next to the app containers.');
+		expect(describePod(model)).toContain(
+			'2. proxy, image envoy; a sidecar: it keeps running next to the app containers.',
+		);
 		expect(describePod(model)).toContain('- debugger, image busybox; joins the pid namespace of app.');
 	});
 
@@ -106,9 +114,18 @@ describe('buildPodModel: containers, ports, volumes', () => {
 	it('lists which container mounts each volume where, and flags undeclared volumes', () => {
 		const web = fixtureModel('web-app');
 		expect(web.volumes).toEqual([
-			{name: 'shared-data', type: 'emptyDir', mounts: [{container: 'app', path: '/data', readOnly: false}, {container: 'log-shipper', path: '/data', readOnly: false}]},
+			{
+				name: 'shared-data',
+				type: 'emptyDir',
+				mounts: [
+					{container: 'app', path: '/data', readOnly: false},
+					{container: 'log-shipper', path: '/data', readOnly: false},
+				],
+			},
 		]);
-		const broken = modelFromSpec(pod({containers: [{name: 'app', image: 'x', volumeMounts: [{name: 'cache', mountPath: '/cache'}]}]}));
+		const broken = modelFromSpec(
+			pod({containers: [{name: 'app', image: 'x', volumeMounts: [{name: 'cache', mountPath: '/cache'}]}]}),
+		);
 		expect(broken.missingVolumes).toEqual([{container: 'app', volume: 'cache'}]);
 		expect(draw(broken)).toContain('MISSING: app mounts "cache", which spec.volumes does not declare');
 	});
@@ -117,7 +134,11 @@ describe('buildPodModel: containers, ports, volumes', () => {
 		const model = modelFromSpec(
 			pod({
 				containers: [
-					{name: 'app', image: 'x', resources: {requests: {cpu: '200m', memory: '256Mi'}, limits: {memory: '512Mi'}}},
+					{
+						name: 'app',
+						image: 'x',
+						resources: {requests: {cpu: '200m', memory: '256Mi'}, limits: {memory: '512Mi'}},
+					},
 					{name: 'sidecar', image: 'y', resources: {requests: {cpu: '50m', memory: '64Mi'}}},
 				],
 			}),
@@ -131,11 +152,20 @@ describe('buildPodModel: containers, ports, volumes', () => {
 	});
 
 	it('returns an error naming the container and field for a malformed quantity', () => {
-		const found = extractPodSpecs({kind: 'Deployment', metadata: {name: 'd'}, spec: {template: {spec: {containers: [{name: 'api', image: 'x', resources: {requests: {memory: '1 Gi'}}}]}}}});
+		const found = extractPodSpecs({
+			kind: 'Deployment',
+			metadata: {name: 'd'},
+			spec: {
+				template: {spec: {containers: [{name: 'api', image: 'x', resources: {requests: {memory: '1 Gi'}}}]}},
+			},
+		});
 		if (!found.ok) throw new Error(found.error);
 		const built = buildPodModel(found.pods[0]);
 		expect(built.ok).toBe(false);
-		if (!built.ok) expect(built.error).toMatch(/^spec\.template\.spec\.containers\[0\] \(api\)\.resources\.requests\.memory: /);
+		if (!built.ok)
+			expect(built.error).toMatch(
+				/^spec\.template\.spec\.containers\[0\] \(api\)\.resources\.requests\.memory: /,
+			);
 	});
 });
 
@@ -146,10 +176,28 @@ describe('buildPodModel: measured inodes', () => {
 		const model = modelFromSpec(spec, {
 			ip: '10.244.1.7',
 			measured: {
-				sandbox: {net: 'net:[4026532201]', uts: 'uts:[4026532198]', ipc: '4026532199', pid: 'pid:[4026532200]', mnt: 'mnt:[4026532197]'},
+				sandbox: {
+					net: 'net:[4026532201]',
+					uts: 'uts:[4026532198]',
+					ipc: '4026532199',
+					pid: 'pid:[4026532200]',
+					mnt: 'mnt:[4026532197]',
+				},
 				containers: {
-					app: {net: 'net:[4026532201]', uts: 'uts:[4026532198]', ipc: 'ipc:[4026532199]', pid: 'pid:[4026532300]', mnt: 'mnt:[4026532301]'},
-					log: {net: 'net:[4026532201]', uts: 'uts:[4026532198]', ipc: 'ipc:[4026532199]', pid: 'pid:[4026532310]', mnt: 'mnt:[4026532311]'},
+					app: {
+						net: 'net:[4026532201]',
+						uts: 'uts:[4026532198]',
+						ipc: 'ipc:[4026532199]',
+						pid: 'pid:[4026532300]',
+						mnt: 'mnt:[4026532301]',
+					},
+					log: {
+						net: 'net:[4026532201]',
+						uts: 'uts:[4026532198]',
+						ipc: 'ipc:[4026532199]',
+						pid: 'pid:[4026532310]',
+						mnt: 'mnt:[4026532311]',
+					},
 				},
 			},
 		});
@@ -174,8 +222,18 @@ describe('buildPodModel: measured inodes', () => {
 	});
 
 	it('groups a partly shared namespace by inode', () => {
-		const model = modelFromSpec(spec, {measured: {sandbox: {mnt: '1'}, containers: {app: {mnt: '2'}, log: {mnt: '2'}}}});
-		expect(model.measured).toEqual([{ns: 'mnt', groups: [{inode: '1', members: ['pause']}, {inode: '2', members: ['app', 'log']}]}]);
+		const model = modelFromSpec(spec, {
+			measured: {sandbox: {mnt: '1'}, containers: {app: {mnt: '2'}, log: {mnt: '2'}}},
+		});
+		expect(model.measured).toEqual([
+			{
+				ns: 'mnt',
+				groups: [
+					{inode: '1', members: ['pause']},
+					{inode: '2', members: ['app', 'log']},
+				],
+			},
+		]);
 		expect(draw(model)).toContain('mnt pause: 1; app, log: 2');
 	});
 });

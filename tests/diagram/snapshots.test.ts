@@ -25,7 +25,9 @@ describe.each(FIXTURES)('%s', (name) => {
 			it(`pod view at ${width} columns, ${charset}`, async () => {
 				const lines = layoutPod(model, {width, charset, color: false});
 				checkLines(lines, width, charset);
-				await expect(lines.join('\n') + '\n').toMatchFileSnapshot(`__snapshots__/${name}.pod.${width}.${charset}.txt`);
+				await expect(lines.join('\n') + '\n').toMatchFileSnapshot(
+					`__snapshots__/${name}.pod.${width}.${charset}.txt`,
+				);
 			});
 		}
 	}
@@ -42,12 +44,16 @@ describe.each(['web-app', 'app-metrics', 'doublet'])('%s, docker and compose vie
 			it(`docker view at ${width}, ${charset}`, async () => {
 				const lines = layoutDocker(model, {width, charset, color: false});
 				checkLines(lines, width, charset);
-				await expect(lines.join('\n') + '\n').toMatchFileSnapshot(`__snapshots__/${name}.docker.${width}.${charset}.txt`);
+				await expect(lines.join('\n') + '\n').toMatchFileSnapshot(
+					`__snapshots__/${name}.docker.${width}.${charset}.txt`,
+				);
 			});
 			it(`compose view at ${width}, ${charset}`, async () => {
 				const lines = layoutCompose(model, {width, charset, color: false});
 				checkLines(lines, width, charset);
-				await expect(lines.join('\n') + '\n').toMatchFileSnapshot(`__snapshots__/${name}.compose.${width}.${charset}.txt`);
+				await expect(lines.join('\n') + '\n').toMatchFileSnapshot(
+					`__snapshots__/${name}.compose.${width}.${charset}.txt`,
+				);
 			});
 		}
 	}

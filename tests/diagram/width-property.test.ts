@@ -18,7 +18,13 @@ const container = fc.record({
 	name,
 	image,
 	// Without the box sides "|" and "│", so the name check below can split lines into boxes.
-	command: fc.option(fc.array(fc.string({maxLength: 40}).map((s) => s.replace(/[|│]/g, '')), {maxLength: 4}), {nil: undefined}),
+	command: fc.option(
+		fc.array(
+			fc.string({maxLength: 40}).map((s) => s.replace(/[|│]/g, '')),
+			{maxLength: 4},
+		),
+		{nil: undefined},
+	),
 	ports: fc.array(fc.record({containerPort: fc.integer({min: 1, max: 65535})}), {maxLength: 3}),
 });
 
@@ -32,9 +38,24 @@ const podSpec = fc
 		podName: name,
 	})
 	.map(({containers, sidecars, shareProcessNamespace, hostNetwork, podName}) => {
-		const strip = (c: (typeof containers)[number]) => ({name: c.name, image: c.image, ports: c.ports, ...(c.command ? {command: c.command} : {})});
-		const init = containers.slice(0, Math.min(sidecars, containers.length - 1)).map((c) => ({...strip(c), restartPolicy: 'Always'}));
-		return pod({initContainers: init, containers: containers.slice(init.length).map(strip), shareProcessNamespace, hostNetwork}, podName);
+		const strip = (c: (typeof containers)[number]) => ({
+			name: c.name,
+			image: c.image,
+			ports: c.ports,
+			...(c.command ? {command: c.command} : {}),
+		});
+		const init = containers
+			.slice(0, Math.min(sidecars, containers.length - 1))
+			.map((c) => ({...strip(c), restartPolicy: 'Always'}));
+		return pod(
+			{
+				initContainers: init,
+				containers: containers.slice(init.length).map(strip),
+				shareProcessNamespace,
+				hostNetwork,
+			},
+			podName,
+		);
 	});
 
 const charset = fc.constantFrom('unicode' as const, 'ascii' as const);
@@ -42,13 +63,19 @@ const charset = fc.constantFrom('unicode' as const, 'ascii' as const);
 describe('every drawing fits its width', () => {
 	it('no line is wider than the width, for 1-8 containers and widths 40..120', () => {
 		fc.assert(
-			fc.property(podSpec, fc.integer({min: 40, max: 120}), charset, fc.constantFrom(layoutPod, layoutDocker, layoutCompose), (doc, width, cs, layout) => {
-				const lines = layout(modelFromSpec(doc), {width, charset: cs, color: false});
-				for (const line of lines) {
-					expect(textWidth(line)).toBeLessThanOrEqual(width);
-					if (cs === 'ascii') expect(line).toMatch(/^[\x20-\x7e]*$/);
-				}
-			}),
+			fc.property(
+				podSpec,
+				fc.integer({min: 40, max: 120}),
+				charset,
+				fc.constantFrom(layoutPod, layoutDocker, layoutCompose),
+				(doc, width, cs, layout) => {
+					const lines = layout(modelFromSpec(doc), {width, charset: cs, color: false});
+					for (const line of lines) {
+						expect(textWidth(line)).toBeLessThanOrEqual(width);
+						if (cs === 'ascii') expect(line).toMatch(/^[\x20-\x7e]*$/);
+					}
+				},
+			),
 			{numRuns: 300},
 		);
 	});

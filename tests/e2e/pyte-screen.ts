@@ -18,7 +18,15 @@ const SCRIPT = fileURLToPath(new URL('../../scripts/bench/pyte-screen.py', impor
 /** pyte comes with the system's python3 (apt package python3-pyte), not with a pyenv one. */
 const PYTHON = '/usr/bin/python3';
 
-export function emulate(columns: number, rows: number, runs: ReadonlyArray<readonly TerminalChunk[]>): EmulatedScreen[] {
-	const output = execFileSync(PYTHON, [SCRIPT], {input: JSON.stringify({cols: columns, rows, runs}), encoding: 'utf8', maxBuffer: 64 * 1024 * 1024});
+export function emulate(
+	columns: number,
+	rows: number,
+	runs: ReadonlyArray<readonly TerminalChunk[]>,
+): EmulatedScreen[] {
+	const output = execFileSync(PYTHON, [SCRIPT], {
+		input: JSON.stringify({cols: columns, rows, runs}),
+		encoding: 'utf8',
+		maxBuffer: 64 * 1024 * 1024,
+	});
 	return JSON.parse(output) as EmulatedScreen[];
 }

@@ -86,7 +86,17 @@ describe('the terminal owner', () => {
 
 	it('Ctrl+Z suspends like a full-screen program; fg comes back to the same screen with nothing recorded', async () => {
 		const {lesson, step, exercise} = findExerciseStep('single-choice');
-		writeFileSync(join(configDir, 'progress.json'), JSON.stringify({version: 1, lessons: {}, exercises: {}, predictions: {}, drafts: {}, last: {lessonId: lesson.id, step, at: new Date().toISOString()}}));
+		writeFileSync(
+			join(configDir, 'progress.json'),
+			JSON.stringify({
+				version: 1,
+				lessons: {},
+				exercises: {},
+				predictions: {},
+				drafts: {},
+				last: {lessonId: lesson.id, step, at: new Date().toISOString()},
+			}),
+		);
 		const tutor = shell();
 		tutor.run(TUTOR);
 		const before = await tutor.waitFor((s) => s.includes('Choose one:'), 'the exercise');
@@ -143,17 +153,37 @@ describe('keys a terminal can send', () => {
 		const home = await tutor.waitFor(HOME, 'the home screen');
 		const ESC = '\u001B';
 		const hostile: string[] = [];
-		for (const l of ['P', 'Q', 'R', 'S', 'E']) for (let m = 2; m <= 8; m++) hostile.push(`${ESC}[1;${m}${l}`, `${ESC}O${l}`);
-		for (const n of [2, 11, 12, 13, 14, 15, 17, 18, 19, 20, 21, 23, 24]) for (let m = 1; m <= 8; m++) hostile.push(m === 1 ? `${ESC}[${n}~` : `${ESC}[${n};${m}~`);
-		hostile.push(`${ESC}[31m`, `${ESC}[0m`, `${ESC}]0;PWNED\u0007`, `${ESC}]52;c;UFdORUQ=\u0007`, `${ESC}[<0;10;5M`, `${ESC}[I`, `${ESC}[O`, `${ESC}[2J`);
+		for (const l of ['P', 'Q', 'R', 'S', 'E'])
+			for (let m = 2; m <= 8; m++) hostile.push(`${ESC}[1;${m}${l}`, `${ESC}O${l}`);
+		for (const n of [2, 11, 12, 13, 14, 15, 17, 18, 19, 20, 21, 23, 24])
+			for (let m = 1; m <= 8; m++) hostile.push(m === 1 ? `${ESC}[${n}~` : `${ESC}[${n};${m}~`);
+		hostile.push(
+			`${ESC}[31m`,
+			`${ESC}[0m`,
+			`${ESC}]0;PWNED\u0007`,
+			`${ESC}]52;c;UFdORUQ=\u0007`,
+			`${ESC}[<0;10;5M`,
+			`${ESC}[I`,
+			`${ESC}[O`,
+			`${ESC}[2J`,
+		);
 		// One tmux call for all of them: as fast as a terminal would send a burst.
 		tutor.type(hostile.join(''));
 		tutor.paste(`pasted ${ESC}[31mred${ESC}[0m ${ESC}]0;PWNED\u0007 text`);
 		tutor.paste('y'.repeat(100 * 1024));
 		// A key after all of them is answered: everything before it was read, and nothing moved.
 		tutor.keys('j');
-		const after = await tutor.waitFor((s) => s !== home && s.includes('\u276F \u00B7  2.'), 'the cursor on lesson 2');
-		expect(after.replace('\u276F \u00B7  2.', '  \u00B7  2.').replace('  \u00B7  1.', '\u276F \u00B7  1.').split('\n').slice(0, 5)).toEqual(home.split('\n').slice(0, 5));
+		const after = await tutor.waitFor(
+			(s) => s !== home && s.includes('\u276F \u00B7  2.'),
+			'the cursor on lesson 2',
+		);
+		expect(
+			after
+				.replace('\u276F \u00B7  2.', '  \u00B7  2.')
+				.replace('  \u00B7  1.', '\u276F \u00B7  1.')
+				.split('\n')
+				.slice(0, 5),
+		).toEqual(home.split('\n').slice(0, 5));
 		expect(tutor.pane('#{pane_title}')).not.toContain('PWNED');
 		tutor.keys('q');
 		await tutor.waitFor((s) => s.includes('[exited 0]'), 'the tutor to exit');
@@ -167,7 +197,10 @@ describe('resizing', () => {
 		try {
 			other.startShell({POD_TUTOR_CONFIG_DIR: configDir, LANG: 'C.UTF-8', TERM: 'xterm-256color'}, repoRoot);
 			other.run(`clear; ${TUTOR}`);
-			const first = await other.waitFor((s) => HOME(s) || s.includes('Terminal too small') || s.includes('step '), 'a fresh start');
+			const first = await other.waitFor(
+				(s) => HOME(s) || s.includes('Terminal too small') || s.includes('step '),
+				'a fresh start',
+			);
 			return first;
 		} finally {
 			other.stop();
@@ -180,17 +213,33 @@ describe('resizing', () => {
 				const lesson = repoCourse().lessons[0];
 				const step = lesson.steps.findIndex((s) => s.kind === 'diagram');
 				const last = {lessonId: lesson.id, step, at: new Date().toISOString()};
-				writeFileSync(join(configDir, 'progress.json'), JSON.stringify({version: 1, lessons: {}, exercises: {}, predictions: {}, drafts: {}, last}));
+				writeFileSync(
+					join(configDir, 'progress.json'),
+					JSON.stringify({version: 1, lessons: {}, exercises: {}, predictions: {}, drafts: {}, last}),
+				);
 			}
 			const tutor = shell([80, 24]);
 			tutor.run(`clear; ${TUTOR}`);
 			await tutor.waitFor((s) => HOME(s) || s.includes('step '), where);
-			const sequences: Array<Array<[number, number]>> = [[[60, 20]], [[120, 40]], [[80, 24]], [[100, 30], [61, 17], [90, 25], [70, 22]], [[80, 24]]];
+			const sequences: Array<Array<[number, number]>> = [
+				[[60, 20]],
+				[[120, 40]],
+				[[80, 24]],
+				[
+					[100, 30],
+					[61, 17],
+					[90, 25],
+					[70, 22],
+				],
+				[[80, 24]],
+			];
 			for (const sizes of sequences) {
 				for (const [c, r] of sizes) tutor.resize(c, r);
 				const [c, r] = sizes[sizes.length - 1];
 				const want = await freshScreen(c, r);
-				const got = await tutor.waitFor((s) => s === want, `the screen at ${c}x${r} to equal a fresh start`).catch((error: Error) => error.message);
+				const got = await tutor
+					.waitFor((s) => s === want, `the screen at ${c}x${r} to equal a fresh start`)
+					.catch((error: Error) => error.message);
 				expect({size: `${c}x${r}`, screen: got}).toEqual({size: `${c}x${r}`, screen: want});
 			}
 		}, 90000);

@@ -21,7 +21,11 @@ afterEach(() => {
 
 function startTutor(env: Record<string, string> = {}, size: [number, number] = [80, 24]) {
 	session = new TmuxSession(...size);
-	session.start(['node', 'bin/pod-tutor.js'], {POD_TUTOR_CONFIG_DIR: configDir, LANG: 'C.UTF-8', TERM: 'xterm-256color', ...env}, repoRoot);
+	session.start(
+		['node', 'bin/pod-tutor.js'],
+		{POD_TUTOR_CONFIG_DIR: configDir, LANG: 'C.UTF-8', TERM: 'xterm-256color', ...env},
+		repoRoot,
+	);
 	return session;
 }
 
@@ -29,7 +33,9 @@ function startTutor(env: Record<string, string> = {}, size: [number, number] = [
 function firstChoiceExercise() {
 	const course = repoCourse();
 	const lesson = course.lessons[0];
-	const step = lesson.steps.findIndex((s) => s.kind === 'exercise' && course.exercises.get(s.exercise)?.kind === 'single-choice');
+	const step = lesson.steps.findIndex(
+		(s) => s.kind === 'exercise' && course.exercises.get(s.exercise)?.kind === 'single-choice',
+	);
 	const exercise = course.exercises.get((lesson.steps[step] as {exercise: string}).exercise) as SingleChoiceExercise;
 	return {lesson, step, exercise, answerIndex: exercise.choices.findIndex((c) => c.id === exercise.answer)};
 }
@@ -60,7 +66,10 @@ describe('the tutor in a real terminal (tmux, 80x24)', () => {
 		session.stop();
 
 		const again = startTutor();
-		const reopened = await again.waitFor((s) => s.includes(`step ${step + 1}/${lesson.steps.length}`), 'the same step after a restart');
+		const reopened = await again.waitFor(
+			(s) => s.includes(`step ${step + 1}/${lesson.steps.length}`),
+			'the same step after a restart',
+		);
 		expect(reopened).toContain(lesson.title);
 		expect(reopened).toContain('answered right before');
 	});
@@ -82,14 +91,28 @@ describe('the tutor in a real terminal (tmux, 80x24)', () => {
 describe('writing a manifest in $EDITOR', () => {
 	it('hands the terminal to the editor, takes it back, and checks what was written', async () => {
 		const course = repoCourse();
-		const lesson = course.lessons.find((l) => l.steps.some((s) => s.kind === 'exercise' && course.exercises.get(s.exercise)?.kind === 'manifest'))!;
-		const step = lesson.steps.findIndex((s) => s.kind === 'exercise' && course.exercises.get(s.exercise)?.kind === 'manifest');
+		const lesson = course.lessons.find((l) =>
+			l.steps.some((s) => s.kind === 'exercise' && course.exercises.get(s.exercise)?.kind === 'manifest'),
+		)!;
+		const step = lesson.steps.findIndex(
+			(s) => s.kind === 'exercise' && course.exercises.get(s.exercise)?.kind === 'manifest',
+		);
 		const exercise = course.exercises.get((lesson.steps[step] as {exercise: string}).exercise) as ManifestExercise;
 		// The "editor" is cp: it is called as EDITOR FILE, so it copies the reference answer over
 		// the file the tutor prefilled, as a learner saving the right manifest would.
 		const answer = join(configDir, 'answer.yaml');
 		writeFileSync(answer, exercise.answer);
-		writeFileSync(join(configDir, 'progress.json'), JSON.stringify({version: 1, lessons: {}, exercises: {}, predictions: {}, drafts: {}, last: {lessonId: lesson.id, step, at: new Date().toISOString()}}));
+		writeFileSync(
+			join(configDir, 'progress.json'),
+			JSON.stringify({
+				version: 1,
+				lessons: {},
+				exercises: {},
+				predictions: {},
+				drafts: {},
+				last: {lessonId: lesson.id, step, at: new Date().toISOString()},
+			}),
+		);
 		const tutor = startTutor({EDITOR: `cp ${answer}`});
 		await tutor.waitFor((s) => s.includes('Write a manifest:'), 'the manifest exercise');
 		tutor.keys('e');

@@ -37,7 +37,14 @@ async function typeAfterFirstFrame(keys: ReadonlyArray<[number, string]>): Promi
 	}
 	steps.push({wait_quiet: 1500}, {send: '\u0003'});
 	const env = terminalEnv(configDir);
-	const report = (await runInPty({argv: [process.execPath, join(repoRoot, 'bin/pod-tutor.js')], env, cols: 80, rows: 24, timeout: 20, steps})) as PtyReport;
+	const report = (await runInPty({
+		argv: [process.execPath, join(repoRoot, 'bin/pod-tutor.js')],
+		env,
+		cols: 80,
+		rows: 24,
+		timeout: 20,
+		steps,
+	})) as PtyReport;
 	// The screen as a terminal shows it just before Ctrl+C: everything up to leaving the alternate screen.
 	const output = report.output.slice(0, report.output.lastIndexOf('\u001B[?1049l'));
 	return emulate(80, 24, [[output]])[0].lines;
@@ -50,15 +57,31 @@ function selectedLesson(lines: readonly string[]): string | undefined {
 describe('keys typed from the first frame on', () => {
 	it('answers j at 0, 10, 50, 100 and 200 ms after the first frame: every one applied', async () => {
 		const course = repoCourse();
-		const lines = await typeAfterFirstFrame([[0, 'j'], [10, 'j'], [50, 'j'], [100, 'j'], [200, 'j']]);
+		const lines = await typeAfterFirstFrame([
+			[0, 'j'],
+			[10, 'j'],
+			[50, 'j'],
+			[100, 'j'],
+			[200, 'j'],
+		]);
 		expect(selectedLesson(lines)).toContain(`6. ${course.lessons[5].title}`);
 	});
 
 	it('keeps the order of keys across the handover to Ink: moves, open, a step, help', async () => {
 		const course = repoCourse();
-		const lines = await typeAfterFirstFrame([[0, 'j'], [0, 'j'], [10, '\r'], [50, 'l'], [100, '?'], [200, '?'], [250, 'k']]);
+		const lines = await typeAfterFirstFrame([
+			[0, 'j'],
+			[0, 'j'],
+			[10, '\r'],
+			[50, 'l'],
+			[100, '?'],
+			[200, '?'],
+			[250, 'k'],
+		]);
 		const lesson = course.lessons[2];
-		expect(lines[0]).toMatch(new RegExp(`^3\\. ${lesson.title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} +step 2/${lesson.steps.length}$`));
+		expect(lines[0]).toMatch(
+			new RegExp(`^3\\. ${lesson.title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} +step 2/${lesson.steps.length}$`),
+		);
 	});
 
 	it('a quit typed before Ink is ready still quits', async () => {

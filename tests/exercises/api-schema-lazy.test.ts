@@ -37,13 +37,20 @@ describe('the Kubernetes API schema stays off the first-frame path', () => {
 		const dir = mkdtempSync(join(tmpdir(), 'pod-tutor-lazy-'));
 		try {
 			const pod = join(dir, 'pod.yaml');
-			writeFileSync(pod, 'apiVersion: v1\nkind: Pod\nmetadata: {name: web-app}\nspec:\n  containers:\n    - {name: app, image: 3}\n');
+			writeFileSync(
+				pod,
+				'apiVersion: v1\nkind: Pod\nmetadata: {name: web-app}\nspec:\n  containers:\n    - {name: app, image: 3}\n',
+			);
 			let out = '';
 			try {
-				execFileSync(process.execPath, [join(ROOT, 'bin', 'pod-tutor.js'), 'check', 'pod-two-containers', '--file', pod], {
-					encoding: 'utf8',
-					env: {...process.env, POD_TUTOR_CONFIG_DIR: join(dir, 'config')},
-				});
+				execFileSync(
+					process.execPath,
+					[join(ROOT, 'bin', 'pod-tutor.js'), 'check', 'pod-two-containers', '--file', pod],
+					{
+						encoding: 'utf8',
+						env: {...process.env, POD_TUTOR_CONFIG_DIR: join(dir, 'config')},
+					},
+				);
 			} catch (error) {
 				out = (error as {stdout: string}).stdout;
 			}

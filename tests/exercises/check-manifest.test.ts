@@ -33,7 +33,10 @@ describe('manifest exercises', () => {
 		// wrong[0] puts log-shipper in containers; this answer does that and also drops the label.
 		const result = submit(ex.wrong[0].answer.replace('labels: {app: web}', 'labels: {}'));
 		expect(result.feedback).toContain(ex.wrong[0].feedback);
-		expect(result.checks.filter((c) => !c.passed).map((c) => c.name)).toEqual(['native-sidecar name=log-shipper', 'label key=app value=web']);
+		expect(result.checks.filter((c) => !c.passed).map((c) => c.name)).toEqual([
+			'native-sidecar name=log-shipper',
+			'label key=app value=web',
+		]);
 	});
 
 	it('gives only the rule messages for an unlisted mistake', () => {
@@ -45,27 +48,43 @@ describe('manifest exercises', () => {
 	it("uses a rule's feedback in place of its own message", () => {
 		const withFeedback: ManifestExercise = {
 			...ex,
-			rules: ex.rules.map((rule) => (rule.rule === 'label' ? {...rule, feedback: 'Label the Pod app=web so a Service can find it.'} : rule)),
+			rules: ex.rules.map((rule) =>
+				rule.rule === 'label' ? {...rule, feedback: 'Label the Pod app=web so a Service can find it.'} : rule,
+			),
 		};
-		const result = checkAnswer(withFeedback, {kind: 'manifest', source: ex.answer.replace('labels: {app: web}', 'labels: {app: api}'), origin: 'pod.yaml'});
+		const result = checkAnswer(withFeedback, {
+			kind: 'manifest',
+			source: ex.answer.replace('labels: {app: web}', 'labels: {app: api}'),
+			origin: 'pod.yaml',
+		});
 		const label = result.checks.find((c) => c.name.startsWith('label'));
-		expect(label).toEqual({name: 'label key=app value=web', passed: false, message: 'Label the Pod app=web so a Service can find it.'});
+		expect(label).toEqual({
+			name: 'label key=app value=web',
+			passed: false,
+			message: 'Label the Pod app=web so a Service can find it.',
+		});
 		expect(result.feedback).toBe('- Label the Pod app=web so a Service can find it.');
 	});
 
 	it('reports YAML it cannot read as malformed, naming the origin', () => {
 		const result = submit('kind: Pod\nmetadata: [\n', 'my-pod.yaml');
 		expect(result).toMatchObject({correct: false, malformed: true});
-		expect(result.checks).toEqual([{name: 'yaml', passed: false, message: expect.stringMatching(/^my-pod\.yaml:\d+:\d+: not valid YAML/)}]);
+		expect(result.checks).toEqual([
+			{name: 'yaml', passed: false, message: expect.stringMatching(/^my-pod\.yaml:\d+:\d+: not valid YAML/)},
+		]);
 	});
 
 	it('judges a file of two objects a wrong answer (recorded), naming what was sent', () => {
-		const result = submit('apiVersion: v1\nkind: Pod\nmetadata: {name: a}\n---\napiVersion: v1\nkind: Pod\nmetadata: {name: b}\n', 'two.yaml');
+		const result = submit(
+			'apiVersion: v1\nkind: Pod\nmetadata: {name: a}\n---\napiVersion: v1\nkind: Pod\nmetadata: {name: b}\n',
+			'two.yaml',
+		);
 		expect(result).toMatchObject({correct: false, malformed: false});
 		expect(result.checks[0]).toEqual({
 			name: 'one object',
 			passed: false,
-			message: 'the task asks for one Pod; this file holds 2 objects (Pod a, Pod b): send only the one asked for, with everything in it',
+			message:
+				'the task asks for one Pod; this file holds 2 objects (Pod a, Pod b): send only the one asked for, with everything in it',
 		});
 	});
 

@@ -60,7 +60,9 @@ describe('predict', () => {
 		const right = checkAnswer(ex, choose('a'));
 		expect(right.correct).toBe(true);
 		expect(right.feedback).toContain('Your prediction is right.');
-		expect(right.feedback).toContain('Now check your prediction against what `kubectl get pod web-app-restart -o wide` prints.');
+		expect(right.feedback).toContain(
+			'Now check your prediction against what `kubectl get pod web-app-restart -o wide` prints.',
+		);
 		const wrong = checkAnswer(ex, choose('b'));
 		expect(wrong.correct).toBe(false);
 		expect(wrong.feedback).toContain(ex.wrong[0].feedback.trim());
@@ -72,7 +74,13 @@ describe('free text', () => {
 	const ex = fixtureExercise('why-pause', 'free-text');
 
 	it('accepts the answer and accept entries after normalising and synonyms', () => {
-		for (const typed of ['The PAUSE container.', 'the sandbox container', 'infra container', 'the pause process', 'Pause!']) {
+		for (const typed of [
+			'The PAUSE container.',
+			'the sandbox container',
+			'infra container',
+			'the pause process',
+			'Pause!',
+		]) {
 			expect(checkAnswer(ex, text(typed)).correct, typed).toBe(true);
 		}
 	});
@@ -103,13 +111,20 @@ describe('free text', () => {
 	};
 
 	it('with key points: one check per point, correct only when every point is made', () => {
-		const both = checkAnswer(long, text('The infra container keeps the network namespace open, and the IP stays when the app restarts'));
+		const both = checkAnswer(
+			long,
+			text('The infra container keeps the network namespace open, and the IP stays when the app restarts'),
+		);
 		expect(both.correct).toBe(true);
 		expect(both.checks.map((c) => c.passed)).toEqual([true, true]);
 		const one = checkAnswer(long, text('The IP stays the same.'));
 		expect(one.correct).toBe(false);
 		expect(one.checks).toEqual([
-			{name: 'the sandbox holds the namespace', passed: false, message: 'does not mention the sandbox holds the namespace'},
+			{
+				name: 'the sandbox holds the namespace',
+				passed: false,
+				message: 'does not mention the sandbox holds the namespace',
+			},
 			{name: 'the IP survives restarts', passed: true, message: 'mentions the IP survives restarts'},
 		]);
 		expect(one.feedback).toBe('Your answer does not yet cover: the sandbox holds the namespace.');
@@ -120,7 +135,8 @@ describe('quantity', () => {
 	const ex = fixtureExercise('pod-cpu-request', 'quantity');
 
 	it('compares by value', () => {
-		for (const typed of ['250m', '0.25', '0.250', ' 250m ', '2.5e-1']) expect(checkAnswer(ex, text(typed)).correct, typed).toBe(true);
+		for (const typed of ['250m', '0.25', '0.250', ' 250m ', '2.5e-1'])
+			expect(checkAnswer(ex, text(typed)).correct, typed).toBe(true);
 		expect(checkAnswer(ex, text('25m')).correct).toBe(false);
 	});
 	it('matches listed mistakes by value', () => {
@@ -128,9 +144,11 @@ describe('quantity', () => {
 		expect(checkAnswer(ex, text('0.05')).feedback).toBe(ex.wrong[1].feedback);
 	});
 	it('says what an unlisted value is', () => {
-		expect(checkAnswer(ex, text('0.3')).feedback).toBe('Not quite: 0.3 is 300m CPU, which is not the expected value.');
+		expect(checkAnswer(ex, text('0.3')).feedback).toBe(
+			'Not quite: 0.3 is 300m CPU, which is not the expected value.',
+		);
 	});
-	it('marks malformed quantities with the parser\'s own reason', () => {
+	it("marks malformed quantities with the parser's own reason", () => {
 		const spaced = checkAnswer(ex, text('250 m m'));
 		expect(spaced).toMatchObject({correct: false, malformed: true});
 		expect(spaced.checks[0].message).toContain('has a space in it');
@@ -138,14 +156,25 @@ describe('quantity', () => {
 		expect(checkAnswer(ex, text('abc')).malformed).toBe(true);
 	});
 
-	const memory: QuantityExercise = {...ex, id: 'pod-memory', resource: 'memory', answer: '320Mi', wrong: [{answer: '320M', feedback: 'M is 10^6 bytes; Mi is 2^20.'}, {answer: '256Mi', feedback: 'Add the sidecar.'}]};
+	const memory: QuantityExercise = {
+		...ex,
+		id: 'pod-memory',
+		resource: 'memory',
+		answer: '320Mi',
+		wrong: [
+			{answer: '320M', feedback: 'M is 10^6 bytes; Mi is 2^20.'},
+			{answer: '256Mi', feedback: 'Add the sidecar.'},
+		],
+	};
 
 	it('memory: binary and decimal units are different values', () => {
 		expect(checkAnswer(memory, text('335544320')).correct).toBe(true);
 		expect(checkAnswer(memory, text('327680Ki')).correct).toBe(true);
 		expect(checkAnswer(memory, text('320M')).feedback).toBe('M is 10^6 bytes; Mi is 2^20.');
 		expect(checkAnswer({...memory, answer: '1Gi'}, text('1G')).correct).toBe(false);
-		expect(checkAnswer(memory, text('300Mi')).feedback).toBe('Not quite: 300Mi is 300Mi (314572800 bytes), which is not the expected value.');
+		expect(checkAnswer(memory, text('300Mi')).feedback).toBe(
+			'Not quite: 300Mi is 300Mi (314572800 bytes), which is not the expected value.',
+		);
 	});
 });
 
@@ -159,16 +188,21 @@ describe('ordering', () => {
 	it('names the first misplaced position and gives a listed mistake its feedback', () => {
 		const result = checkAnswer(ex, order('schedule', 'init', 'sandbox', 'app'));
 		expect(result.correct).toBe(false);
-		expect(result.checks[0].message).toBe('the first misplaced item is at position 2: "The init container runs to completion" does not go there');
+		expect(result.checks[0].message).toBe(
+			'the first misplaced item is at position 2: "The init container runs to completion" does not go there',
+		);
 		expect(result.feedback).toBe(ex.wrong[0].feedback);
 	});
 	it('falls back to the position message for an unlisted order', () => {
-		expect(checkAnswer(ex, order('schedule', 'sandbox', 'app', 'init')).feedback)
-			.toBe('Not quite: the first misplaced item is at position 3: "The app container starts" does not go there.');
+		expect(checkAnswer(ex, order('schedule', 'sandbox', 'app', 'init')).feedback).toBe(
+			'Not quite: the first misplaced item is at position 3: "The app container starts" does not go there.',
+		);
 	});
 	it('marks orders that are not a permutation of the items as malformed', () => {
 		expect(checkAnswer(ex, order('schedule', 'sandbox', 'init')).malformed).toBe(true);
 		expect(checkAnswer(ex, order('schedule', 'sandbox', 'init', 'init')).malformed).toBe(true);
-		expect(checkAnswer(ex, order('schedule', 'sandbox', 'init', 'kubelet')).feedback).toContain('has no item kubelet');
+		expect(checkAnswer(ex, order('schedule', 'sandbox', 'init', 'kubelet')).feedback).toContain(
+			'has no item kubelet',
+		);
 	});
 });

@@ -22,10 +22,16 @@ describe('every exercise in lessons/ grades as its author meant', () => {
 	it.each(exercises.map((ex) => [ex.id, ex] as const))('%s', (_id, ex) => {
 		expect(exerciseProblems(ex), 'semantic problems').toEqual([]);
 		const reference = checkAnswer(ex, answerFromReference(ex, ex.answer));
-		expect(reference.checks.filter((c) => !c.passed), 'reference answer').toEqual([]);
+		expect(
+			reference.checks.filter((c) => !c.passed),
+			'reference answer',
+		).toEqual([]);
 		expect(reference.correct).toBe(true);
 		for (const [i, wrong] of ex.wrong.entries()) {
-			const phrasings = [answerFromReference(ex, wrong.answer), ...(wrong.match ?? []).map((text) => ({kind: 'text' as const, text}))];
+			const phrasings = [
+				answerFromReference(ex, wrong.answer),
+				...(wrong.match ?? []).map((text) => ({kind: 'text' as const, text})),
+			];
 			for (const answer of phrasings) {
 				const result = checkAnswer(ex, answer);
 				expect(result.malformed, `wrong[${i}] is malformed: ${result.feedback}`).toBe(false);

@@ -36,7 +36,12 @@ describe('pod-tutor validate runs the examples', () => {
 	afterAll(() => rmSync(scratch, {recursive: true, force: true}));
 	const validate = (dir: string): {code: number; out: string} => {
 		try {
-			return {code: 0, out: execFileSync(process.execPath, [join(ROOT, 'bin', 'pod-tutor.js'), 'validate', dir], {encoding: 'utf8'})};
+			return {
+				code: 0,
+				out: execFileSync(process.execPath, [join(ROOT, 'bin', 'pod-tutor.js'), 'validate', dir], {
+					encoding: 'utf8',
+				}),
+			};
 		} catch (error) {
 			const failed = error as {status: number; stdout: string};
 			return {code: failed.status, out: failed.stdout};
@@ -48,10 +53,15 @@ describe('pod-tutor validate runs the examples', () => {
 		cpSync(join(ROOT, 'lessons'), join(pack, 'lessons'), {recursive: true});
 		cpSync(join(ROOT, 'exercises'), join(pack, 'exercises'), {recursive: true});
 		const file = join(pack, 'exercises', 'pod', 'pod-smallest-unit.yaml');
-		writeFileSync(file, readFileSync(file, 'utf8').replace('  wrong:\n    - "container"', '  wrong:\n    - "the Pod"'));
+		writeFileSync(
+			file,
+			readFileSync(file, 'utf8').replace('  wrong:\n    - "container"', '  wrong:\n    - "the Pod"'),
+		);
 		const {code, out} = validate(pack);
 		expect(code).toBe(1);
-		expect(out).toMatch(/pod-smallest-unit\.yaml:\d+: examples\.wrong\[0\]: the checker judges this wrong answer right/);
+		expect(out).toMatch(
+			/pod-smallest-unit\.yaml:\d+: examples\.wrong\[0\]: the checker judges this wrong answer right/,
+		);
 	});
 
 	it('fails a manifest exercise whose right example file the checker rejects', () => {
@@ -62,7 +72,9 @@ describe('pod-tutor validate runs the examples', () => {
 		writeFileSync(example, readFileSync(example, 'utf8').replace('mountPath: /var/log/app', 'mountPath: /data'));
 		const {code, out} = validate(pack);
 		expect(code).toBe(1);
-		expect(out).toMatch(/storage-shared-emptydir\.yaml:\d+: examples\.right\[0\]: the checker judges this right answer wrong: container app mounts logs at \/data/);
+		expect(out).toMatch(
+			/storage-shared-emptydir\.yaml:\d+: examples\.right\[0\]: the checker judges this right answer wrong: container app mounts logs at \/data/,
+		);
 	});
 });
 
@@ -70,6 +82,9 @@ describe('manifest examples are files under examples/<id>/', () => {
 	it('refuses a path outside that folder', () => {
 		const ex = course.exercises.get('pod-two-containers')!;
 		const run = runExample(ex, '../pod/pod-two-containers.yaml');
-		expect(run).toEqual({ok: false, error: 'manifest examples are files under examples/pod-two-containers/ next to the exercise file, not "../pod/pod-two-containers.yaml"'});
+		expect(run).toEqual({
+			ok: false,
+			error: 'manifest examples are files under examples/pod-two-containers/ next to the exercise file, not "../pod/pod-two-containers.yaml"',
+		});
 	});
 });

@@ -17,7 +17,10 @@ export function fixtureCourse(): Course {
 export function fixtureExercise<K extends ExerciseKind>(id: string, kind: K): Extract<Exercise, {kind: K}> {
 	const loaded = fixtureCourse();
 	const ex = loaded.exercises.get(id);
-	if (!ex) throw new Error(`fixture exercise ${id} did not load: ${JSON.stringify([...loaded.broken, ...loaded.problems])}`);
+	if (!ex)
+		throw new Error(
+			`fixture exercise ${id} did not load: ${JSON.stringify([...loaded.broken, ...loaded.problems])}`,
+		);
 	if (ex.kind !== kind) throw new Error(`fixture exercise ${id} is ${ex.kind}, not ${kind}`);
 	return ex as Extract<Exercise, {kind: K}>;
 }

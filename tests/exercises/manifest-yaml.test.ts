@@ -11,7 +11,11 @@ function refusal(source: string, origin = 'pod.yaml'): string {
 function aliasBomb(): string {
 	const lines = ['apiVersion: v1', 'kind: Pod', `l0: &l0 [${Array(9).fill('"lol"').join(', ')}]`];
 	for (let level = 1; level <= 8; level += 1) {
-		lines.push(`l${level}: &l${level} [${Array(9).fill(`*l${level - 1}`).join(', ')}]`);
+		lines.push(
+			`l${level}: &l${level} [${Array(9)
+				.fill(`*l${level - 1}`)
+				.join(', ')}]`,
+		);
 	}
 	lines.push(`l9: [${Array(9).fill('*l8').join(', ')}]`);
 	return lines.join('\n');
@@ -37,12 +41,16 @@ describe('parseManifest', () => {
 		expect(error).toMatch(/^editor: YAML aliases \(\*name\) expand the manifest to more than 100000 nodes/);
 	});
 	it('refuses an alias that contains itself', () => {
-		expect(refusal('kind: Pod\nspec: &loop\n  again: *loop\n')).toContain('pod.yaml: a YAML alias (*name) refers to a node that contains it');
+		expect(refusal('kind: Pod\nspec: &loop\n  again: *loop\n')).toContain(
+			'pod.yaml: a YAML alias (*name) refers to a node that contains it',
+		);
 	});
 	it('refuses input over 1 MB before parsing it', () => {
 		const source = `kind: Pod\nmetadata:\n  annotations:\n    note: "${'x'.repeat(1.1 * 1024 * 1024)}"\n`;
 		expect(Buffer.byteLength(source)).toBeGreaterThan(MAX_MANIFEST_BYTES);
-		expect(refusal(source, 'stdin')).toBe('stdin: the manifest is 1.1 MB; a Pod manifest is a few KB (the limit is 1 MB)');
+		expect(refusal(source, 'stdin')).toBe(
+			'stdin: the manifest is 1.1 MB; a Pod manifest is a few KB (the limit is 1 MB)',
+		);
 	});
 	it('refuses text that is not YAML, with line and column', () => {
 		expect(refusal('kind: Pod\nspec:\n  containers: [\n', 'pod.yaml')).toMatch(/^pod\.yaml:4:1: not valid YAML: /);
@@ -54,11 +62,15 @@ describe('parseManifest', () => {
 		expect(refusal('kind: Pod\nkind: Deployment\n')).toContain('duplicated mapping key');
 	});
 	it('refuses empty and comment-only input', () => {
-		expect(refusal('', 'editor')).toBe('editor: the manifest is empty: write a Pod, starting with "apiVersion: v1" and "kind: Pod"');
+		expect(refusal('', 'editor')).toBe(
+			'editor: the manifest is empty: write a Pod, starting with "apiVersion: v1" and "kind: Pod"',
+		);
 		expect(refusal('# just a comment\n')).toContain('the manifest is empty');
 	});
 	it('refuses a list or a scalar instead of a mapping', () => {
-		expect(refusal('- kind: Pod\n')).toBe('pod.yaml: the manifest is a list, not a mapping: a Kubernetes object starts with keys such as "apiVersion:", "kind:" and "metadata:"');
+		expect(refusal('- kind: Pod\n')).toBe(
+			'pod.yaml: the manifest is a list, not a mapping: a Kubernetes object starts with keys such as "apiVersion:", "kind:" and "metadata:"',
+		);
 		expect(refusal('just some words')).toContain('the manifest is a string value, not a mapping');
 		expect(refusal('42')).toContain('the manifest is a number value, not a mapping');
 	});
@@ -68,7 +80,10 @@ describe('parseManifest', () => {
 		expect(refusal('kind: Pod\n---\n42\n')).toContain('document 2 of the file is a number value, not a mapping');
 	});
 	it('says on which line a field stands', () => {
-		const parsed = parseManifest('apiVersion: v1\nkind: Pod\nspec:\n  containers:\n    - name: a\n      image: b\n    - name: c\n', 'pod.yaml');
+		const parsed = parseManifest(
+			'apiVersion: v1\nkind: Pod\nspec:\n  containers:\n    - name: a\n      image: b\n    - name: c\n',
+			'pod.yaml',
+		);
 		expect(parsed.ok && parsed.lineOf(['spec', 'containers', 1, 'name'])).toBe(7);
 		expect(parsed.ok && parsed.lineOf(['spec', 'containers', 0])).toBe(5);
 	});

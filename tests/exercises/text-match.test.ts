@@ -1,5 +1,14 @@
 import {describe, expect, it} from 'vitest';
-import {applySynonyms, assertsLoosely, assertsPhrase, buildSynonymTable, containsPhrase, normaliseWords, prepareText, sameWords} from '../../src/exercises/text-match.js';
+import {
+	applySynonyms,
+	assertsLoosely,
+	assertsPhrase,
+	buildSynonymTable,
+	containsPhrase,
+	normaliseWords,
+	prepareText,
+	sameWords,
+} from '../../src/exercises/text-match.js';
 
 describe('normaliseWords', () => {
 	it('ignores case, spacing and punctuation', () => {
@@ -21,14 +30,19 @@ describe('normaliseWords', () => {
 });
 
 describe('synonyms', () => {
-	const table = buildSynonymTable([['pause', 'sandbox', 'infra container'], ['ip', 'ip address']]);
+	const table = buildSynonymTable([
+		['pause', 'sandbox', 'infra container'],
+		['ip', 'ip address'],
+	]);
 
 	it('maps every member of a group to the same word, on either side', () => {
 		expect(sameWords(prepareText('the sandbox', table), prepareText('the pause', table))).toBe(true);
 		expect(sameWords(prepareText('the infra container', table), prepareText('the pause', table))).toBe(true);
 	});
 	it('prefers the longest phrase, so "ip address" is one word, not ip + address', () => {
-		expect(applySynonyms(normaliseWords('its ip address'), table)).toEqual(applySynonyms(normaliseWords('its ip'), table));
+		expect(applySynonyms(normaliseWords('its ip address'), table)).toEqual(
+			applySynonyms(normaliseWords('its ip'), table),
+		);
 	});
 	it('does not let a typed word collide with a group name', () => {
 		expect(sameWords(prepareText('pause', table), ['pause'])).toBe(false);

@@ -22,7 +22,13 @@ const manifest = (source: string) => ({kind: 'manifest' as const, source, origin
 
 describe('lists: exactly these items, in any order', () => {
 	const ex = fixtureExercise('namespaces-list', 'free-text');
-	it.each(['net, uts, ipc', 'ipc uts net', 'NET/UTS/IPC', 'the network, hostname (uts) and ipc namespaces', 'uts; ipc & net'])('accepts %s', (answer) => {
+	it.each([
+		'net, uts, ipc',
+		'ipc uts net',
+		'NET/UTS/IPC',
+		'the network, hostname (uts) and ipc namespaces',
+		'uts; ipc & net',
+	])('accepts %s', (answer) => {
 		expect(checkAnswer(ex, text(answer)).correct).toBe(true);
 	});
 	it('names the missing and the extra items', () => {
@@ -31,7 +37,9 @@ describe('lists: exactly these items, in any order', () => {
 		expect(result.checks[0].message).toBe('you left out ipc; pid is not shared by default');
 	});
 	it('names words that are no item at all', () => {
-		expect(checkAnswer(ex, text('net uts ipc cgroup')).checks[0].message).toBe('cgroup is not one of the items asked for');
+		expect(checkAnswer(ex, text('net uts ipc cgroup')).checks[0].message).toBe(
+			'cgroup is not one of the items asked for',
+		);
 	});
 	it('gives a listed mistake its feedback', () => {
 		expect(checkAnswer(ex, text('pid, ipc, uts and net')).feedback).toBe(ex.wrong[0].feedback);
@@ -39,7 +47,12 @@ describe('lists: exactly these items, in any order', () => {
 });
 
 describe('free text generalises', () => {
-	const gloss: FreeTextExercise = {...fixtureExercise('why-pause', 'free-text'), answer: 'the CRI runtime', accept: [], synonyms: []};
+	const gloss: FreeTextExercise = {
+		...fixtureExercise('why-pause', 'free-text'),
+		answer: 'the CRI runtime',
+		accept: [],
+		synonyms: [],
+	};
 	it('leaves out a parenthetical gloss', () => {
 		expect(checkAnswer(gloss, text('the CRI runtime (containerd or CRI-O)')).correct).toBe(true);
 	});
@@ -50,10 +63,13 @@ describe('free text generalises', () => {
 	});
 	it('together-interview: a contradiction makes an answer with every key point wrong, and says which', () => {
 		const ex = exercise('together-interview');
-		const answer = 'A container is the smallest deployable unit ... each container has its own IP. ' + (ex.answer as string);
+		const answer =
+			'A container is the smallest deployable unit ... each container has its own IP. ' + (ex.answer as string);
 		const result = checkAnswer(ex, text(answer));
 		expect(result.correct).toBe(false);
-		expect(result.checks.find((check) => check.name === 'no contradiction')?.message).toBe('says "container is the smallest deployable unit", which the lesson shows is not so');
+		expect(result.checks.find((check) => check.name === 'no contradiction')?.message).toBe(
+			'says "container is the smallest deployable unit", which the lesson shows is not so',
+		);
 	});
 	it('together-interview: words of two sentences, or far apart, make no contradiction', () => {
 		const ex = exercise('together-interview');
@@ -62,7 +78,9 @@ describe('free text generalises', () => {
 	});
 	it('together-interview: a negated contradiction is no contradiction', () => {
 		const ex = exercise('together-interview');
-		expect(checkAnswer(ex, text(`The containers do not each have their own IP. ${ex.answer as string}`)).correct).toBe(true);
+		expect(
+			checkAnswer(ex, text(`The containers do not each have their own IP. ${ex.answer as string}`)).correct,
+		).toBe(true);
 	});
 });
 
@@ -71,7 +89,9 @@ describe('commands are compared as commands', () => {
 	it('flags in any order, short or long, with = or a space', () => {
 		expect(same('crictl pods -v', 'crictl pods --verbose')).toBe(true);
 		expect(same('sudo crictl pods -o json', 'crictl pods --output=json')).toBe(true);
-		expect(same('kubectl get pods -n kube-system -o wide', 'kubectl get pods --output wide --namespace=kube-system')).toBe(true);
+		expect(
+			same('kubectl get pods -n kube-system -o wide', 'kubectl get pods --output wide --namespace=kube-system'),
+		).toBe(true);
 		expect(same('kubectl exec -it web -- sh', 'kubectl exec -i -t web -- sh')).toBe(true);
 		expect(same('$ nsenter -t 42 -n ip addr', 'nsenter --net --target 42 ip addr')).toBe(true);
 	});
@@ -93,7 +113,9 @@ describe('durations and quantities', () => {
 			const parsed = parseDuration(t);
 			return parsed.ok ? Number(parsed.value.num) / Number(parsed.value.den) : Number.NaN;
 		};
-		expect(['300', '300s', '5m', '5 minutes', '5m0s', '4m 60s', '300 seconds'].map(seconds)).toEqual([300, 300, 300, 300, 300, 300, 300]);
+		expect(['300', '300s', '5m', '5 minutes', '5m0s', '4m 60s', '300 seconds'].map(seconds)).toEqual([
+			300, 300, 300, 300, 300, 300, 300,
+		]);
 		expect(seconds('1h30m')).toBe(5400);
 		expect(parseDuration('-5m')).toEqual({ok: false, error: '"-5m" is negative; a duration cannot be below zero'});
 		expect(parseDuration('5 fortnights').ok).toBe(false);
@@ -107,8 +129,12 @@ describe('durations and quantities', () => {
 		const cpu = exercise('container-cpu-limit') as QuantityExercise;
 		const result = checkAnswer(cpu, text('500Mi'));
 		expect(result).toMatchObject({correct: false, malformed: false});
-		expect(result.checks[0].message).toBe('Mi is a unit of memory (bytes); CPU is counted in cores, such as 1.5, or millicores, such as 1500m');
-		expect(checkAnswer(exercise('res-sum-simple'), text('320m')).checks[0].message).toContain('m (milli) is the unit of CPU millicores');
+		expect(result.checks[0].message).toBe(
+			'Mi is a unit of memory (bytes); CPU is counted in cores, such as 1.5, or millicores, such as 1500m',
+		);
+		expect(checkAnswer(exercise('res-sum-simple'), text('320m')).checks[0].message).toContain(
+			'm (milli) is the unit of CPU millicores',
+		);
 	});
 });
 
@@ -116,39 +142,101 @@ describe('manifests: the API server first, then the lesson', () => {
 	const pod = exercise('pod-two-containers');
 	it('no rule message prints a literal \\n', () => {
 		const ex = exercise('storage-shared-emptydir');
-		const result = checkAnswer(ex, manifest('apiVersion: v1\nkind: Pod\nmetadata: {name: app-logs}\nspec:\n  containers:\n    - {name: app, image: busybox}\n    - {name: log-shipper, image: busybox}\n'));
+		const result = checkAnswer(
+			ex,
+			manifest(
+				'apiVersion: v1\nkind: Pod\nmetadata: {name: app-logs}\nspec:\n  containers:\n    - {name: app, image: busybox}\n    - {name: log-shipper, image: busybox}\n',
+			),
+		);
 		for (const check of result.checks) expect(check.message).not.toContain('\\n');
 	});
 	it.each([
-		['a container with no image', '  containers:\n    - {name: app, image: busybox}\n    - {name: log-shipper}\n', 'spec.containers[1].image: missing: every container needs an image'],
-		['an init container with no image', '  initContainers:\n    - {name: setup}\n  containers:\n    - {name: app, image: busybox}\n    - {name: log-shipper, image: busybox}\n', 'spec.initContainers[0].image: missing'],
-		['duplicate names across lists', '  initContainers:\n    - {name: app, image: busybox}\n  containers:\n    - {name: app, image: busybox}\n    - {name: log-shipper, image: busybox}\n', 'the name "app" is already used by'],
-		['a mount of an undeclared volume', '  containers:\n    - {name: app, image: busybox, volumeMounts: [{name: data, mountPath: /d}]}\n    - {name: log-shipper, image: busybox}\n', 'mounts volume "data", which spec.volumes does not declare'],
-		['shareProcessNamespace with hostPID', '  shareProcessNamespace: true\n  hostPID: true\n  containers:\n    - {name: app, image: busybox}\n    - {name: log-shipper, image: busybox}\n', 'shareProcessNamespace and hostPID cannot both be true'],
-		['a port out of range', '  containers:\n    - {name: app, image: busybox, ports: [{containerPort: 70000}]}\n    - {name: log-shipper, image: busybox}\n', '70000 is not a port'],
-		['the same port twice in one container', '  containers:\n    - {name: app, image: busybox, ports: [{containerPort: 80}, {containerPort: 80}]}\n    - {name: log-shipper, image: busybox}\n', 'app lists containerPort 80/TCP twice'],
-		['a limit below its request', '  containers:\n    - {name: app, image: busybox, resources: {requests: {memory: 2Gi}, limits: {memory: 1Gi}}}\n    - {name: log-shipper, image: busybox}\n', 'the memory request 2Gi is above the limit 1Gi'],
-		['a negative quantity', '  containers:\n    - {name: app, image: busybox, resources: {requests: {cpu: -1}}}\n    - {name: log-shipper, image: busybox}\n', '-1 is negative'],
-		['a container name that is no DNS label', '  containers:\n    - {name: App_1, image: busybox}\n    - {name: log-shipper, image: busybox}\n', '"App_1" is not a valid name'],
-		['a number where text belongs (the OpenAPI schema)', '  containers:\n    - {name: app, image: 3}\n    - {name: log-shipper, image: busybox}\n', 'spec.containers[0].image: must be text (a string), not 3'],
+		[
+			'a container with no image',
+			'  containers:\n    - {name: app, image: busybox}\n    - {name: log-shipper}\n',
+			'spec.containers[1].image: missing: every container needs an image',
+		],
+		[
+			'an init container with no image',
+			'  initContainers:\n    - {name: setup}\n  containers:\n    - {name: app, image: busybox}\n    - {name: log-shipper, image: busybox}\n',
+			'spec.initContainers[0].image: missing',
+		],
+		[
+			'duplicate names across lists',
+			'  initContainers:\n    - {name: app, image: busybox}\n  containers:\n    - {name: app, image: busybox}\n    - {name: log-shipper, image: busybox}\n',
+			'the name "app" is already used by',
+		],
+		[
+			'a mount of an undeclared volume',
+			'  containers:\n    - {name: app, image: busybox, volumeMounts: [{name: data, mountPath: /d}]}\n    - {name: log-shipper, image: busybox}\n',
+			'mounts volume "data", which spec.volumes does not declare',
+		],
+		[
+			'shareProcessNamespace with hostPID',
+			'  shareProcessNamespace: true\n  hostPID: true\n  containers:\n    - {name: app, image: busybox}\n    - {name: log-shipper, image: busybox}\n',
+			'shareProcessNamespace and hostPID cannot both be true',
+		],
+		[
+			'a port out of range',
+			'  containers:\n    - {name: app, image: busybox, ports: [{containerPort: 70000}]}\n    - {name: log-shipper, image: busybox}\n',
+			'70000 is not a port',
+		],
+		[
+			'the same port twice in one container',
+			'  containers:\n    - {name: app, image: busybox, ports: [{containerPort: 80}, {containerPort: 80}]}\n    - {name: log-shipper, image: busybox}\n',
+			'app lists containerPort 80/TCP twice',
+		],
+		[
+			'a limit below its request',
+			'  containers:\n    - {name: app, image: busybox, resources: {requests: {memory: 2Gi}, limits: {memory: 1Gi}}}\n    - {name: log-shipper, image: busybox}\n',
+			'the memory request 2Gi is above the limit 1Gi',
+		],
+		[
+			'a negative quantity',
+			'  containers:\n    - {name: app, image: busybox, resources: {requests: {cpu: -1}}}\n    - {name: log-shipper, image: busybox}\n',
+			'-1 is negative',
+		],
+		[
+			'a container name that is no DNS label',
+			'  containers:\n    - {name: App_1, image: busybox}\n    - {name: log-shipper, image: busybox}\n',
+			'"App_1" is not a valid name',
+		],
+		[
+			'a number where text belongs (the OpenAPI schema)',
+			'  containers:\n    - {name: app, image: 3}\n    - {name: log-shipper, image: busybox}\n',
+			'spec.containers[0].image: must be text (a string), not 3',
+		],
 	])('refuses %s, with field path and line', (_what, spec, message) => {
-		const result = checkAnswer(pod, manifest(`apiVersion: v1\nkind: Pod\nmetadata:\n  name: web-app\nspec:\n${spec}`));
+		const result = checkAnswer(
+			pod,
+			manifest(`apiVersion: v1\nkind: Pod\nmetadata:\n  name: web-app\nspec:\n${spec}`),
+		);
 		expect(result.correct).toBe(false);
-		const refusal = result.checks.find((check) => check.name.startsWith('API server') && check.message.includes(message));
+		const refusal = result.checks.find(
+			(check) => check.name.startsWith('API server') && check.message.includes(message),
+		);
 		expect(refusal, JSON.stringify(result.checks)).toBeDefined();
 		expect(refusal!.message).toMatch(/^line \d+, spec\./);
 		expect(result.feedback.startsWith('The API server would refuse this manifest:')).toBe(true);
 	});
 	it('refuses a Deployment under apiVersion v1', () => {
-		const result = checkAnswer(exercise('scale-write-deployment'), manifest('apiVersion: v1\nkind: Deployment\nmetadata: {name: web-api}\nspec: {replicas: 3}\n'));
-		expect(result.checks[0]).toEqual({name: 'API server: apiVersion', passed: false, message: 'line 1, apiVersion: a Deployment is served as apiVersion apps/v1, not "v1"'});
+		const result = checkAnswer(
+			exercise('scale-write-deployment'),
+			manifest('apiVersion: v1\nkind: Deployment\nmetadata: {name: web-api}\nspec: {replicas: 3}\n'),
+		);
+		expect(result.checks[0]).toEqual({
+			name: 'API server: apiVersion',
+			passed: false,
+			message: 'line 1, apiVersion: a Deployment is served as apiVersion apps/v1, not "v1"',
+		});
 	});
 });
 
 describe('feedback goes to the closest listed mistake only', () => {
 	it('patterns-native-sidecar: in both lists is not "without restartPolicy"', () => {
 		const ex = exercise('patterns-native-sidecar');
-		const both = 'apiVersion: v1\nkind: Pod\nmetadata: {name: app-with-sidecar}\nspec:\n  initContainers:\n    - {name: log-shipper, image: busybox, restartPolicy: Always}\n  containers:\n    - {name: app, image: busybox}\n    - {name: log-shipper, image: busybox}\n';
+		const both =
+			'apiVersion: v1\nkind: Pod\nmetadata: {name: app-with-sidecar}\nspec:\n  initContainers:\n    - {name: log-shipper, image: busybox, restartPolicy: Always}\n  containers:\n    - {name: app, image: busybox}\n    - {name: log-shipper, image: busybox}\n';
 		const result = checkAnswer(ex, manifest(both));
 		expect(result.feedback).not.toContain('Without');
 		expect(result.feedback).toContain('log-shipper is listed in both containers and initContainers');

@@ -58,7 +58,14 @@ export function started(args: readonly string[], options: RunOptions = {}): {chi
 	if (typeof options.input === 'function') options.input(child);
 	else child.stdin!.end(options.input ?? '');
 	const done = new Promise<Run>((resolve) => {
-		child.on('close', (code, signal) => resolve({code, signal, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8')}));
+		child.on('close', (code, signal) =>
+			resolve({
+				code,
+				signal,
+				stdout: Buffer.concat(out).toString('utf8'),
+				stderr: Buffer.concat(err).toString('utf8'),
+			}),
+		);
 	});
 	return {child, done};
 }

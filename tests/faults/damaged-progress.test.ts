@@ -77,7 +77,10 @@ describe('damaged progress: message, backup, exit code', () => {
 
 	it('attempts: "two": the entry is repaired (correct: true kept) after a 0600 copy is named', async () => {
 		const config = tempDir('attempts');
-		const original = JSON.stringify({version: 1, exercises: {'ns-hostname': {attempts: 'two', correct: true, hintsUsed: 1, revealed: false}}});
+		const original = JSON.stringify({
+			version: 1,
+			exercises: {'ns-hostname': {attempts: 'two', correct: true, hintsUsed: 1, revealed: false}},
+		});
 		writeFileSync(path.join(config, 'progress.json'), original, {mode: 0o644});
 		const run = await cli(RIGHT, {config});
 		expectSaved(run);
@@ -114,7 +117,11 @@ describe('damaged progress: message, backup, exit code', () => {
 		expect(readFileSync(path.join(config, 'progress.json'), 'utf8')).toBe(future);
 		const json = await cli([...RIGHT, '--json'], {config});
 		expect(json.code).toBe(3);
-		expect(JSON.parse(json.stdout)).toMatchObject({correct: true, saved: false, saveError: expect.stringContaining('newer pod-tutor')});
+		expect(JSON.parse(json.stdout)).toMatchObject({
+			correct: true,
+			saved: false,
+			saveError: expect.stringContaining('newer pod-tutor'),
+		});
 	});
 
 	it('progress.json is a folder (EISDIR): exit 3 naming it', async () => {
@@ -127,7 +134,10 @@ describe('damaged progress: message, backup, exit code', () => {
 		const parent = tempDir('enotdir');
 		const config = path.join(parent, 'not-a-folder');
 		writeFileSync(config, 'x');
-		expectNotSaved(await cli(RIGHT, {config}), /not-a-folder\/progress\.json could not be read: no such file \(a part of the path is not a folder\)/);
+		expectNotSaved(
+			await cli(RIGHT, {config}),
+			/not-a-folder\/progress\.json could not be read: no such file \(a part of the path is not a folder\)/,
+		);
 	});
 
 	it('a read-only (0400) progress file is left as it is: exit 3 saying how to fix it', async () => {
@@ -142,7 +152,10 @@ describe('damaged progress: message, backup, exit code', () => {
 
 	it('a 50 MB progress file is not parsed: moved aside with the reason, the answer saved', async () => {
 		const config = tempDir('huge');
-		writeFileSync(path.join(config, 'progress.json'), `{"version": 1, "drafts": {"x": {"text": "${'y'.repeat(50 * 1024 * 1024)}"}}}`);
+		writeFileSync(
+			path.join(config, 'progress.json'),
+			`{"version": 1, "drafts": {"x": {"text": "${'y'.repeat(50 * 1024 * 1024)}"}}}`,
+		);
 		const started = performance.now();
 		const run = await cli(RIGHT, {config});
 		const ms = performance.now() - started;
@@ -155,12 +168,17 @@ describe('damaged progress: message, backup, exit code', () => {
 	it('a stale lock (its process is gone) is broken at once; a live one is waited for until released', async () => {
 		const config = tempDir('locks');
 		const lock = path.join(config, 'progress.json.lock');
-		const dead = Number(execFileSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], {encoding: 'utf8'}));
+		const dead = Number(
+			execFileSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], {encoding: 'utf8'}),
+		);
 		writeFileSync(lock, JSON.stringify({pid: dead, at: Date.now(), token: 'old'}));
 		expectSaved(await cli(RIGHT, {config}));
 		expect(existsSync(lock)).toBe(false);
 		// A live owner that keeps the lock 3 s (longer than the old 2 s give-up), then releases it.
-		const owner = spawn(process.execPath, ['-e', `require('fs').writeFileSync(${JSON.stringify(lock)}, JSON.stringify({pid: process.pid, at: Date.now(), token: 'live'})); setTimeout(() => require('fs').unlinkSync(${JSON.stringify(lock)}), 3000)`]);
+		const owner = spawn(process.execPath, [
+			'-e',
+			`require('fs').writeFileSync(${JSON.stringify(lock)}, JSON.stringify({pid: process.pid, at: Date.now(), token: 'live'})); setTimeout(() => require('fs').unlinkSync(${JSON.stringify(lock)}), 3000)`,
+		]);
 		const ownerGone = new Promise((resolve) => owner.on('exit', resolve));
 		await new Promise<void>((resolve) => {
 			const poll = () => (existsSync(lock) ? resolve() : setTimeout(poll, 10));
@@ -176,7 +194,11 @@ describe('damaged progress: message, backup, exit code', () => {
 		const parent = tempDir('umask');
 		const config = path.join(parent, 'pod-tutor');
 		const run = await new Promise<number | null>((resolve) => {
-			const child = spawn('bash', ['-c', `umask 000; exec "${process.execPath}" "${bin}" check container-process b`], {env: learnerEnv(config), stdio: 'ignore'});
+			const child = spawn(
+				'bash',
+				['-c', `umask 000; exec "${process.execPath}" "${bin}" check container-process b`],
+				{env: learnerEnv(config), stdio: 'ignore'},
+			);
 			child.on('exit', resolve);
 		});
 		expect(run).toBe(0);
@@ -198,7 +220,10 @@ describe.skipIf(!canMount)('failing disks (a real tmpfs)', () => {
 		const disk = smallDisk(64)!;
 		const config = path.join(disk, 'pod-tutor');
 		mkdirSync(config);
-		writeFileSync(path.join(config, 'progress.json'), JSON.stringify({version: 1, exercises: {'ns-hostname': {attempts: 1, correct: true}}}));
+		writeFileSync(
+			path.join(config, 'progress.json'),
+			JSON.stringify({version: 1, exercises: {'ns-hostname': {attempts: 1, correct: true}}}),
+		);
 		// Fill every block: the temp file cannot be written.
 		try {
 			execFileSync('dd', ['if=/dev/zero', `of=${path.join(disk, 'filler')}`, 'bs=4k'], {stdio: 'ignore'});

@@ -90,8 +90,15 @@ describe.each(ESCAPES.map((text, i) => ({text, i})))('escape string $i', ({text}
 		mkdirSync(path.join(pack, 'lessons'));
 		mkdirSync(path.join(pack, 'exercises'));
 		const quoted = JSON.stringify(text);
-		writeFileSync(path.join(pack, 'lessons', 'evil.yaml'), `id: evil\ntitle: ${quoted}\nsummary: ${quoted}\nsources: [https://kubernetes.io/docs/concepts/workloads/pods/]\nsteps:\n  - kind: text\n    title: ${quoted}\n    body: ${quoted}\n`);
-		for (const args of [['--lessons', pack, 'list'], ['--lessons', pack, 'show', 'evil'], ['validate', pack]]) {
+		writeFileSync(
+			path.join(pack, 'lessons', 'evil.yaml'),
+			`id: evil\ntitle: ${quoted}\nsummary: ${quoted}\nsources: [https://kubernetes.io/docs/concepts/workloads/pods/]\nsteps:\n  - kind: text\n    title: ${quoted}\n    body: ${quoted}\n`,
+		);
+		for (const args of [
+			['--lessons', pack, 'list'],
+			['--lessons', pack, 'show', 'evil'],
+			['validate', pack],
+		]) {
 			const run = await cli(args);
 			expectNothingRaw(run);
 		}
@@ -111,7 +118,11 @@ describe('huge and odd answers', () => {
 	});
 
 	it('a 1 MB quantity and a manifest over the limit are refused with a message', async () => {
-		const quantity = await cli(['check', 'patterns-effective-cpu', ...Array.from({length: 16}, () => '9'.repeat(65536))]);
+		const quantity = await cli([
+			'check',
+			'patterns-effective-cpu',
+			...Array.from({length: 16}, () => '9'.repeat(65536)),
+		]);
 		expect([1, 2]).toContain(quantity.code);
 		expectNothingRaw(quantity);
 		const dir = tempDir('big-manifest');
@@ -120,7 +131,9 @@ describe('huge and odd answers', () => {
 		const file = await cli(['check', 'pod-two-containers', '--file', big]);
 		expectUsage(file);
 		expect(file.stderr).toContain('larger than 1 MiB');
-		const piped = await cli(['check', 'pod-two-containers', '--file', '-'], {input: `${POD}# ${'x'.repeat(2 * 1024 * 1024)}\n`});
+		const piped = await cli(['check', 'pod-two-containers', '--file', '-'], {
+			input: `${POD}# ${'x'.repeat(2 * 1024 * 1024)}\n`,
+		});
 		expectUsage(piped);
 		expect(piped.stderr).toContain('cannot read stdin: it is larger than 1 MiB');
 	});
@@ -129,7 +142,11 @@ describe('huge and odd answers', () => {
 		const dir = tempDir('odd-files');
 		const fifo = path.join(dir, 'pod.fifo');
 		execFileSync('mkfifo', [fifo]);
-		for (const [file, why] of [['/dev/zero', 'it is a device'], [dir, 'it is a folder'], [fifo, 'it is a named pipe (FIFO)']]) {
+		for (const [file, why] of [
+			['/dev/zero', 'it is a device'],
+			[dir, 'it is a folder'],
+			[fifo, 'it is a named pipe (FIFO)'],
+		]) {
 			const run = await cli(['check', 'pod-two-containers', '--file', file]);
 			expectUsage(run);
 			expect(run.stderr).toContain(`cannot read ${file}: ${why}`);
@@ -145,7 +162,14 @@ describe('huge and odd answers', () => {
 		const config = tempDir('pausing-config');
 		// The shell pipeline the issue reproduced with: 60 bytes, a pause, the rest.
 		const run = await new Promise<Run>((resolve) => {
-			const child = spawn('bash', ['-c', `(head -c 60 pod.yaml; sleep 0.3; tail -c +61 pod.yaml) | "${process.execPath}" "${path.join(root, 'bin/pod-tutor.js')}" check pod-two-containers --file -`], {cwd: dir, env: learnerEnv(config)});
+			const child = spawn(
+				'bash',
+				[
+					'-c',
+					`(head -c 60 pod.yaml; sleep 0.3; tail -c +61 pod.yaml) | "${process.execPath}" "${path.join(root, 'bin/pod-tutor.js')}" check pod-two-containers --file -`,
+				],
+				{cwd: dir, env: learnerEnv(config)},
+			);
 			let stdout = '';
 			let stderr = '';
 			child.stdout.on('data', (c) => (stdout += c));

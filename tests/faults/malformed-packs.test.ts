@@ -67,11 +67,14 @@ spec:
 /** 10,000 sequences, each the only item of the one before: `- - - ... x`. */
 const DEEP = `  ${'- '.repeat(10_000)}x\n`;
 const FLOW_DEEP = `${'['.repeat(10_000)}${']'.repeat(10_000)}\n`;
-const ALIAS_BOMB = ['a: &a ["x","x","x","x","x","x","x","x","x","x"]', ...Array.from({length: 8}, (_, i) => {
-	const name = String.fromCharCode(98 + i);
-	const prev = String.fromCharCode(97 + i);
-	return `${name}: &${name} [${Array(10).fill(`*${prev}`).join(',')}]`;
-})].join('\n');
+const ALIAS_BOMB = [
+	'a: &a ["x","x","x","x","x","x","x","x","x","x"]',
+	...Array.from({length: 8}, (_, i) => {
+		const name = String.fromCharCode(98 + i);
+		const prev = String.fromCharCode(97 + i);
+		return `${name}: &${name} [${Array(10).fill(`*${prev}`).join(',')}]`;
+	}),
+].join('\n');
 
 interface Pack {
 	readonly root: string;
@@ -96,34 +99,185 @@ const write = (file: string, text: string) => writeFileSync(file, text);
 const replaceLesson = (pack: Pack, from: string, to: string) => write(pack.lesson, LESSON.replace(from, to));
 
 const FAULTS: readonly Fault[] = [
-	{name: 'lesson: not YAML', file: 'lesson', line: true, message: /not valid YAML/, apply: (p) => write(p.lesson, 'id: [base\ntitle: x\n')},
-	{name: 'lesson: unknown step kind', file: 'lesson', field: 'steps[0].kind', message: /unknown value "txt"/, apply: (p) => replaceLesson(p, 'kind: text', 'kind: txt')},
-	{name: 'lesson: an escape sequence in the title', file: 'lesson', field: 'title', message: /control character U\+001B/, apply: (p) => replaceLesson(p, 'title: A base lesson', 'title: "\\e]0;PWNED\\a"')},
-	{name: 'lesson: title missing', file: 'lesson', field: 'title', message: /missing/, apply: (p) => replaceLesson(p, 'title: A base lesson\n', '')},
-	{name: 'lesson: 10,000-deep nesting', file: 'lesson', line: true, message: /nested more than 100 levels/, apply: (p) => write(p.lesson, `${LESSON}extra:\n${DEEP}`)},
-	{name: 'lesson: 10,000 nested [', file: 'lesson', line: true, message: /nested more than 100 levels/, apply: (p) => write(p.lesson, `${LESSON}extra: ${FLOW_DEEP}`)},
-	{name: 'lesson: alias bomb', file: 'lesson', message: /aliases .* expand/, apply: (p) => write(p.lesson, `${LESSON}${ALIAS_BOMB}\n`)},
-	{name: 'lesson: two documents', file: 'lesson', line: true, message: /2 YAML documents/, apply: (p) => write(p.lesson, `${LESSON}---\nid: other\n`)},
-	{name: 'lesson: larger than 512 KiB', file: 'lesson', message: /larger than 512 KiB/, apply: (p) => write(p.lesson, `${LESSON}# ${'x'.repeat(600 * 1024)}\n`)},
-	{name: 'lesson: symlink to /etc/passwd', file: 'lesson', message: /symbolic link to \/etc\/passwd, outside/, apply: (p) => link('/etc/passwd', p.lesson)},
-	{name: 'lesson: symlink to /dev/zero', file: 'lesson', message: /symbolic link to \/dev\/zero, outside/, apply: (p) => link('/dev/zero', p.lesson)},
+	{
+		name: 'lesson: not YAML',
+		file: 'lesson',
+		line: true,
+		message: /not valid YAML/,
+		apply: (p) => write(p.lesson, 'id: [base\ntitle: x\n'),
+	},
+	{
+		name: 'lesson: unknown step kind',
+		file: 'lesson',
+		field: 'steps[0].kind',
+		message: /unknown value "txt"/,
+		apply: (p) => replaceLesson(p, 'kind: text', 'kind: txt'),
+	},
+	{
+		name: 'lesson: an escape sequence in the title',
+		file: 'lesson',
+		field: 'title',
+		message: /control character U\+001B/,
+		apply: (p) => replaceLesson(p, 'title: A base lesson', 'title: "\\e]0;PWNED\\a"'),
+	},
+	{
+		name: 'lesson: title missing',
+		file: 'lesson',
+		field: 'title',
+		message: /missing/,
+		apply: (p) => replaceLesson(p, 'title: A base lesson\n', ''),
+	},
+	{
+		name: 'lesson: 10,000-deep nesting',
+		file: 'lesson',
+		line: true,
+		message: /nested more than 100 levels/,
+		apply: (p) => write(p.lesson, `${LESSON}extra:\n${DEEP}`),
+	},
+	{
+		name: 'lesson: 10,000 nested [',
+		file: 'lesson',
+		line: true,
+		message: /nested more than 100 levels/,
+		apply: (p) => write(p.lesson, `${LESSON}extra: ${FLOW_DEEP}`),
+	},
+	{
+		name: 'lesson: alias bomb',
+		file: 'lesson',
+		message: /aliases .* expand/,
+		apply: (p) => write(p.lesson, `${LESSON}${ALIAS_BOMB}\n`),
+	},
+	{
+		name: 'lesson: two documents',
+		file: 'lesson',
+		line: true,
+		message: /2 YAML documents/,
+		apply: (p) => write(p.lesson, `${LESSON}---\nid: other\n`),
+	},
+	{
+		name: 'lesson: larger than 512 KiB',
+		file: 'lesson',
+		message: /larger than 512 KiB/,
+		apply: (p) => write(p.lesson, `${LESSON}# ${'x'.repeat(600 * 1024)}\n`),
+	},
+	{
+		name: 'lesson: symlink to /etc/passwd',
+		file: 'lesson',
+		message: /symbolic link to \/etc\/passwd, outside/,
+		apply: (p) => link('/etc/passwd', p.lesson),
+	},
+	{
+		name: 'lesson: symlink to /dev/zero',
+		file: 'lesson',
+		message: /symbolic link to \/dev\/zero, outside/,
+		apply: (p) => link('/dev/zero', p.lesson),
+	},
 	{name: 'lesson: a FIFO', file: 'lesson', message: /named pipe \(FIFO\)/, apply: (p) => fifo(p.lesson)},
 	{name: 'lesson: a folder', file: 'lesson', message: /it is a folder/, apply: (p) => folder(p.lesson)},
-	{name: 'spec: garbage', file: 'lesson', field: 'steps[1].file', message: /specs\/pod\.yaml: .*not valid YAML/, apply: (p) => write(p.spec, 'kind: [Pod\n\t:')},
-	{name: 'spec: not a Pod', file: 'lesson', field: 'steps[1].file', message: /no Pod spec to draw \(found: Service/, apply: (p) => write(p.spec, 'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\n')},
-	{name: 'spec: empty', file: 'lesson', field: 'steps[1].file', message: /no Pod spec to draw/, apply: (p) => write(p.spec, '')},
-	{name: 'spec: a folder', file: 'lesson', field: 'steps[1].file', message: /it is a folder/, apply: (p) => folder(p.spec)},
-	{name: 'spec: 50 MB', file: 'lesson', field: 'steps[1].file', message: /larger than 1 MiB/, apply: (p) => sparse(p.spec, 50 * 1024 * 1024)},
-	{name: 'spec: alias bomb', file: 'lesson', field: 'steps[1].file', message: /aliases .* expand/, apply: (p) => write(p.spec, `${ALIAS_BOMB}\n`)},
-	{name: 'spec: 10,000-deep nesting', file: 'lesson', field: 'steps[1].file', message: /line \d+: nested more than 100 levels/, apply: (p) => write(p.spec, `${SPEC}extra:\n${DEEP}`)},
-	{name: 'spec: symlink to /etc/passwd', file: 'lesson', field: 'steps[1].file', message: /symbolic link to \/etc\/passwd, outside/, apply: (p) => link('/etc/passwd', p.spec)},
-	{name: 'spec: symlink to /dev/zero', file: 'lesson', field: 'steps[1].file', message: /symbolic link to \/dev\/zero, outside/, apply: (p) => link('/dev/zero', p.spec)},
-	{name: 'spec: a FIFO', file: 'lesson', field: 'steps[1].file', message: /named pipe \(FIFO\)/, apply: (p) => fifo(p.spec)},
-	{name: 'spec: missing', file: 'lesson', field: 'steps[1].file', message: /no such file/, apply: (p) => rmSync(p.spec)},
-	{name: 'exercise: answer not among the choices', file: 'exercise', field: 'answer', message: /"z"/, apply: (p) => write(p.exercise, EXERCISE.replace('answer: a', 'answer: z'))},
-	{name: 'exercise: not YAML', file: 'exercise', line: true, message: /not valid YAML/, apply: (p) => write(p.exercise, 'id: base-choice\nkind: [\n')},
-	{name: 'exercise: kind missing', file: 'exercise', field: 'kind', message: /missing/, apply: (p) => write(p.exercise, EXERCISE.replace('kind: single-choice\n', ''))},
-	{name: 'exercise: symlink to /etc/passwd', file: 'exercise', message: /symbolic link to \/etc\/passwd, outside/, apply: (p) => link('/etc/passwd', p.exercise)},
+	{
+		name: 'spec: garbage',
+		file: 'lesson',
+		field: 'steps[1].file',
+		message: /specs\/pod\.yaml: .*not valid YAML/,
+		apply: (p) => write(p.spec, 'kind: [Pod\n\t:'),
+	},
+	{
+		name: 'spec: not a Pod',
+		file: 'lesson',
+		field: 'steps[1].file',
+		message: /no Pod spec to draw \(found: Service/,
+		apply: (p) => write(p.spec, 'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\n'),
+	},
+	{
+		name: 'spec: empty',
+		file: 'lesson',
+		field: 'steps[1].file',
+		message: /no Pod spec to draw/,
+		apply: (p) => write(p.spec, ''),
+	},
+	{
+		name: 'spec: a folder',
+		file: 'lesson',
+		field: 'steps[1].file',
+		message: /it is a folder/,
+		apply: (p) => folder(p.spec),
+	},
+	{
+		name: 'spec: 50 MB',
+		file: 'lesson',
+		field: 'steps[1].file',
+		message: /larger than 1 MiB/,
+		apply: (p) => sparse(p.spec, 50 * 1024 * 1024),
+	},
+	{
+		name: 'spec: alias bomb',
+		file: 'lesson',
+		field: 'steps[1].file',
+		message: /aliases .* expand/,
+		apply: (p) => write(p.spec, `${ALIAS_BOMB}\n`),
+	},
+	{
+		name: 'spec: 10,000-deep nesting',
+		file: 'lesson',
+		field: 'steps[1].file',
+		message: /line \d+: nested more than 100 levels/,
+		apply: (p) => write(p.spec, `${SPEC}extra:\n${DEEP}`),
+	},
+	{
+		name: 'spec: symlink to /etc/passwd',
+		file: 'lesson',
+		field: 'steps[1].file',
+		message: /symbolic link to \/etc\/passwd, outside/,
+		apply: (p) => link('/etc/passwd', p.spec),
+	},
+	{
+		name: 'spec: symlink to /dev/zero',
+		file: 'lesson',
+		field: 'steps[1].file',
+		message: /symbolic link to \/dev\/zero, outside/,
+		apply: (p) => link('/dev/zero', p.spec),
+	},
+	{
+		name: 'spec: a FIFO',
+		file: 'lesson',
+		field: 'steps[1].file',
+		message: /named pipe \(FIFO\)/,
+		apply: (p) => fifo(p.spec),
+	},
+	{
+		name: 'spec: missing',
+		file: 'lesson',
+		field: 'steps[1].file',
+		message: /no such file/,
+		apply: (p) => rmSync(p.spec),
+	},
+	{
+		name: 'exercise: answer not among the choices',
+		file: 'exercise',
+		field: 'answer',
+		message: /"z"/,
+		apply: (p) => write(p.exercise, EXERCISE.replace('answer: a', 'answer: z')),
+	},
+	{
+		name: 'exercise: not YAML',
+		file: 'exercise',
+		line: true,
+		message: /not valid YAML/,
+		apply: (p) => write(p.exercise, 'id: base-choice\nkind: [\n'),
+	},
+	{
+		name: 'exercise: kind missing',
+		file: 'exercise',
+		field: 'kind',
+		message: /missing/,
+		apply: (p) => write(p.exercise, EXERCISE.replace('kind: single-choice\n', '')),
+	},
+	{
+		name: 'exercise: symlink to /etc/passwd',
+		file: 'exercise',
+		message: /symbolic link to \/etc\/passwd, outside/,
+		apply: (p) => link('/etc/passwd', p.exercise),
+	},
 	{name: 'exercise: a FIFO', file: 'exercise', message: /named pipe \(FIFO\)/, apply: (p) => fifo(p.exercise)},
 ];
 
@@ -196,33 +350,39 @@ describe('generated malformed packs', () => {
 		let run = 0;
 		const byFault = new Map<string, number>();
 		fc.assert(
-			fc.property(fc.uniqueArray(fc.constantFrom(...FAULTS), {minLength: 1, maxLength: 3, selector: (f) => f.name}), (faults) => {
-				// Faults on one file replace each other: keep the last one per file kind and target.
-				const pack = makePack(path.join(scratch, `pack-${run++}`));
-				const applied: Fault[] = [];
-				for (const fault of faults) {
-					const target = fault.name.split(':')[0];
-					const earlier = applied.findIndex((f) => f.name.split(':')[0] === target);
-					if (earlier >= 0) applied.splice(earlier, 1);
-					applied.push(fault);
-				}
-				for (const fault of applied) fault.apply(pack);
-				const started = performance.now();
-				const course = loadCourse(courseLoadOptions([pack.root]));
-				durations.push(performance.now() - started);
-				const problems = problemsOf(course);
-				for (const fault of applied) {
-					byFault.set(fault.name, (byFault.get(fault.name) ?? 0) + 1);
-					// A broken lesson file hides its spec and exercises (they are never reached).
-					if (fault.name.startsWith('spec') && applied.some((f) => f.name.startsWith('lesson'))) continue;
-					if (fault.name.startsWith('exercise') && applied.some((f) => f.name.startsWith('lesson'))) continue;
-					if (!reported(problems, pack, fault)) {
-						throw new Error(`${fault.name} was not reported; problems: ${problems.map(formatProblem).join(' | ') || 'none'}`);
+			fc.property(
+				fc.uniqueArray(fc.constantFrom(...FAULTS), {minLength: 1, maxLength: 3, selector: (f) => f.name}),
+				(faults) => {
+					// Faults on one file replace each other: keep the last one per file kind and target.
+					const pack = makePack(path.join(scratch, `pack-${run++}`));
+					const applied: Fault[] = [];
+					for (const fault of faults) {
+						const target = fault.name.split(':')[0];
+						const earlier = applied.findIndex((f) => f.name.split(':')[0] === target);
+						if (earlier >= 0) applied.splice(earlier, 1);
+						applied.push(fault);
 					}
-				}
-				expect(course.lessons.map((l) => l.id)).toEqual([]);
-				rmSync(pack.root, {recursive: true, force: true});
-			}),
+					for (const fault of applied) fault.apply(pack);
+					const started = performance.now();
+					const course = loadCourse(courseLoadOptions([pack.root]));
+					durations.push(performance.now() - started);
+					const problems = problemsOf(course);
+					for (const fault of applied) {
+						byFault.set(fault.name, (byFault.get(fault.name) ?? 0) + 1);
+						// A broken lesson file hides its spec and exercises (they are never reached).
+						if (fault.name.startsWith('spec') && applied.some((f) => f.name.startsWith('lesson'))) continue;
+						if (fault.name.startsWith('exercise') && applied.some((f) => f.name.startsWith('lesson')))
+							continue;
+						if (!reported(problems, pack, fault)) {
+							throw new Error(
+								`${fault.name} was not reported; problems: ${problems.map(formatProblem).join(' | ') || 'none'}`,
+							);
+						}
+					}
+					expect(course.lessons.map((l) => l.id)).toEqual([]);
+					rmSync(pack.root, {recursive: true, force: true});
+				},
+			),
 			{numRuns: 400},
 		);
 		durations.sort((a, b) => a - b);
@@ -235,7 +395,10 @@ describe('generated malformed packs', () => {
 	it('beside a malformed pack, every bundled lesson still loads', () => {
 		const bundled = loadCourse(courseLoadOptions([bundledLessonDir()]));
 		const pack = makePack(path.join(scratch, 'beside'));
-		for (const fault of FAULTS.filter((f) => f.name.startsWith('spec: symlink to /dev/zero') || f.name.startsWith('exercise: answer'))) fault.apply(pack);
+		for (const fault of FAULTS.filter(
+			(f) => f.name.startsWith('spec: symlink to /dev/zero') || f.name.startsWith('exercise: answer'),
+		))
+			fault.apply(pack);
 		const both = loadCourse(courseLoadOptions([bundledLessonDir(), pack.root]));
 		expect(both.lessons.map((l) => l.id)).toEqual(bundled.lessons.map((l) => l.id));
 		expect(both.lessons.length).toBeGreaterThanOrEqual(14);

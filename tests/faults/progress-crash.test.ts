@@ -47,17 +47,24 @@ describe('kill -9 and concurrent writers', () => {
 	it.each([
 		{writers: 2, each: 200},
 		{writers: 4, each: 50},
-	])('$writers writers x $each attempts at the same time: 0 lost', async ({writers, each}) => {
-		const dir = tempDir(`writers-${writers}`);
-		const all = Array.from({length: writers}, (_, i) => processes.start(dir, `w${i}`, each));
-		const results = await Promise.all(all.map((w) => w.exited));
-		results.forEach((result, i) => expect(result.code, all[i].stderr.join('')).toBe(0));
-		const {data, warning} = readProgressSnapshot({POD_TUTOR_CONFIG_DIR: dir});
-		expect(warning).toBeUndefined();
-		expect(Object.keys(data.exercises)).toHaveLength(writers * each);
-		for (let w = 0; w < writers; w++) for (let n = 0; n < each; n++) expect(data.exercises[`w${w}-${n}`]?.attempts).toBe(1);
-		expect(readdirSync(dir)).toEqual(['progress.json']);
-		const durations = all.flatMap((w) => w.durations);
-		console.log(`${writers}x${each} writers: 0 lost; save median ${percentile(durations, 50)} ms, p99 ${percentile(durations, 99)} ms, slowest ${Math.max(...durations)} ms`);
-	}, 120_000);
+	])(
+		'$writers writers x $each attempts at the same time: 0 lost',
+		async ({writers, each}) => {
+			const dir = tempDir(`writers-${writers}`);
+			const all = Array.from({length: writers}, (_, i) => processes.start(dir, `w${i}`, each));
+			const results = await Promise.all(all.map((w) => w.exited));
+			results.forEach((result, i) => expect(result.code, all[i].stderr.join('')).toBe(0));
+			const {data, warning} = readProgressSnapshot({POD_TUTOR_CONFIG_DIR: dir});
+			expect(warning).toBeUndefined();
+			expect(Object.keys(data.exercises)).toHaveLength(writers * each);
+			for (let w = 0; w < writers; w++)
+				for (let n = 0; n < each; n++) expect(data.exercises[`w${w}-${n}`]?.attempts).toBe(1);
+			expect(readdirSync(dir)).toEqual(['progress.json']);
+			const durations = all.flatMap((w) => w.durations);
+			console.log(
+				`${writers}x${each} writers: 0 lost; save median ${percentile(durations, 50)} ms, p99 ${percentile(durations, 99)} ms, slowest ${Math.max(...durations)} ms`,
+			);
+		},
+		120_000,
+	);
 });

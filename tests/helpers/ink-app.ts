@@ -26,7 +26,12 @@ export interface InkApp {
 }
 
 /** Waits until the last frame passes the test; returns it. */
-export function frameWhere(app: InkApp, test: (frame: string) => boolean, what: string, timeoutMs?: number): Promise<string> {
+export function frameWhere(
+	app: InkApp,
+	test: (frame: string) => boolean,
+	what: string,
+	timeoutMs?: number,
+): Promise<string> {
 	return waitFor(() => app.lastFrame() ?? '', test, what, timeoutMs);
 }
 
@@ -36,7 +41,12 @@ export function frameWith(app: InkApp, ...texts: string[]): Promise<string> {
 }
 
 /** Sends keys, then waits for the frame to pass the test. */
-export async function press(app: InkApp, keys: string | readonly string[], test: (frame: string) => boolean, what: string): Promise<string> {
+export async function press(
+	app: InkApp,
+	keys: string | readonly string[],
+	test: (frame: string) => boolean,
+	what: string,
+): Promise<string> {
 	for (const key of typeof keys === 'string' ? [keys] : keys) app.stdin.write(key);
 	return frameWhere(app, test, what);
 }

@@ -23,7 +23,19 @@ export class TmuxSession {
 		// Ink draws nothing until exit when CI is set, so the tutor runs without it, as on a learner's machine.
 		const envArgs = ['-u', 'CI', ...Object.entries(env).map(([k, v]) => `${k}=${v}`)];
 		const command = ['env', ...envArgs, ...argv].map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ');
-		this.tmux('new-session', '-d', '-s', this.name, '-x', String(this.columns), '-y', String(this.rows), '-c', cwd, `${command}; echo "[exited $?]"; sleep 60`);
+		this.tmux(
+			'new-session',
+			'-d',
+			'-s',
+			this.name,
+			'-x',
+			String(this.columns),
+			'-y',
+			String(this.rows),
+			'-c',
+			cwd,
+			`${command}; echo "[exited $?]"; sleep 60`,
+		);
 	}
 
 	/**
@@ -31,9 +43,29 @@ export class TmuxSession {
 	 * `run` types commands.
 	 */
 	startShell(env: Record<string, string>, cwd: string): void {
-		const envArgs = ['-u', 'CI', 'PS1=$ ', 'HISTFILE=/dev/null', ...Object.entries(env).map(([k, v]) => `${k}=${v}`)];
-		const command = ['env', ...envArgs, 'bash', '--norc', '--noprofile', '-i'].map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ');
-		this.tmux('new-session', '-d', '-s', this.name, '-x', String(this.columns), '-y', String(this.rows), '-c', cwd, command);
+		const envArgs = [
+			'-u',
+			'CI',
+			'PS1=$ ',
+			'HISTFILE=/dev/null',
+			...Object.entries(env).map(([k, v]) => `${k}=${v}`),
+		];
+		const command = ['env', ...envArgs, 'bash', '--norc', '--noprofile', '-i']
+			.map((a) => `'${a.replace(/'/g, `'\\''`)}'`)
+			.join(' ');
+		this.tmux(
+			'new-session',
+			'-d',
+			'-s',
+			this.name,
+			'-x',
+			String(this.columns),
+			'-y',
+			String(this.rows),
+			'-c',
+			cwd,
+			command,
+		);
 	}
 
 	/** Types a command line into the shell and presses Enter. */

@@ -1,5 +1,13 @@
 import {describe, expect, it} from 'vitest';
-import {findPodSpec, isLongRunning, isNativeSidecar, podSpecPath, podTemplatePath, roleOf, roleWords} from '../../src/k8s/pod-model.js';
+import {
+	findPodSpec,
+	isLongRunning,
+	isNativeSidecar,
+	podSpecPath,
+	podTemplatePath,
+	roleOf,
+	roleWords,
+} from '../../src/k8s/pod-model.js';
 import {containerResources} from '../../src/k8s/resources.js';
 import {extractPodSpecs} from '../../src/k8s/workload.js';
 import {viewPod} from '../../src/exercises/pod-view.js';
@@ -12,7 +20,10 @@ describe('the one Pod model', () => {
 		expect(roleOf('initContainers', {})).toBe('init');
 		expect(roleOf('containers', {})).toBe('app');
 		expect(roleOf('ephemeralContainers', {})).toBe('ephemeral');
-		expect(['app', 'sidecar', 'init', 'ephemeral'].filter((r) => isLongRunning(r as never))).toEqual(['app', 'sidecar']);
+		expect(['app', 'sidecar', 'init', 'ephemeral'].filter((r) => isLongRunning(r as never))).toEqual([
+			'app',
+			'sidecar',
+		]);
 		expect(roleWords('sidecar')).toBe('a sidecar (init container with restartPolicy: Always)');
 	});
 
@@ -36,7 +47,10 @@ describe('the one Pod model', () => {
 			spec: {
 				template: {
 					spec: {
-						initContainers: [{name: 'setup', image: 'x'}, {name: 'shipper', image: 'x', restartPolicy: 'Always'}],
+						initContainers: [
+							{name: 'setup', image: 'x'},
+							{name: 'shipper', image: 'x', restartPolicy: 'Always'},
+						],
 						containers: [{name: 'app', image: 'x'}],
 					},
 				},
@@ -46,7 +60,9 @@ describe('the one Pod model', () => {
 		const extracted = extractPodSpecs(manifest);
 		if (!extracted.ok) throw new Error(extracted.error);
 		const pod = extracted.pods[0];
-		const fromDiagrams = Object.fromEntries([...pod.initContainers, ...pod.containers].map((c) => [c.name, c.role]));
+		const fromDiagrams = Object.fromEntries(
+			[...pod.initContainers, ...pod.containers].map((c) => [c.name, c.role]),
+		);
 		const resources = containerResources(findPodSpec(manifest));
 		if (!resources.ok) throw new Error(resources.error);
 		const fromResources = Object.fromEntries(resources.value.map((c) => [c.name, c.kind]));

@@ -23,13 +23,19 @@ describe('effectiveRequest', () => {
 	});
 
 	it('adds the Pod overhead (docs worked example: 2000m/200Mi + 250m/120Mi)', () => {
-		const spec = {containers: [c('a', '1', '100Mi'), c('b', '1000m', '100Mi')], overhead: {cpu: '250m', memory: '120Mi'}};
+		const spec = {
+			containers: [c('a', '1', '100Mi'), c('b', '1000m', '100Mi')],
+			overhead: {cpu: '250m', memory: '120Mi'},
+		};
 		expect(request(spec, 'cpu')).toBe('2250m');
 		expect(request(spec, 'memory')).toBe('320Mi');
 	});
 
 	it('takes an init container when it asks for more than the app containers together', () => {
-		const spec = {initContainers: [c('migrate', '1', '1Gi')], containers: [c('app', '200m', '256Mi'), c('log', '100m', '64Mi')]};
+		const spec = {
+			initContainers: [c('migrate', '1', '1Gi')],
+			containers: [c('app', '200m', '256Mi'), c('log', '100m', '64Mi')],
+		};
 		expect(request(spec, 'cpu')).toBe('1');
 		expect(request(spec, 'memory')).toBe('1Gi');
 	});
@@ -105,23 +111,38 @@ describe('qosClass', () => {
 
 	it('is Guaranteed when every container has equal cpu and memory requests and limits', () => {
 		const both = {cpu: '500m', memory: '256Mi'};
-		expect(qos({containers: [{name: 'a', image: 'x', ...res(both, both)}, {name: 'b', image: 'x', ...res({cpu: '0.5', memory: '256Mi'}, both)}]})).toBe('Guaranteed');
+		expect(
+			qos({
+				containers: [
+					{name: 'a', image: 'x', ...res(both, both)},
+					{name: 'b', image: 'x', ...res({cpu: '0.5', memory: '256Mi'}, both)},
+				],
+			}),
+		).toBe('Guaranteed');
 	});
 
 	it('defaults a missing request to the limit', () => {
-		expect(qos({containers: [{name: 'a', image: 'x', ...res(undefined, {cpu: '1', memory: '1Gi'})}]})).toBe('Guaranteed');
+		expect(qos({containers: [{name: 'a', image: 'x', ...res(undefined, {cpu: '1', memory: '1Gi'})}]})).toBe(
+			'Guaranteed',
+		);
 	});
 
 	it('is Burstable when one container lacks limits or they differ', () => {
 		const g = res({cpu: '1', memory: '1Gi'}, {cpu: '1', memory: '1Gi'});
 		expect(qos({containers: [{name: 'a', image: 'x', ...g}, c('b')]})).toBe('Burstable');
-		expect(qos({containers: [{name: 'a', image: 'x', ...res({cpu: '500m', memory: '1Gi'}, {cpu: '1', memory: '1Gi'})}]})).toBe('Burstable');
+		expect(
+			qos({
+				containers: [{name: 'a', image: 'x', ...res({cpu: '500m', memory: '1Gi'}, {cpu: '1', memory: '1Gi'})}],
+			}),
+		).toBe('Burstable');
 		expect(qos({containers: [{name: 'a', image: 'x', ...res({cpu: '1'}, {cpu: '1'})}]})).toBe('Burstable');
 	});
 
 	it('counts init containers', () => {
 		const g = res({cpu: '1', memory: '1Gi'}, {cpu: '1', memory: '1Gi'});
-		expect(qos({initContainers: [c('init', '100m')], containers: [{name: 'a', image: 'x', ...g}]})).toBe('Burstable');
+		expect(qos({initContainers: [c('init', '100m')], containers: [{name: 'a', image: 'x', ...g}]})).toBe(
+			'Burstable',
+		);
 	});
 
 	it('reports a malformed limit with its field', () => {

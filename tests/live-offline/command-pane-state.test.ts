@@ -1,5 +1,11 @@
 import {describe, expect, it} from 'vitest';
-import {commandLine, initialPaneState, paneReducer, visibleLines, wrapOutput} from '../../src/tutor/command-pane-state.js';
+import {
+	commandLine,
+	initialPaneState,
+	paneReducer,
+	visibleLines,
+	wrapOutput,
+} from '../../src/tutor/command-pane-state.js';
 
 describe('command pane reducer', () => {
 	it('goes idle → running → done and ignores ticks after the end', () => {
@@ -26,6 +32,8 @@ describe('pane text', () => {
 	});
 
 	it('quotes arguments a shell would split', () => {
-		expect(commandLine('kubectl', ['exec', 'web-app', '--', 'sh', '-c', "echo 'hi' there"])).toBe(`kubectl exec web-app -- sh -c 'echo '\\''hi'\\'' there'`);
+		expect(commandLine('kubectl', ['exec', 'web-app', '--', 'sh', '-c', "echo 'hi' there"])).toBe(
+			`kubectl exec web-app -- sh -c 'echo '\\''hi'\\'' there'`,
+		);
 	});
 });

@@ -19,9 +19,18 @@ const {enter, escape, up: arrowUp} = KEYS;
  */
 function nodeAsPodman(): LiveContext {
 	const backend = new PodmanBackend({user: currentUserLabel(), binary: process.execPath});
-	const pod: LivePod = {name: 'web-app', labels: tutorLabels(currentUserLabel()), containers: [{name: 'app', image: 'busybox', state: 'running', mounts: []}], manifest: {}};
+	const pod: LivePod = {
+		name: 'web-app',
+		labels: tutorLabels(currentUserLabel()),
+		containers: [{name: 'app', image: 'busybox', state: 'running', mounts: []}],
+		manifest: {},
+	};
 	backend.getPod = async () => ok(pod);
-	return {backends: {podman: backend}, reports: [], values: {pod: 'web-app', namespace: 'pod-tutor', container: 'app', image: 'busybox:1.36'}};
+	return {
+		backends: {podman: backend},
+		reports: [],
+		values: {pod: 'web-app', namespace: 'pod-tutor', container: 'app', image: 'busybox:1.36'},
+	};
 }
 
 /** A command step as the pane gets it: run against the web-app scenario. */
@@ -45,7 +54,11 @@ describe('CommandPane', () => {
 		expect(frame).not.toContain('hijacked');
 		expect(frame).toContain('$ kubectl get pods -n pod-tutor');
 		ui.stdin.write(enter);
-		await waitFor(() => onDone.mock.calls.length, (n) => n === 1, 'onDone');
+		await waitFor(
+			() => onDone.mock.calls.length,
+			(n) => n === 1,
+			'onDone',
+		);
 	});
 
 	it('live: shows the exact command, runs nothing before Enter, then streams the output', async () => {
@@ -70,7 +83,11 @@ describe('CommandPane', () => {
 		unmount = ui.unmount;
 		await frameWhere(ui, (t) => t.includes('ready to run'), 'the idle pane');
 		ui.stdin.write(enter);
-		const running = await frameWhere(ui, (t) => t.includes('started') && /running \d+\.\d s/.test(t), 'the running pane');
+		const running = await frameWhere(
+			ui,
+			(t) => t.includes('started') && /running \d+\.\d s/.test(t),
+			'the running pane',
+		);
 		expect(running).toContain('Esc: stop it');
 		ui.stdin.write(escape);
 		const stopped = await frameWhere(ui, (t) => t.includes('done in'), 'the stopped pane');
@@ -86,7 +103,9 @@ describe('CommandPane', () => {
 	});
 
 	it('scrolls back through output longer than the pane', async () => {
-		const command = step('podman', ['-e', 'for (let i = 1; i <= 30; i++) console.log("row " + i)'], {expect: '^row 30$'});
+		const command = step('podman', ['-e', 'for (let i = 1; i <= 30; i++) console.log("row " + i)'], {
+			expect: '^row 30$',
+		});
 		const ui = render(<CommandPane command={command} live={nodeAsPodman()} width={80} height={8} />);
 		unmount = ui.unmount;
 		await frameWhere(ui, (t) => t.includes('ready to run'), 'the idle pane');
@@ -95,13 +114,22 @@ describe('CommandPane', () => {
 		expect(done).toContain('row 30');
 		expect(done).not.toContain('row 20\n');
 		for (let i = 0; i < 10; i++) ui.stdin.write(arrowUp);
-		const scrolled = await frameWhere(ui, (t) => t.includes('row 20') && !t.includes('row 30'), 'the scrolled pane');
+		const scrolled = await frameWhere(
+			ui,
+			(t) => t.includes('row 20') && !t.includes('row 30'),
+			'the scrolled pane',
+		);
 		expect(scrolled).toMatch(/\(up: \d+ more lines\)/);
 	});
 
 	it('after a real run, says whether it agrees with the prediction and points at the deciding line', async () => {
-		const command = step('podman', ['-e', 'console.log("NAME STATUS"); console.log("web-app Burstable")'], {expect: undefined, decide: {a: 'Guaranteed$', b: 'Burstable$'}});
-		const ui = render(<CommandPane command={command} live={nodeAsPodman()} prediction="a" width={100} height={10} />);
+		const command = step('podman', ['-e', 'console.log("NAME STATUS"); console.log("web-app Burstable")'], {
+			expect: undefined,
+			decide: {a: 'Guaranteed$', b: 'Burstable$'},
+		});
+		const ui = render(
+			<CommandPane command={command} live={nodeAsPodman()} prediction="a" width={100} height={10} />,
+		);
 		unmount = ui.unmount;
 		await frameWhere(ui, (t) => t.includes('ready to run'), 'the idle pane');
 		ui.stdin.write(enter);
@@ -128,7 +156,11 @@ describe('CommandPane', () => {
 	});
 
 	it('a backend that cannot make the scenario: one line says why, then the recorded output', async () => {
-		const command = step('kubectl', ['get', 'pod', '{pod}', '-o', 'jsonpath={.status.qosClass}'], {scenario: 'qos-burstable', expect: 'Running', podman: {args: ['inspect', '{pod}']}});
+		const command = step('kubectl', ['get', 'pod', '{pod}', '-o', 'jsonpath={.status.qosClass}'], {
+			scenario: 'qos-burstable',
+			expect: 'Running',
+			podman: {args: ['inspect', '{pod}']},
+		});
 		const ui = render(<CommandPane command={command} live={nodeAsPodman()} width={100} height={10} />);
 		unmount = ui.unmount;
 		const frame = await frameWhere(ui, (t) => t.includes('recorded output'), 'the fallback');

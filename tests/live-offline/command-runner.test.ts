@@ -13,15 +13,23 @@ function alive(pid: number): boolean {
 	}
 }
 
-
 describe('command runner with real child processes', () => {
 	it('runs an argument array without a shell and returns exit code and both streams', async () => {
 		const result = await runCommand({
 			file: node,
-			args: ['-e', 'process.stdout.write(process.argv[1]); process.stderr.write("warn"); process.exit(3)', '$(echo not-expanded); *'],
+			args: [
+				'-e',
+				'process.stdout.write(process.argv[1]); process.stderr.write("warn"); process.exit(3)',
+				'$(echo not-expanded); *',
+			],
 			timeoutMs: 10_000,
 		});
-		expect(result).toMatchObject({outcome: 'exited', exitCode: 3, stdout: '$(echo not-expanded); *', stderr: 'warn'});
+		expect(result).toMatchObject({
+			outcome: 'exited',
+			exitCode: 3,
+			stdout: '$(echo not-expanded); *',
+			stderr: 'warn',
+		});
 	});
 
 	it('reports a binary that does not exist', async () => {
@@ -40,7 +48,11 @@ describe('command runner with real child processes', () => {
 			timeoutMs: 10_000,
 			onOutput: (stream, text) => pieces.push(`${stream}:${text}`),
 		});
-		await waitFor(() => pieces.join(''), (text) => text === 'stdout:line 0\n', 'the first line while the command runs');
+		await waitFor(
+			() => pieces.join(''),
+			(text) => text === 'stdout:line 0\n',
+			'the first line while the command runs',
+		);
 		handle.cancel();
 		expect((await handle.done).outcome).toBe('cancelled');
 	});
@@ -62,12 +74,20 @@ describe('command runner with real child processes', () => {
 				grandchild = Number(text.trim());
 			},
 		});
-		await waitFor(() => grandchild, (pid) => pid > 0, 'the grandchild\'s pid');
+		await waitFor(
+			() => grandchild,
+			(pid) => pid > 0,
+			"the grandchild's pid",
+		);
 		expect(alive(grandchild)).toBe(true);
 		running.cancel();
 		const result = await running.done;
 		expect(result.outcome).toBe('cancelled');
-		await waitFor(() => alive(grandchild), (up) => !up, 'the grandchild gone');
+		await waitFor(
+			() => alive(grandchild),
+			(up) => !up,
+			'the grandchild gone',
+		);
 	});
 
 	it('stops a command that hangs when its timeout passes', async () => {
@@ -78,8 +98,14 @@ describe('command runner with real child processes', () => {
 	});
 
 	it('keeps the last part of 10 MB of output and says how much was cut', async () => {
-		const script = 'const line = "x".repeat(99) + "\\n"; let out = ""; for (let i = 0; i < 100000; i++) out += line; out += "THE END\\n"; process.stdout.write(out);';
-		const result = await runCommand({file: node, args: ['-e', script], timeoutMs: 30_000, maxOutputChars: 256 * 1024});
+		const script =
+			'const line = "x".repeat(99) + "\\n"; let out = ""; for (let i = 0; i < 100000; i++) out += line; out += "THE END\\n"; process.stdout.write(out);';
+		const result = await runCommand({
+			file: node,
+			args: ['-e', script],
+			timeoutMs: 30_000,
+			maxOutputChars: 256 * 1024,
+		});
 		expect(result.exitCode).toBe(0);
 		expect(result.stdout.length).toBeLessThanOrEqual(256 * 1024);
 		expect(result.stdout.endsWith('THE END\n')).toBe(true);
@@ -88,7 +114,8 @@ describe('command runner with real child processes', () => {
 	});
 
 	it('strips escape sequences a program prints', async () => {
-		const script = 'process.stdout.write("\\u001b]0;owned\\u0007\\u001b[2J\\u001b[Hclean\\u001b[31m text\\u001b[0m\\n")';
+		const script =
+			'process.stdout.write("\\u001b]0;owned\\u0007\\u001b[2J\\u001b[Hclean\\u001b[31m text\\u001b[0m\\n")';
 		const result = await runCommand({file: node, args: ['-e', script], timeoutMs: 10_000});
 		expect(result.stdout).toBe('clean text\n');
 	});
@@ -98,7 +125,9 @@ describe('placeholders', () => {
 	const values = {pod: 'web-app', namespace: 'pod-tutor', container: 'app', image: 'busybox:1.36'};
 
 	it('fills the four known placeholders', () => {
-		expect(expandPlaceholders(['exec', '{pod}', '-c', '{container}', '-n', '{namespace}', '--image={image}'], values)).toEqual({
+		expect(
+			expandPlaceholders(['exec', '{pod}', '-c', '{container}', '-n', '{namespace}', '--image={image}'], values),
+		).toEqual({
 			ok: true,
 			args: ['exec', 'web-app', '-c', 'app', '-n', 'pod-tutor', '--image=busybox:1.36'],
 		});
@@ -106,7 +135,10 @@ describe('placeholders', () => {
 
 	it('refuses an unknown placeholder, naming the argument', () => {
 		const result = expandPlaceholders(['logs', '{podname}'], values);
-		expect(result).toEqual({ok: false, error: 'args[1] "{podname}" uses {podname}, which is not a placeholder; only {pod} {namespace} {container} {image} are'});
+		expect(result).toEqual({
+			ok: false,
+			error: 'args[1] "{podname}" uses {podname}, which is not a placeholder; only {pod} {namespace} {container} {image} are',
+		});
 	});
 
 	it("leaves braces that are not placeholders alone, such as kubectl's jsonpath", () => {
@@ -116,6 +148,9 @@ describe('placeholders', () => {
 	});
 
 	it('refuses a placeholder with no value', () => {
-		expect(expandPlaceholders(['logs', '{pod}'], {})).toEqual({ok: false, error: 'args[1] "{pod}" needs a value for {pod}, and none is set'});
+		expect(expandPlaceholders(['logs', '{pod}'], {})).toEqual({
+			ok: false,
+			error: 'args[1] "{pod}" needs a value for {pod}, and none is set',
+		});
 	});
 });

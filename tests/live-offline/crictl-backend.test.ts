@@ -35,7 +35,9 @@ describe('crictl backend on recorded crictl output', () => {
 			kind: 'Pod',
 			spec: {volumes: [{name: 'shared-data', emptyDir: {}}]},
 		});
-		const app = (pod.value.manifest.spec as {containers: {name: string; command: string[]; volumeMounts: unknown[]}[]}).containers[0];
+		const app = (
+			pod.value.manifest.spec as {containers: {name: string; command: string[]; volumeMounts: unknown[]}[]}
+		).containers[0];
 		expect(app.command).toEqual(['/bin/busybox', 'httpd', '-f', '-p', '8080', '-h', '/data']);
 		expect(app.volumeMounts).toEqual([{name: 'shared-data', mountPath: '/data'}]);
 		expect(asked.every((r) => r.file === 'crictl' && r.timeoutMs > 0)).toBe(true);
@@ -72,7 +74,7 @@ describe('crictl backend on recorded crictl output', () => {
 		expect(asked.some((r) => r.args[0] === 'exec')).toBe(true);
 	});
 
-	it('reports an unknown sandbox id with crictl\'s own NotFound', async () => {
+	it("reports an unknown sandbox id with crictl's own NotFound", async () => {
 		const backend = new CrictlBackend({exec: alwaysExec(get('inspectp-missing'))});
 		const pod = await backend.getPod('web-app');
 		expect(pod.ok).toBe(false);
@@ -80,13 +82,16 @@ describe('crictl backend on recorded crictl output', () => {
 	});
 
 	it('says there is no CRI socket and how to point at one', async () => {
-		const report = await new CrictlBackend({exec: alwaysExec(get('no-socket')), endpoint: 'unix:///run/nonexistent.sock'}).detect();
+		const report = await new CrictlBackend({
+			exec: alwaysExec(get('no-socket')),
+			endpoint: 'unix:///run/nonexistent.sock',
+		}).detect();
 		expect(report).toMatchObject({installed: true, usable: false});
 		expect(report.problem).toBe('no CRI socket at /run/nonexistent.sock');
 		expect(report.nextStep).toMatch(/CONTAINER_RUNTIME_ENDPOINT/);
 	});
 
-	it('says the socket is root\'s when permission is denied', async () => {
+	it("says the socket is root's when permission is denied", async () => {
 		const report = await new CrictlBackend({exec: alwaysExec(get('not-root'))}).detect();
 		expect(report.usable).toBe(false);
 		expect(report.problem).toBe('permission denied on the CRI socket /run/containerd/containerd.sock');
@@ -106,12 +111,37 @@ describe('interactive shell argv', () => {
 		const backend = new CrictlBackend({exec: recordedExec(recordings.values())});
 		const pod = await backend.getPod('web-app');
 		if (!pod.ok) throw new Error(pod.error);
-		expect(shellArgv(backend, pod.value, 'app')).toEqual({ok: true, value: {file: 'crictl', args: ['exec', '-it', '84fb4717cd2bf85ed52d5f6c1ea9c4626ad631acd347c3f31050bf131a7989d4', '/bin/sh']}});
+		expect(shellArgv(backend, pod.value, 'app')).toEqual({
+			ok: true,
+			value: {
+				file: 'crictl',
+				args: ['exec', '-it', '84fb4717cd2bf85ed52d5f6c1ea9c4626ad631acd347c3f31050bf131a7989d4', '/bin/sh'],
+			},
+		});
 		const kubectl = new KubectlBackend({namespace: 'pod-tutor', user: 'root', context: 'kind-x'});
 		expect(shellArgv(kubectl, pod.value, 'log-shipper')).toEqual({
 			ok: true,
-			value: {file: 'kubectl', args: ['--request-timeout=10s', '--context', 'kind-x', '--namespace', 'pod-tutor', 'exec', '-it', 'web-app', '-c', 'log-shipper', '--', '/bin/sh']},
+			value: {
+				file: 'kubectl',
+				args: [
+					'--request-timeout=10s',
+					'--context',
+					'kind-x',
+					'--namespace',
+					'pod-tutor',
+					'exec',
+					'-it',
+					'web-app',
+					'-c',
+					'log-shipper',
+					'--',
+					'/bin/sh',
+				],
+			},
 		});
-		expect(shellArgv(backend, pod.value, 'db')).toEqual({ok: false, error: 'the Pod web-app has no container db (it has app, log-shipper)'});
+		expect(shellArgv(backend, pod.value, 'db')).toEqual({
+			ok: false,
+			error: 'the Pod web-app has no container db (it has app, log-shipper)',
+		});
 	});
 });

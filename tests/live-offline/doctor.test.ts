@@ -18,7 +18,14 @@ const options: GlobalOptions = {lessonDirs: [], configDir: join(dir, 'config'), 
 function capture(kubeconfig = join(bin, 'none')) {
 	let out = '';
 	let err = '';
-	const io: CommandIO = {stdout: (t) => (out += t), stderr: (t) => (err += t), stdin: new PassThrough(), interactive: false, env: {PATH: dir, HOME: dir, KUBECONFIG: kubeconfig}, cwd: dir};
+	const io: CommandIO = {
+		stdout: (t) => (out += t),
+		stderr: (t) => (err += t),
+		stdin: new PassThrough(),
+		interactive: false,
+		env: {PATH: dir, HOME: dir, KUBECONFIG: kubeconfig},
+		cwd: dir,
+	};
 	return {io, out: () => out, err: () => err};
 }
 
@@ -38,7 +45,11 @@ describe('doctor, cleanup and diagram --live with nothing usable', () => {
 	it('doctor --json gives the same reports as data', async () => {
 		const c = capture();
 		await runDoctor(['--json'], c.io, options);
-		const json = JSON.parse(c.out()) as {usable: string[]; namespace: string; backends: {tool: string; installed: boolean}[]};
+		const json = JSON.parse(c.out()) as {
+			usable: string[];
+			namespace: string;
+			backends: {tool: string; installed: boolean}[];
+		};
 		expect(json.usable).toEqual([]);
 		expect(json.namespace).toBe('pod-tutor');
 		expect(json.backends.map((b) => [b.tool, b.installed])).toEqual([
@@ -80,17 +91,31 @@ describe('doctor with an API server that accepts connections and never answers',
 		await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
 		const port = (silent.address() as {port: number}).port;
 		const file = join(dir, 'silent.yaml');
-		writeFileSync(file, [
-			'apiVersion: v1', 'kind: Config',
-			'clusters:', `- cluster: {server: "https://127.0.0.1:${port}", insecure-skip-tls-verify: true}`, '  name: c',
-			'contexts:', '- context: {cluster: c, user: u}', '  name: kind-tutor', 'current-context: kind-tutor',
-			'users:', '- name: u', '  user: {token: not-a-real-token}', '',
-		].join('\n'));
+		writeFileSync(
+			file,
+			[
+				'apiVersion: v1',
+				'kind: Config',
+				'clusters:',
+				`- cluster: {server: "https://127.0.0.1:${port}", insecure-skip-tls-verify: true}`,
+				'  name: c',
+				'contexts:',
+				'- context: {cluster: c, user: u}',
+				'  name: kind-tutor',
+				'current-context: kind-tutor',
+				'users:',
+				'- name: u',
+				'  user: {token: not-a-real-token}',
+				'',
+			].join('\n'),
+		);
 		try {
 			const c = capture(file);
 			expect(await runDoctor(['--backend', 'kubectl', '--json'], c.io, options)).toBe(1);
 			const json = JSON.parse(c.out()) as {backends: {problem: string; durationMs: number}[]};
-			expect(json.backends[0].problem).toMatch(new RegExp(`^the API server https://127\\.0\\.0\\.1:${port} did not answer within [1-8] s$`));
+			expect(json.backends[0].problem).toMatch(
+				new RegExp(`^the API server https://127\\.0\\.0\\.1:${port} did not answer within [1-8] s$`),
+			);
 			// The issue's bound, measured by doctor itself: the whole detection, every kubectl call together.
 			expect(json.backends[0].durationMs).toBeLessThanOrEqual(8000);
 			const text = capture(file);

@@ -47,7 +47,11 @@ function recordedPods(asked: RunRequest[] = []) {
 			try {
 				return resultOf({stdout: fixture(`get-pod-${name}.json`), stderr: '', exitCode: 0});
 			} catch {
-				return resultOf({stdout: '', stderr: `Error from server (NotFound): pods "${name}" not found\n`, exitCode: 1});
+				return resultOf({
+					stdout: '',
+					stderr: `Error from server (NotFound): pods "${name}" not found\n`,
+					exitCode: 1,
+				});
 			}
 		}
 		throw new Error(`unexpected: ${request.args.join(' ')}`);
@@ -66,7 +70,16 @@ describe('kubectl backend on recorded Pod objects', () => {
 			['log-shipper', 'running'],
 		]);
 		expect(pod.value.sandbox).toBeUndefined();
-		expect(asked[0].args).toEqual(['--request-timeout=10s', '--namespace', 'pod-tutor', 'get', 'pod', 'web-app', '-o', 'json']);
+		expect(asked[0].args).toEqual([
+			'--request-timeout=10s',
+			'--namespace',
+			'pod-tutor',
+			'get',
+			'pod',
+			'web-app',
+			'-o',
+			'json',
+		]);
 	});
 
 	it('passes the live check for the running Pod and fails it for the crash-looping one', async () => {
@@ -84,7 +97,10 @@ describe('kubectl backend on recorded Pod objects', () => {
 			'log-shipper is waiting (CrashLoopBackOff): look at its logs before checking again',
 		]);
 		const missing = await checkLivePod(backend, 'no-such-pod', rules);
-		expect(missing).toMatchObject({correct: false, error: 'there is no Pod no-such-pod in the namespace pod-tutor'});
+		expect(missing).toMatchObject({
+			correct: false,
+			error: 'there is no Pod no-such-pod in the namespace pod-tutor',
+		});
 	});
 });
 
@@ -114,7 +130,12 @@ describe('kubectl backend against the real kubectl binary', () => {
 	});
 
 	it('with no kubeconfig: no current context, and says how to set one', async () => {
-		const backend = new KubectlBackend({namespace: 'pod-tutor', user: 'root', binary: kubectlPath, env: env({KUBECONFIG: join(home, 'none.yaml')})});
+		const backend = new KubectlBackend({
+			namespace: 'pod-tutor',
+			user: 'root',
+			binary: kubectlPath,
+			env: env({KUBECONFIG: join(home, 'none.yaml')}),
+		});
 		const report = await backend.detect();
 		expect(report).toMatchObject({installed: true, usable: false, problem: 'no current context'});
 		expect(report.version).toMatch(/^v1\./);
@@ -123,9 +144,19 @@ describe('kubectl backend against the real kubectl binary', () => {
 
 	it('with a server on a closed port: connection refused', async () => {
 		const file = kubeconfig('refused', `https://127.0.0.1:${closedPort}`);
-		const backend = new KubectlBackend({namespace: 'pod-tutor', user: 'root', binary: kubectlPath, env: env({KUBECONFIG: file})});
+		const backend = new KubectlBackend({
+			namespace: 'pod-tutor',
+			user: 'root',
+			binary: kubectlPath,
+			env: env({KUBECONFIG: file}),
+		});
 		const report = await backend.detect();
-		expect(report).toMatchObject({usable: false, context: 'kind-tutor', local: true, problem: `the API server 127.0.0.1:${closedPort} refused the connection`});
+		expect(report).toMatchObject({
+			usable: false,
+			context: 'kind-tutor',
+			local: true,
+			problem: `the API server 127.0.0.1:${closedPort} refused the connection`,
+		});
 		const pod = await backend.getPod('web-app');
 		expect(pod.ok).toBe(false);
 		if (!pod.ok) expect(pod.error).toMatch(/refused the connection — start the cluster/);
@@ -133,12 +164,21 @@ describe('kubectl backend against the real kubectl binary', () => {
 
 	it('with a server that never answers: gives up within --request-timeout', async () => {
 		const file = kubeconfig('hang', `https://127.0.0.1:${hangingPort}`);
-		const backend = new KubectlBackend({namespace: 'pod-tutor', user: 'root', binary: kubectlPath, env: env({KUBECONFIG: file}), requestTimeoutSeconds: 2});
+		const backend = new KubectlBackend({
+			namespace: 'pod-tutor',
+			user: 'root',
+			binary: kubectlPath,
+			env: env({KUBECONFIG: file}),
+			requestTimeoutSeconds: 2,
+		});
 		const started = Date.now();
 		const pod = await backend.getPod('web-app');
 		const elapsed = Date.now() - started;
 		expect(pod.ok).toBe(false);
-		if (!pod.ok) expect(pod.error).toBe('kubectl get pod web-app: the API server did not answer within 2 s — check that the cluster is up and reachable from here (VPN? firewall?)');
+		if (!pod.ok)
+			expect(pod.error).toBe(
+				'kubectl get pod web-app: the API server did not answer within 2 s — check that the cluster is up and reachable from here (VPN? firewall?)',
+			);
 		// kubectl alone would retry discovery five times (10 s); the runner stops it at the limit + 5 s.
 		expect(elapsed).toBeLessThan(8000);
 	});
@@ -147,20 +187,36 @@ describe('kubectl backend against the real kubectl binary', () => {
 		const remote = kubeconfig('remote', `https://127.0.0.1:${hangingPort}`, 'prod-eu');
 		// The name decides nothing on its own: a server on 127.0.0.1 counts as local. Make it look remote:
 		const remoteFile = remote.replace('remote.yaml', 'remote-far.yaml');
-		writeFileSync(remoteFile, readFileSync(remote, 'utf8').replace(`127.0.0.1:${hangingPort}`, 'kube.example.invalid:6443'));
+		writeFileSync(
+			remoteFile,
+			readFileSync(remote, 'utf8').replace(`127.0.0.1:${hangingPort}`, 'kube.example.invalid:6443'),
+		);
 		const asked: string[][] = [];
 		const exec = async (request: RunRequest) => {
 			asked.push([...request.args]);
 			const {runCommand} = await import('../../src/live/command-runner.js');
 			return runCommand(request);
 		};
-		const backend = new KubectlBackend({namespace: 'pod-tutor', user: 'root', binary: kubectlPath, env: env({KUBECONFIG: remoteFile}), exec});
+		const backend = new KubectlBackend({
+			namespace: 'pod-tutor',
+			user: 'root',
+			binary: kubectlPath,
+			env: env({KUBECONFIG: remoteFile}),
+			exec,
+		});
 		const report = await backend.detect();
 		expect(report).toMatchObject({local: false, usable: false, needsConfirmation: true, context: 'prod-eu'});
 		expect(report.nextStep).toMatch(/confirm once with `--context prod-eu`/);
 		expect(asked.some((args) => args.includes('--raw'))).toBe(false);
 
-		const confirmed = new KubectlBackend({namespace: 'pod-tutor', user: 'root', binary: kubectlPath, env: env({KUBECONFIG: remoteFile}), confirmedContexts: ['prod-eu'], requestTimeoutSeconds: 1});
+		const confirmed = new KubectlBackend({
+			namespace: 'pod-tutor',
+			user: 'root',
+			binary: kubectlPath,
+			env: env({KUBECONFIG: remoteFile}),
+			confirmedContexts: ['prod-eu'],
+			requestTimeoutSeconds: 1,
+		});
 		const after = await confirmed.detect();
 		expect(after.needsConfirmation).toBeUndefined();
 		expect(after.usable).toBe(false);

@@ -2,35 +2,79 @@ import {mkdtempSync, readFileSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
-import {confirmedContextsPath, isLocalContext, readConfirmedContexts, rememberContext} from '../../src/live/context-safety.js';
+import {
+	confirmedContextsPath,
+	isLocalContext,
+	readConfirmedContexts,
+	rememberContext,
+} from '../../src/live/context-safety.js';
 import {parseLiveOptions} from '../../src/live/live-options.js';
 import {labelValueFor, tutorSelector} from '../../src/live/tutor-labels.js';
 
 describe('parseLiveOptions', () => {
 	it('takes the live options out and leaves the rest in order', () => {
-		expect(parseLiveOptions(['diagram', '--backend', 'podman', '--live', 'web', '--namespace=class-a', '--image', 'localhost/busybox:tutor', '--context', 'kind-x'])).toEqual({
+		expect(
+			parseLiveOptions([
+				'diagram',
+				'--backend',
+				'podman',
+				'--live',
+				'web',
+				'--namespace=class-a',
+				'--image',
+				'localhost/busybox:tutor',
+				'--context',
+				'kind-x',
+			]),
+		).toEqual({
 			ok: true,
-			options: {backend: 'podman', namespace: 'class-a', context: 'kind-x', image: 'localhost/busybox:tutor', runtimeEndpoint: undefined},
+			options: {
+				backend: 'podman',
+				namespace: 'class-a',
+				context: 'kind-x',
+				image: 'localhost/busybox:tutor',
+				runtimeEndpoint: undefined,
+			},
 			rest: ['diagram', '--live', 'web'],
 		});
 	});
 
 	it('defaults to the pod-tutor namespace and busybox:1.36', () => {
-		expect(parseLiveOptions([])).toMatchObject({ok: true, options: {namespace: 'pod-tutor', image: 'busybox:1.36'}});
+		expect(parseLiveOptions([])).toMatchObject({
+			ok: true,
+			options: {namespace: 'pod-tutor', image: 'busybox:1.36'},
+		});
 	});
 
 	it('names the flag and what to do when a value is wrong or missing', () => {
-		expect(parseLiveOptions(['--backend', 'docker'])).toEqual({ok: false, error: '--backend docker: use one of kubectl, crictl, podman'});
-		expect(parseLiveOptions(['--namespace', 'Class_A'])).toEqual({ok: false, error: "--namespace Class_A: a namespace name is lower-case letters, digits and '-', at most 63 characters"});
+		expect(parseLiveOptions(['--backend', 'docker'])).toEqual({
+			ok: false,
+			error: '--backend docker: use one of kubectl, crictl, podman',
+		});
+		expect(parseLiveOptions(['--namespace', 'Class_A'])).toEqual({
+			ok: false,
+			error: "--namespace Class_A: a namespace name is lower-case letters, digits and '-', at most 63 characters",
+		});
 		expect(parseLiveOptions(['--context'])).toEqual({ok: false, error: '--context needs a value'});
 		expect(parseLiveOptions(['--image', '--json'])).toEqual({ok: false, error: '--image needs a value'});
-		expect(parseLiveOptions(['--backend', 'podman', '--backend=kubectl'])).toEqual({ok: false, error: '--backend is given twice'});
+		expect(parseLiveOptions(['--backend', 'podman', '--backend=kubectl'])).toEqual({
+			ok: false,
+			error: '--backend is given twice',
+		});
 	});
 });
 
 describe('context safety', () => {
 	it('treats local cluster tools and loopback servers as local, anything else not', () => {
-		for (const name of ['kind-kind', 'k3d-dev', 'minikube', 'docker-desktop', 'rancher-desktop', 'orbstack', 'microk8s']) {
+		for (const name of [
+			'kind-kind',
+			'k3d-dev',
+			'minikube',
+			'docker-desktop',
+			'rancher-desktop',
+			'orbstack',
+			'microk8s',
+		]) {
 			expect(isLocalContext(name, 'https://203.0.113.9:6443')).toBe(true);
 		}
 		expect(isLocalContext('default', 'https://127.0.0.1:6443')).toBe(true);
@@ -47,7 +91,10 @@ describe('context safety', () => {
 		await rememberContext(file, 'prod-eu');
 		expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({confirmed: ['prod-eu']});
 		writeFileSync(file, '{"confirmed": "prod-eu"}');
-		expect(await readConfirmedContexts(file)).toEqual({ok: false, error: `${file}: field "confirmed" must be a list of context names; delete the file to start again`});
+		expect(await readConfirmedContexts(file)).toEqual({
+			ok: false,
+			error: `${file}: field "confirmed" must be a list of context names; delete the file to start again`,
+		});
 	});
 });
 

@@ -35,7 +35,15 @@ export function loadRecordings(dir: string = CRICTL_FIXTURES): Map<string, Recor
 }
 
 export function resultOf(recording: Pick<Recording, 'stdout' | 'stderr' | 'exitCode'>): RunResult {
-	return {outcome: 'exited', exitCode: recording.exitCode, signal: null, stdout: recording.stdout, stderr: recording.stderr, cut: {stdout: 0, stderr: 0}, durationMs: 1};
+	return {
+		outcome: 'exited',
+		exitCode: recording.exitCode,
+		signal: null,
+		stdout: recording.stdout,
+		stderr: recording.stderr,
+		cut: {stdout: 0, stderr: 0},
+		durationMs: 1,
+	};
 }
 
 /** Looks each command up by its exact arguments; records what was asked. */
@@ -61,7 +69,8 @@ export function recordedProcLinks(dir: string = CRICTL_FIXTURES): (path: string)
 	for (const line of readFileSync(`${dir}node-proc-ns.txt`, 'utf8').split('\n')) {
 		const pid = /pid=(\d+)/.exec(line)?.[1];
 		if (!pid || line.startsWith('#')) continue;
-		for (const match of line.matchAll(/(net|uts|ipc|pid|mnt)=(\w+:\[\d+\])/g)) links.set(`/proc/${pid}/ns/${match[1]}`, match[2]);
+		for (const match of line.matchAll(/(net|uts|ipc|pid|mnt)=(\w+:\[\d+\])/g))
+			links.set(`/proc/${pid}/ns/${match[1]}`, match[2]);
 	}
 	return async (path) => {
 		const link = links.get(path);

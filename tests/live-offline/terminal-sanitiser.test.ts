@@ -28,7 +28,13 @@ describe('terminal sanitiser', () => {
 
 	it('recognises a sequence split across chunks', () => {
 		const s = new StreamSanitiser();
-		const out = s.push(`one${ESC}`) + s.push(']0;tit') + s.push(`le${BEL}two${ESC}[3`) + s.push('1mthree\r') + s.push('\nfour') + s.end();
+		const out =
+			s.push(`one${ESC}`) +
+			s.push(']0;tit') +
+			s.push(`le${BEL}two${ESC}[3`) +
+			s.push('1mthree\r') +
+			s.push('\nfour') +
+			s.end();
 		expect(out).toBe('onetwothree\nfour');
 	});
 
@@ -48,8 +54,6 @@ describe('terminal sanitiser', () => {
 	});
 
 	it('leaves plain text alone', () => {
-		fc.assert(
-			fc.property(fc.stringMatching(/^[ -~\n\t]*$/), (text) => sanitiseTerminalText(text) === text),
-		);
+		fc.assert(fc.property(fc.stringMatching(/^[ -~\n\t]*$/), (text) => sanitiseTerminalText(text) === text));
 	});
 });

@@ -23,7 +23,14 @@ function capture(): {io: CommandIO; out: () => string; err: () => string} {
 	let out = '';
 	let err = '';
 	return {
-		io: {stdout: (t) => (out += t), stderr: (t) => (err += t), stdin: new PassThrough(), interactive: false, env: {...process.env, KUBECONFIG: join(configDir, 'no-kubeconfig')}, cwd: process.cwd()},
+		io: {
+			stdout: (t) => (out += t),
+			stderr: (t) => (err += t),
+			stdin: new PassThrough(),
+			interactive: false,
+			env: {...process.env, KUBECONFIG: join(configDir, 'no-kubeconfig')},
+			cwd: process.cwd(),
+		},
 		out: () => out,
 		err: () => err,
 	};
@@ -31,7 +38,11 @@ function capture(): {io: CommandIO; out: () => string; err: () => string} {
 
 describe('live commands with real podman', () => {
 	afterAll(async () => {
-		await runCommand({file: 'podman', args: ['pod', 'rm', '--force', '--ignore', '--time', '0', name], timeoutMs: 120_000});
+		await runCommand({
+			file: 'podman',
+			args: ['pod', 'rm', '--force', '--ignore', '--time', '0', name],
+			timeoutMs: 120_000,
+		});
 	});
 
 	it('doctor --json reports podman ready and kubectl without a context', async () => {
@@ -47,7 +58,11 @@ describe('live commands with real podman', () => {
 		const created = await new PodmanBackend({user}).createPod(webAppPod({name, image, user}));
 		if (!created.ok) throw new Error(created.error);
 		const c = capture();
-		const code = await runLiveDiagram(['--live', name, '--backend', 'podman', '--width', '100', '--ascii'], c.io, options);
+		const code = await runLiveDiagram(
+			['--live', name, '--backend', 'podman', '--width', '100', '--ascii'],
+			c.io,
+			options,
+		);
 		expect(c.err()).toBe('');
 		expect(code).toBe(0);
 		const out = c.out();
@@ -62,7 +77,9 @@ describe('live commands with real podman', () => {
 		const c = capture();
 		const code = await runCleanup(['--backend', 'podman'], c.io, options);
 		expect(code).toBe(0);
-		expect(c.out()).toContain(`podman: deleting Pods labelled app.kubernetes.io/managed-by=pod-tutor,pod-tutor/user=${user}`);
+		expect(c.out()).toContain(
+			`podman: deleting Pods labelled app.kubernetes.io/managed-by=pod-tutor,pod-tutor/user=${user}`,
+		);
 		expect(c.out()).toContain(`podman: deleted ${name}`);
 		const exists = await runCommand({file: 'podman', args: ['pod', 'exists', name], timeoutMs: 30_000});
 		expect(exists.exitCode).toBe(1);

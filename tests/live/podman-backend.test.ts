@@ -24,12 +24,22 @@ const liveRules = [
 
 async function podman(...args: string[]) {
 	const result = await runCommand({file: 'podman', args, timeoutMs: 120_000});
-	if (result.outcome !== 'exited' || result.exitCode !== 0) throw new Error(`podman ${args.join(' ')}: ${result.stderr}`);
+	if (result.outcome !== 'exited' || result.exitCode !== 0)
+		throw new Error(`podman ${args.join(' ')}: ${result.stderr}`);
 	return result.stdout;
 }
 
 async function labelledPods(): Promise<string[]> {
-	const out = await podman('pod', 'ps', '--filter', `label=${USER_KEY}=${user}`, '--filter', `label=${MANAGED_BY_KEY}=pod-tutor`, '--format', '{{.Name}}');
+	const out = await podman(
+		'pod',
+		'ps',
+		'--filter',
+		`label=${USER_KEY}=${user}`,
+		'--filter',
+		`label=${MANAGED_BY_KEY}=pod-tutor`,
+		'--format',
+		'{{.Name}}',
+	);
 	return out.split('\n').filter(Boolean);
 }
 
@@ -44,7 +54,11 @@ describe('podman backend against real podman', () => {
 	const mine = `learner-own-${run}`;
 
 	afterAll(async () => {
-		await runCommand({file: 'podman', args: ['pod', 'rm', '--force', '--ignore', '--time', '0', good, wrong, mine], timeoutMs: 120_000});
+		await runCommand({
+			file: 'podman',
+			args: ['pod', 'rm', '--force', '--ignore', '--time', '0', good, wrong, mine],
+			timeoutMs: 120_000,
+		});
 	});
 
 	it('detects podman', async () => {
@@ -57,7 +71,11 @@ describe('podman backend against real podman', () => {
 		const created = await backend.createPod(webAppPod({name: good, image, user}));
 		if (!created.ok) throw new Error(created.error);
 		const page = await waitUntil(async () => {
-			const r = await runCommand({file: 'podman', args: ['exec', `${good}-log-shipper`, '/bin/wget', '-qO-', 'http://localhost:8080/'], timeoutMs: 20_000});
+			const r = await runCommand({
+				file: 'podman',
+				args: ['exec', `${good}-log-shipper`, '/bin/wget', '-qO-', 'http://localhost:8080/'],
+				timeoutMs: 20_000,
+			});
 			return r.exitCode === 0 && r.stdout.trim() !== '' ? r.stdout : undefined;
 		}, 'the app to serve the page the sidecar wrote');
 		expect(page).toMatch(/\d{2}:\d{2}:\d{2}/);
@@ -101,8 +119,13 @@ describe('podman backend against real podman', () => {
 	});
 
 	it('fails the live exercise for a Pod whose containers do not share a volume and whose sidecar crashes', async () => {
-		const manifest = webAppPod({name: wrong, image, user}) as {spec: {containers: Record<string, unknown>[]; volumes: unknown[]}};
-		manifest.spec.volumes = [{name: 'app-data', emptyDir: {}}, {name: 'shipper-data', emptyDir: {}}];
+		const manifest = webAppPod({name: wrong, image, user}) as {
+			spec: {containers: Record<string, unknown>[]; volumes: unknown[]};
+		};
+		manifest.spec.volumes = [
+			{name: 'app-data', emptyDir: {}},
+			{name: 'shipper-data', emptyDir: {}},
+		];
 		manifest.spec.containers[0].volumeMounts = [{name: 'app-data', mountPath: '/data'}];
 		manifest.spec.containers[1].volumeMounts = [{name: 'shipper-data', mountPath: '/data'}];
 		manifest.spec.containers[1].command = ['/bin/sh', '-c', 'date > /missing/dir/index.html'];
@@ -123,7 +146,10 @@ describe('podman backend against real podman', () => {
 	it('cleanup removes every labelled Pod of this user and leaves an unlabelled Pod alone', async () => {
 		await podman('pod', 'create', '--name', mine);
 		const refused = await backend.deletePod(mine);
-		expect(refused).toEqual({ok: false, error: `the Pod ${mine} was not created by the tutor for ${user}; leaving it alone`});
+		expect(refused).toEqual({
+			ok: false,
+			error: `the Pod ${mine} was not created by the tutor for ${user}; leaving it alone`,
+		});
 		expect(await labelledPods()).toEqual(expect.arrayContaining([good, wrong]));
 		const removed = await backend.cleanup();
 		if (!removed.ok) throw new Error(removed.error);

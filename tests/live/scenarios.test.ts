@@ -37,7 +37,8 @@ function observations(): Observation[] {
 		});
 	}
 	for (const exercise of course.exercises.values() as IterableIterator<Exercise>) {
-		if (exercise.kind === 'predict') found.push({where: exercise.id, command: exercise.observe, answer: exercise.answer});
+		if (exercise.kind === 'predict')
+			found.push({where: exercise.id, command: exercise.observe, answer: exercise.answer});
 	}
 	return found;
 }
@@ -48,7 +49,11 @@ const fallback = all.filter((o) => planStep(o.command, live).kind === 'recorded'
 const scenarioNames = [...new Set(runnable.map((o) => o.command.scenario!))];
 
 async function podsOfThisUser(): Promise<string[]> {
-	const listed = await runCommand({file: 'podman', args: ['pod', 'ps', '--filter', `label=${USER_KEY}=${user}`, '--format', '{{.Name}}'], timeoutMs: 60_000});
+	const listed = await runCommand({
+		file: 'podman',
+		args: ['pod', 'ps', '--filter', `label=${USER_KEY}=${user}`, '--format', '{{.Name}}'],
+		timeoutMs: 60_000,
+	});
 	return listed.stdout.split('\n').filter(Boolean);
 }
 
@@ -62,32 +67,46 @@ afterAll(async () => {
 
 describe('scenarios with real podman', () => {
 	it('covers the scenarios podman can make, and only those', () => {
-		expect(scenarioNames.sort()).toEqual(['crash-once', 'host-network', 'port-clash', 'security-context', 'shared-pid', 'web-app']);
+		expect(scenarioNames.sort()).toEqual([
+			'crash-once',
+			'host-network',
+			'port-clash',
+			'security-context',
+			'shared-pid',
+			'web-app',
+		]);
 		for (const name of scenarioNames) expect(SCENARIOS[name].cannot.podman).toBeUndefined();
 	});
 
-	it.each(scenarioNames)('%s: created labelled, reaches its state, and every step on it shows what the lesson teaches', async (name) => {
-		const scenario = SCENARIOS[name];
-		const progress: string[] = [];
-		const prepared = await prepareScenario(backend, scenario, {target: {user, image}, progress: (t) => progress.push(t), pollMs: 500});
-		if (!prepared.ok) throw new Error(`${name}: ${prepared.error}`);
-		expect(progress[0]).toMatch(new RegExp(`^Creating Pod ${scenario.object} with podman`));
-		const pod = prepared.value[0];
-		expect(pod.labels[MANAGED_BY_KEY]).toBe('pod-tutor');
-		expect(pod.labels[USER_KEY]).toBe(user);
-		for (const observation of runnable.filter((o) => o.command.scenario === name)) {
-			const plan = planStep(observation.command, live);
-			if (plan.kind !== 'run') throw new Error('planned to run');
-			const args = expandPlaceholders(plan.args, scenarioValues(observation.command, live.values));
-			if (!args.ok) throw new Error(args.error);
-			const argv = plan.backend.argvFor(args.args);
-			const result = await runCommand({file: argv.file, args: argv.args, timeoutMs: 60_000});
-			const deciding = findDeciding(result.stdout, plan.reading);
-			const seen = `${observation.where}: podman ${args.args.join(' ')} printed:\n${result.stdout}${result.stderr}`;
-			expect(deciding, seen).toBeDefined();
-			if (observation.answer !== undefined) expect(deciding?.answer, seen).toBe(observation.answer);
-		}
-	});
+	it.each(scenarioNames)(
+		'%s: created labelled, reaches its state, and every step on it shows what the lesson teaches',
+		async (name) => {
+			const scenario = SCENARIOS[name];
+			const progress: string[] = [];
+			const prepared = await prepareScenario(backend, scenario, {
+				target: {user, image},
+				progress: (t) => progress.push(t),
+				pollMs: 500,
+			});
+			if (!prepared.ok) throw new Error(`${name}: ${prepared.error}`);
+			expect(progress[0]).toMatch(new RegExp(`^Creating Pod ${scenario.object} with podman`));
+			const pod = prepared.value[0];
+			expect(pod.labels[MANAGED_BY_KEY]).toBe('pod-tutor');
+			expect(pod.labels[USER_KEY]).toBe(user);
+			for (const observation of runnable.filter((o) => o.command.scenario === name)) {
+				const plan = planStep(observation.command, live);
+				if (plan.kind !== 'run') throw new Error('planned to run');
+				const args = expandPlaceholders(plan.args, scenarioValues(observation.command, live.values));
+				if (!args.ok) throw new Error(args.error);
+				const argv = plan.backend.argvFor(args.args);
+				const result = await runCommand({file: argv.file, args: argv.args, timeoutMs: 60_000});
+				const deciding = findDeciding(result.stdout, plan.reading);
+				const seen = `${observation.where}: podman ${args.args.join(' ')} printed:\n${result.stdout}${result.stderr}`;
+				expect(deciding, seen).toBeDefined();
+				if (observation.answer !== undefined) expect(deciding?.answer, seen).toBe(observation.answer);
+			}
+		},
+	);
 
 	it('kill-restart: kill 1 in app restarts it in the same Pod, with the same IP', async () => {
 		const scenario = SCENARIOS['kill-restart'];
@@ -95,9 +114,17 @@ describe('scenarios with real podman', () => {
 		if (!started.ok) throw new Error(started.error);
 		const before = started.value[0];
 		expect(before.ip).toMatch(/^\d+\.\d+\.\d+\.\d+$/);
-		const killed = await runCommand({file: 'podman', args: ['exec', `${scenario.pod}-app`, '/bin/sh', '-c', 'kill 1'], timeoutMs: 60_000});
+		const killed = await runCommand({
+			file: 'podman',
+			args: ['exec', `${scenario.pod}-app`, '/bin/sh', '-c', 'kill 1'],
+			timeoutMs: 60_000,
+		});
 		expect(killed.outcome).not.toBe('timed-out');
-		const restarted = await prepareScenario(backend, {...scenario, state: {kind: 'restarted', container: 'app', running: true}}, {target: {user, image}, pollMs: 500});
+		const restarted = await prepareScenario(
+			backend,
+			{...scenario, state: {kind: 'restarted', container: 'app', running: true}},
+			{target: {user, image}, pollMs: 500},
+		);
 		if (!restarted.ok) throw new Error(restarted.error);
 		const after = restarted.value[0];
 		expect(after.containers.find((c) => c.name === 'app')?.restartCount).toBe(1);
@@ -107,15 +134,25 @@ describe('scenarios with real podman', () => {
 
 	it('a second run finds the scenario it made instead of failing on the taken name', async () => {
 		const progress: string[] = [];
-		const again = await prepareScenario(backend, SCENARIOS['web-app'], {target: {user, image}, progress: (t) => progress.push(t)});
+		const again = await prepareScenario(backend, SCENARIOS['web-app'], {
+			target: {user, image},
+			progress: (t) => progress.push(t),
+		});
 		expect(again.ok).toBe(true);
 		expect(progress.some((t) => t.startsWith('Creating'))).toBe(false);
 	});
 
 	it('scenarios podman cannot make fall back to the recorded output, with the reason', () => {
 		const reasons = new Set(fallback.map((o) => (planStep(o.command, live) as {reason: string}).reason));
-		expect(fallback.map((o) => o.command.scenario)).toEqual(expect.arrayContaining(['init-waiting', 'qos-burstable', 'crash-loop', 'web-api-deployment']));
-		expect([...reasons]).toEqual(expect.arrayContaining([SCENARIOS['qos-burstable'].cannot.podman, SCENARIOS['web-api-deployment'].cannot.podman]));
+		expect(fallback.map((o) => o.command.scenario)).toEqual(
+			expect.arrayContaining(['init-waiting', 'qos-burstable', 'crash-loop', 'web-api-deployment']),
+		);
+		expect([...reasons]).toEqual(
+			expect.arrayContaining([
+				SCENARIOS['qos-burstable'].cannot.podman,
+				SCENARIOS['web-api-deployment'].cannot.podman,
+			]),
+		);
 	});
 
 	it('cleanup removes every scenario it made, volumes included', async () => {
@@ -123,7 +160,11 @@ describe('scenarios with real podman', () => {
 		const removed = await backend.cleanup();
 		expect(removed.ok, removed.ok ? '' : removed.error).toBe(true);
 		expect(await podsOfThisUser()).toEqual([]);
-		const volumes = await runCommand({file: 'podman', args: ['volume', 'ls', '--format', '{{.Name}}'], timeoutMs: 60_000});
+		const volumes = await runCommand({
+			file: 'podman',
+			args: ['volume', 'ls', '--format', '{{.Name}}'],
+			timeoutMs: 60_000,
+		});
 		const ours = Object.values(SCENARIOS).map((s) => `${s.object}-shared-data`);
 		expect(volumes.stdout.split('\n').filter((v) => ours.includes(v))).toEqual([]);
 	});

@@ -29,16 +29,29 @@ const exercise = repoCourse().exercises.get('storage-shared-emptydir') as Manife
 const podName = exercise.live!.pod;
 
 async function removePods() {
-	await runCommand({file: 'podman', args: ['pod', 'rm', '--force', '--ignore', '--time', '0', LESSON_POD.pod, podName], timeoutMs: 120_000});
+	await runCommand({
+		file: 'podman',
+		args: ['pod', 'rm', '--force', '--ignore', '--time', '0', LESSON_POD.pod, podName],
+		timeoutMs: 120_000,
+	});
 }
 
 /** The exercise's reference answer (or a broken copy), runnable with the local busybox image. */
 function learnerPod(shared: boolean): Record<string, unknown> {
-	const pod = yaml.load(exercise.answer) as {metadata: Record<string, unknown>; spec: {containers: Array<Record<string, unknown>>}};
+	const pod = yaml.load(exercise.answer) as {
+		metadata: Record<string, unknown>;
+		spec: {containers: Array<Record<string, unknown>>};
+	};
 	pod.metadata.labels = tutorLabels(user);
 	const [app, shipper] = pod.spec.containers;
-	Object.assign(app, {image, command: ['/bin/sh', '-c', 'while true; do date >> /var/log/app/app.log; sleep 2; done']});
-	Object.assign(shipper, {image, command: ['/bin/sh', '-c', 'while true; do cat /logs/app.log > /dev/null; sleep 2; done']});
+	Object.assign(app, {
+		image,
+		command: ['/bin/sh', '-c', 'while true; do date >> /var/log/app/app.log; sleep 2; done'],
+	});
+	Object.assign(shipper, {
+		image,
+		command: ['/bin/sh', '-c', 'while true; do cat /logs/app.log > /dev/null; sleep 2; done'],
+	});
 	if (!shared) delete shipper.volumeMounts;
 	return pod;
 }
@@ -47,15 +60,30 @@ async function untilRunning(name: string) {
 	const deadline = Date.now() + 60_000;
 	for (;;) {
 		const pod = await backend.getPod(name);
-		if (pod.ok && pod.value.containers.length > 0 && pod.value.containers.every((c) => c.state === 'running')) return;
-		if (Date.now() > deadline) throw new Error(`${name} did not start: ${pod.ok ? JSON.stringify(pod.value.containers) : pod.error}`);
+		if (pod.ok && pod.value.containers.length > 0 && pod.value.containers.every((c) => c.state === 'running'))
+			return;
+		if (Date.now() > deadline)
+			throw new Error(`${name} did not start: ${pod.ok ? JSON.stringify(pod.value.containers) : pod.error}`);
 		await new Promise((resolve) => setTimeout(resolve, 300));
 	}
 }
 
 /** The tutor rendered in-process, and a wait for a text on its frame (each wait up to limitMs). */
-function renderTutor(state: TutorState, store: ProgressStore, live: {live?: LiveContext; liveReady?: Promise<LiveContext | undefined>}, limitMs = 30_000) {
-	const app = render(<TutorApp initial={state} style={{charset: 'ascii', attributes: false, color: false}} store={store} handOver={() => ({exitCode: 0})} {...live} />);
+function renderTutor(
+	state: TutorState,
+	store: ProgressStore,
+	live: {live?: LiveContext; liveReady?: Promise<LiveContext | undefined>},
+	limitMs = 30_000,
+) {
+	const app = render(
+		<TutorApp
+			initial={state}
+			style={{charset: 'ascii', attributes: false, color: false}}
+			store={store}
+			handOver={() => ({exitCode: 0})}
+			{...live}
+		/>,
+	);
 	const waitFor = (text: string) => frameWhere(app, (f) => f.includes(text), JSON.stringify(text), limitMs);
 	return {app, waitFor};
 }
@@ -74,18 +102,26 @@ describe('live keys of the tutor with real podman', () => {
 		await runCommand({file: 'podman', args: ['pod', 'create', '--name', LESSON_POD.pod], timeoutMs: 60_000});
 		const outcome = await createLessonPod(live);
 		expect(outcome.ok).toBe(false);
-		expect(outcome.message).toBe(`A Pod named ${LESSON_POD.pod} already exists and the tutor did not create it for ${user}; it is left alone. Remove or rename it, then press p again.`);
+		expect(outcome.message).toBe(
+			`A Pod named ${LESSON_POD.pod} already exists and the tutor did not create it for ${user}; it is left alone. Remove or rename it, then press p again.`,
+		);
 		expect((await backend.getPod(LESSON_POD.pod)).ok).toBe(true);
 		await removePods();
 	});
 
 	it('creates the lesson Pod, labelled so cleanup can remove it, and a second p finds it', async () => {
 		const outcome = await createLessonPod(live);
-		expect(outcome).toEqual({ok: true, message: `Created Pod ${LESSON_POD.pod} with podman (labelled: pod-tutor cleanup removes it).`});
+		expect(outcome).toEqual({
+			ok: true,
+			message: `Created Pod ${LESSON_POD.pod} with podman (labelled: pod-tutor cleanup removes it).`,
+		});
 		const pod = await backend.getPod(LESSON_POD.pod);
 		expect(pod.ok && pod.value.labels).toMatchObject(tutorLabels(user));
 		const again = await createLessonPod(live);
-		expect(again).toEqual({ok: true, message: `Pod ${LESSON_POD.pod} is already running with podman (x: a shell in it, v on a diagram step: draw it).`});
+		expect(again).toEqual({
+			ok: true,
+			message: `Pod ${LESSON_POD.pod} is already running with podman (x: a shell in it, v on a diagram step: draw it).`,
+		});
 	});
 
 	it('in the app, p pressed twice before detection answers creates the Pod once', async () => {
@@ -111,7 +147,11 @@ describe('live keys of the tutor with real podman', () => {
 			await waitFor(`Created Pod ${LESSON_POD.pod} with podman`);
 			// The second p came while the first was under way, so it queued nothing (the reducer's busy
 			// mark, tests/tutor/tutor-decisions.test.ts): there is no later attempt to wait for.
-			const pods = await runCommand({file: 'podman', args: ['pod', 'ps', '--filter', `name=^${LESSON_POD.pod}$`, '--format', '{{.Name}}'], timeoutMs: 60_000});
+			const pods = await runCommand({
+				file: 'podman',
+				args: ['pod', 'ps', '--filter', `name=^${LESSON_POD.pod}$`, '--format', '{{.Name}}'],
+				timeoutMs: 60_000,
+			});
 			expect(pods.stdout.trim().split('\n')).toEqual([LESSON_POD.pod]);
 			app.unmount();
 		} finally {
@@ -132,10 +172,12 @@ describe('live keys of the tutor with real podman', () => {
 	});
 
 	// KNOWN FAILURE after merging the shell's reducer with live mode (times out at 120 s): see #10's note.
-	it.skip('runs a predict exercise\'s command for real once the prediction is made, and reads it against the prediction', async () => {
+	it.skip("runs a predict exercise's command for real once the prediction is made, and reads it against the prediction", async () => {
 		const course = repoCourse();
 		// ns-pid-predict observes with kubectl, or with podman (which these machines have) in the web-app scenario.
-		const lesson = course.lessons.find((l) => l.steps.some((st) => st.kind === 'exercise' && st.exercise === 'ns-pid-predict'))!;
+		const lesson = course.lessons.find((l) =>
+			l.steps.some((st) => st.kind === 'exercise' && st.exercise === 'ns-pid-predict'),
+		)!;
 		const step = lesson.steps.findIndex((st) => st.kind === 'exercise' && st.exercise === 'ns-pid-predict');
 		const dir = mkdtempSync(join(tmpdir(), 'pod-tutor-predict-'));
 		try {
@@ -153,7 +195,11 @@ describe('live keys of the tutor with real podman', () => {
 			await waitFor('done in');
 			expect(app.lastFrame()).toMatch(/pid:\[\d+\]/);
 			expect(app.lastFrame()).toContain('This does not agree with your prediction (same)');
-			await waitForValue(() => store.refresh().predictions['ns-pid-predict'], (p) => p !== undefined, 'the saved prediction');
+			await waitForValue(
+				() => store.refresh().predictions['ns-pid-predict'],
+				(p) => p !== undefined,
+				'the saved prediction',
+			);
 			app.unmount();
 		} finally {
 			rmSync(dir, {recursive: true, force: true});
@@ -189,7 +235,11 @@ describe('live keys of the tutor with real podman', () => {
 			await waitFor('[right]');
 			expect(app.lastFrame()).toContain(`Your real Pod ${podName} (read with podman) passes every check.`);
 			// The attempt is saved by the app's effect runner just after the verdict is drawn.
-			const saved = await waitForValue(() => store.refresh().exercises[exercise.id], (r) => r?.attempts === 1, 'the saved attempt');
+			const saved = await waitForValue(
+				() => store.refresh().exercises[exercise.id],
+				(r) => r?.attempts === 1,
+				'the saved attempt',
+			);
 			expect(saved).toMatchObject({attempts: 1, correct: true});
 			app.unmount();
 		} finally {
@@ -208,15 +258,31 @@ describe('reset --all with real podman', () => {
 			expect((await createLessonPod(live)).ok).toBe(true);
 			await runCommand({file: 'podman', args: ['pod', 'create', '--name', mine], timeoutMs: 60_000});
 			const out: string[] = [];
-			const io = {stdout: (t: string) => void out.push(t), stderr: (t: string) => void out.push(t), stdin: process.stdin, interactive: false, env: {...process.env, POD_TUTOR_CONFIG_DIR: dir}, cwd: process.cwd()};
-			const code = await runReset(['--all', '--yes'], io, {lessonDirs: [`${process.cwd()}/lessons`], configDir: dir, ascii: true, noColor: true});
+			const io = {
+				stdout: (t: string) => void out.push(t),
+				stderr: (t: string) => void out.push(t),
+				stdin: process.stdin,
+				interactive: false,
+				env: {...process.env, POD_TUTOR_CONFIG_DIR: dir},
+				cwd: process.cwd(),
+			};
+			const code = await runReset(['--all', '--yes'], io, {
+				lessonDirs: [`${process.cwd()}/lessons`],
+				configDir: dir,
+				ascii: true,
+				noColor: true,
+			});
 			expect(out.join('')).toContain(`podman: deleted ${LESSON_POD.pod}`);
 			expect(code).toBe(0);
 			expect((await backend.getPod(LESSON_POD.pod)).ok).toBe(false);
 			const left = await runCommand({file: 'podman', args: ['pod', 'exists', mine], timeoutMs: 60_000});
 			expect(left.exitCode).toBe(0);
 		} finally {
-			await runCommand({file: 'podman', args: ['pod', 'rm', '--force', '--ignore', '--time', '0', mine], timeoutMs: 60_000});
+			await runCommand({
+				file: 'podman',
+				args: ['pod', 'rm', '--force', '--ignore', '--time', '0', mine],
+				timeoutMs: 60_000,
+			});
 			rmSync(dir, {recursive: true, force: true});
 		}
 	});

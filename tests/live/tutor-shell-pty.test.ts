@@ -18,26 +18,55 @@ const session = new TmuxSession(80, 24);
 afterAll(async () => {
 	session.stop();
 	rmSync(configDir, {recursive: true, force: true});
-	await runCommand({file: 'podman', args: ['pod', 'rm', '--force', '--ignore', '--time', '0', LESSON_POD.pod], timeoutMs: 120_000});
+	await runCommand({
+		file: 'podman',
+		args: ['pod', 'rm', '--force', '--ignore', '--time', '0', LESSON_POD.pod],
+		timeoutMs: 120_000,
+	});
 });
 
 describe('live mode in a real terminal', () => {
 	it('creates the lesson Pod with p, opens a shell in it with x, and comes back', async () => {
-		await runCommand({file: 'podman', args: ['pod', 'rm', '--force', '--ignore', '--time', '0', LESSON_POD.pod], timeoutMs: 120_000});
+		await runCommand({
+			file: 'podman',
+			args: ['pod', 'rm', '--force', '--ignore', '--time', '0', LESSON_POD.pod],
+			timeoutMs: 120_000,
+		});
 		const course = repoCourse();
 		const lesson = course.lessons.find((l) => l.steps.some((s) => s.kind === 'command'))!;
 		const step = lesson.steps.findIndex((s) => s.kind === 'command');
-		writeFileSync(join(configDir, 'progress.json'), JSON.stringify({version: 1, lessons: {}, exercises: {}, predictions: {}, drafts: {}, last: {lessonId: lesson.id, step, at: new Date().toISOString()}}));
-		session.start(['node', 'bin/pod-tutor.js', '--backend', 'podman', '--image', image], {POD_TUTOR_CONFIG_DIR: configDir, LANG: 'C.UTF-8', TERM: 'xterm-256color'}, repoRoot);
+		writeFileSync(
+			join(configDir, 'progress.json'),
+			JSON.stringify({
+				version: 1,
+				lessons: {},
+				exercises: {},
+				predictions: {},
+				drafts: {},
+				last: {lessonId: lesson.id, step, at: new Date().toISOString()},
+			}),
+		);
+		session.start(
+			['node', 'bin/pod-tutor.js', '--backend', 'podman', '--image', image],
+			{POD_TUTOR_CONFIG_DIR: configDir, LANG: 'C.UTF-8', TERM: 'xterm-256color'},
+			repoRoot,
+		);
 		await session.waitFor((s) => s.includes(`step ${step + 1}/${lesson.steps.length}`), 'the command step');
 		// Detection runs in the background; p pressed before it answers waits for it.
 		session.keys('p');
-		const created = await session.waitFor((s) => /Created Pod|already running|Could not create|No cluster/.test(s), 'the outcome of p', 60_000);
+		const created = await session.waitFor(
+			(s) => /Created Pod|already running|Could not create|No cluster/.test(s),
+			'the outcome of p',
+			60_000,
+		);
 		expect(created).toContain('Created Pod web-app with podman');
 		session.keys('x');
 		await session.waitFor((s) => /\/ #|# $/m.test(s), 'the shell prompt', 30_000);
 		session.keys('hostname', 'Enter');
-		const inside = await session.waitFor((s) => s.split('\n').some((line) => line.trim() === LESSON_POD.pod), 'the Pod hostname printed by the shell');
+		const inside = await session.waitFor(
+			(s) => s.split('\n').some((line) => line.trim() === LESSON_POD.pod),
+			'the Pod hostname printed by the shell',
+		);
 		expect(inside).toContain('hostname');
 		session.keys('exit', 'Enter');
 		const back = await session.waitFor((s) => s.includes('Back from the shell (exit code 0)'), 'the tutor again');

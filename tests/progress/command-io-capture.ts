@@ -14,7 +14,14 @@ export function captureIO(env: NodeJS.ProcessEnv, interactive: boolean): Capture
 	const err: string[] = [];
 	const stdin = new PassThrough();
 	return {
-		io: {stdout: (t) => void out.push(t), stderr: (t) => void err.push(t), stdin, interactive, env, cwd: process.cwd()},
+		io: {
+			stdout: (t) => void out.push(t),
+			stderr: (t) => void err.push(t),
+			stdin,
+			interactive,
+			env,
+			cwd: process.cwd(),
+		},
 		stdin,
 		stdout: () => out.join(''),
 		stderr: () => err.join(''),

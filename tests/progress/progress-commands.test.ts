@@ -35,10 +35,32 @@ describe('pod-tutor progress', () => {
 		const report = JSON.parse(cap.stdout());
 		expect(report.file).toBe(config.file);
 		expect(report.lessons).toEqual([
-			{id: 'sandbox', title: 'The Pod sandbox', state: 'done', steps: 3, stepReached: 3, exercises: {total: 2, attempted: 1, correct: 1, revealed: 1}},
-			{id: 'sizing', title: 'Sizing a Pod', state: 'in-progress', steps: 2, stepReached: 0, exercises: {total: 1, attempted: 1, correct: 0, revealed: 0}},
+			{
+				id: 'sandbox',
+				title: 'The Pod sandbox',
+				state: 'done',
+				steps: 3,
+				stepReached: 3,
+				exercises: {total: 2, attempted: 1, correct: 1, revealed: 1},
+			},
+			{
+				id: 'sizing',
+				title: 'Sizing a Pod',
+				state: 'in-progress',
+				steps: 2,
+				stepReached: 0,
+				exercises: {total: 1, attempted: 1, correct: 0, revealed: 0},
+			},
 		]);
-		expect(report.totals).toEqual({lessons: 2, done: 1, inProgress: 1, notStarted: 0, exercises: 3, attempted: 2, correct: 1});
+		expect(report.totals).toEqual({
+			lessons: 2,
+			done: 1,
+			inProgress: 1,
+			notStarted: 0,
+			exercises: 3,
+			attempted: 2,
+			correct: 1,
+		});
 		expect(report.resume).toEqual({lessonId: 'sandbox', title: 'The Pod sandbox', step: 2});
 	});
 
@@ -48,9 +70,13 @@ describe('pod-tutor progress', () => {
 		const cap = captureIO(config.env, false);
 		expect(await runProgress([], cap.io, optionsFor())).toBe(EXIT_OK);
 		const lines = cap.stdout().split('\n');
-		expect(lines[0]).toMatch(/^ {2}done {9}The Pod sandbox {2}step 3\/3 +exercises 1\/2 correct, 1 attempted, 1 revealed$/);
+		expect(lines[0]).toMatch(
+			/^ {2}done {9}The Pod sandbox {2}step 3\/3 +exercises 1\/2 correct, 1 attempted, 1 revealed$/,
+		);
 		expect(lines[1]).toMatch(/^ {2}in progress {2}Sizing a Pod {5}- +exercises 0\/1 correct, 1 attempted$/);
-		expect(cap.stdout()).toContain('2 lessons: 1 done, 1 in progress, 0 not started. Exercises: 1/3 correct, 2 attempted.');
+		expect(cap.stdout()).toContain(
+			'2 lessons: 1 done, 1 in progress, 0 not started. Exercises: 1/3 correct, 2 attempted.',
+		);
 		expect(cap.stdout()).toContain('Resumes at: The Pod sandbox, step 2.');
 	});
 
@@ -58,7 +84,10 @@ describe('pod-tutor progress', () => {
 		const config = newConfig();
 		const cap = captureIO({}, false);
 		expect(await runProgress(['--json'], cap.io, optionsFor(config.dir))).toBe(EXIT_OK);
-		expect(JSON.parse(cap.stdout()).lessons.map((l: {state: string}) => l.state)).toEqual(['not-started', 'not-started']);
+		expect(JSON.parse(cap.stdout()).lessons.map((l: {state: string}) => l.state)).toEqual([
+			'not-started',
+			'not-started',
+		]);
 		expect(existsSync(config.file)).toBe(false);
 	});
 
@@ -76,7 +105,9 @@ describe('pod-tutor progress', () => {
 	it('rejects an unknown argument with exit 2', async () => {
 		const cap = captureIO({}, false);
 		expect(await runProgress(['--yaml'], cap.io, optionsFor(newConfig().dir))).toBe(EXIT_USAGE);
-		expect(cap.stderr()).toBe('pod-tutor progress: unknown argument "--yaml". Usage: pod-tutor progress [--json]\n');
+		expect(cap.stderr()).toBe(
+			'pod-tutor progress: unknown argument "--yaml". Usage: pod-tutor progress [--json]\n',
+		);
 	});
 });
 
@@ -151,19 +182,35 @@ describe('pod-tutor reset', () => {
 	});
 
 	it('requires exactly one scope', () => {
-		expect(parseResetArgs(['--yes'])).toEqual({ok: false, error: 'choose exactly one of --lesson ID, --exercise ID or --all (none was given)'});
-		expect(parseResetArgs(['--all', '--lesson', 'sandbox'])).toMatchObject({ok: false, error: expect.stringContaining('2 were given')});
+		expect(parseResetArgs(['--yes'])).toEqual({
+			ok: false,
+			error: 'choose exactly one of --lesson ID, --exercise ID or --all (none was given)',
+		});
+		expect(parseResetArgs(['--all', '--lesson', 'sandbox'])).toMatchObject({
+			ok: false,
+			error: expect.stringContaining('2 were given'),
+		});
 		expect(parseResetArgs(['--lesson'])).toEqual({ok: false, error: '--lesson needs an id, e.g. --lesson pause'});
 		expect(parseResetArgs(['--lesson', '--yes'])).toMatchObject({ok: false});
 		expect(parseResetArgs(['sandbox'])).toEqual({ok: false, error: 'unknown argument "sandbox"'});
-		expect(parseResetArgs(['--lesson=sizing', '--yes'])).toEqual({ok: true, scope: {kind: 'lesson', id: 'sizing'}, yes: true, progressOnly: false});
-		expect(parseResetArgs(['--lesson', 'sizing', '--progress-only'])).toMatchObject({ok: false, error: expect.stringContaining('--progress-only goes with --all')});
+		expect(parseResetArgs(['--lesson=sizing', '--yes'])).toEqual({
+			ok: true,
+			scope: {kind: 'lesson', id: 'sizing'},
+			yes: true,
+			progressOnly: false,
+		});
+		expect(parseResetArgs(['--lesson', 'sizing', '--progress-only'])).toMatchObject({
+			ok: false,
+			error: expect.stringContaining('--progress-only goes with --all'),
+		});
 	});
 
 	it('exits 2 with the usage line when the scope is missing', async () => {
 		const cap = captureIO({}, false);
 		expect(await runReset([], cap.io, optionsFor(newConfig().dir))).toBe(EXIT_USAGE);
-		expect(cap.stderr()).toContain('Usage: pod-tutor reset (--lesson ID | --exercise ID | --all [--progress-only]) [--yes]');
+		expect(cap.stderr()).toContain(
+			'Usage: pod-tutor reset (--lesson ID | --exercise ID | --all [--progress-only]) [--yes]',
+		);
 	});
 
 	it('refuses to reset a file from a newer pod-tutor', async () => {

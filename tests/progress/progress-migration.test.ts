@@ -4,7 +4,8 @@ import {PROGRESS_VERSION} from '../../src/progress/progress-data.js';
 import {decodeProgressText} from '../../src/progress/progress-decode.js';
 import {migrateProgress} from '../../src/progress/progress-migration.js';
 
-const fixture = (name: string): string => readFileSync(new URL(`../fixtures/progress/${name}`, import.meta.url), 'utf8');
+const fixture = (name: string): string =>
+	readFileSync(new URL(`../fixtures/progress/${name}`, import.meta.url), 'utf8');
 const AT = '2025-06-01T12:00:00.000Z';
 
 describe('migrateProgress', () => {
@@ -14,7 +15,12 @@ describe('migrateProgress', () => {
 		if (!result.ok) return;
 		expect(result.warnings).toEqual([]);
 		expect(result.data.version).toBe(PROGRESS_VERSION);
-		expect(result.data.lessons.container).toEqual({currentStep: 4, furthestStep: 4, completed: true, updatedAt: AT});
+		expect(result.data.lessons.container).toEqual({
+			currentStep: 4,
+			furthestStep: 4,
+			completed: true,
+			updatedAt: AT,
+		});
 		expect(result.data.lessons.pause).toMatchObject({currentStep: 2, completed: false});
 		expect(result.data.exercises['pause-ip']).toEqual({attempts: 3, correct: true, hintsUsed: 2, revealed: false});
 		expect(result.data.exercises['sum-requests']).toMatchObject({attempts: 1, correct: false, hintsUsed: 0});
@@ -34,11 +40,21 @@ describe('migrateProgress', () => {
 		expect(Object.keys(result.data.lessons)).toEqual(['container', 'pause']);
 		// currentStep "two" beside furthestStep 2: the lesson is kept and reopens at its furthest step.
 		expect(result.data.lessons.pause).toMatchObject({currentStep: 2, furthestStep: 2, completed: false});
-		expect(result.data.lessons.container).toMatchObject({currentStep: 1, furthestStep: 5, completedAt: '2025-03-01T09:00:00.000Z'});
+		expect(result.data.lessons.container).toMatchObject({
+			currentStep: 1,
+			furthestStep: 5,
+			completedAt: '2025-03-01T09:00:00.000Z',
+		});
 		expect(Object.keys(result.data.exercises)).toEqual(['pause-ip']);
-		expect(result.data.predictions['ps-in-pod']).toEqual({choice: 'b', correct: false, at: '2025-03-01T10:06:00.000Z'});
+		expect(result.data.predictions['ps-in-pod']).toEqual({
+			choice: 'b',
+			correct: false,
+			at: '2025-03-01T10:06:00.000Z',
+		});
 		expect(result.warnings).toHaveLength(2);
-		expect(result.warnings[0]).toContain('lessons.pause.currentStep: expected a whole number >= 0, found the text "two"');
+		expect(result.warnings[0]).toContain(
+			'lessons.pause.currentStep: expected a whole number >= 0, found the text "two"',
+		);
 		expect(result.warnings[1]).toContain('exercises.broken');
 	});
 

@@ -18,31 +18,37 @@ describe('the store across processes', () => {
 	it.each([
 		{label: 'conf writing', kills: 30, childEnv: withoutSnap()},
 		{label: 'under Snap (SNAP set)', kills: 10, childEnv: {...withoutSnap(), SNAP: '/snap/node/current'}},
-	])('$label: the file stays readable with every completed update through $kills kill -9s at random moments', async ({kills, childEnv}) => {
-		const {dir, env} = newConfig();
-		const completed: string[] = [];
-		let killedHoldingLock = 0;
-		for (let round = 0; round < kills; round++) {
-			const w = writers.start(dir, `r${round}`, 'forever', childEnv);
-			await w.savedAtLeast(1);
-			// A random moment within the next few writes, so kills land before, during and after renames.
-			await new Promise((resolve) => setTimeout(resolve, Math.random() * 40));
-			w.child.kill('SIGKILL');
-			const {signal} = await w.exited;
-			expect(signal, w.stderr.join('')).toBe('SIGKILL');
-			completed.push(...w.saved);
-			if (existsSync(path.join(dir, 'progress.json.lock'))) killedHoldingLock++;
-			const snapshot = readProgressSnapshot(env);
-			expect(snapshot.warning).toBeUndefined();
-			const missing = completed.filter((id) => snapshot.data.exercises[id]?.attempts !== 1);
-			expect(missing).toEqual([]);
-		}
-		// The next session opens cleanly and can save, whatever lock or temp file the last kill left.
-		const {store, warning} = openProgressStore(env);
-		expect(warning).toBeUndefined();
-		expect(store.recordAttempt('after-kills', {correct: true}).ok).toBe(true);
-		expect(readdirSync(dir).filter((name) => name.includes('.corrupt-'))).toEqual([]);
-		const leftTemp = readdirSync(dir).filter((name) => name.includes('.tmp-')).length;
-		console.log(`kill -9: ${completed.length} updates across ${kills} kills; ${killedHoldingLock} kills held the lock, ${leftTemp} mid-write (temp file left)`);
-	}, 120_000);
+	])(
+		'$label: the file stays readable with every completed update through $kills kill -9s at random moments',
+		async ({kills, childEnv}) => {
+			const {dir, env} = newConfig();
+			const completed: string[] = [];
+			let killedHoldingLock = 0;
+			for (let round = 0; round < kills; round++) {
+				const w = writers.start(dir, `r${round}`, 'forever', childEnv);
+				await w.savedAtLeast(1);
+				// A random moment within the next few writes, so kills land before, during and after renames.
+				await new Promise((resolve) => setTimeout(resolve, Math.random() * 40));
+				w.child.kill('SIGKILL');
+				const {signal} = await w.exited;
+				expect(signal, w.stderr.join('')).toBe('SIGKILL');
+				completed.push(...w.saved);
+				if (existsSync(path.join(dir, 'progress.json.lock'))) killedHoldingLock++;
+				const snapshot = readProgressSnapshot(env);
+				expect(snapshot.warning).toBeUndefined();
+				const missing = completed.filter((id) => snapshot.data.exercises[id]?.attempts !== 1);
+				expect(missing).toEqual([]);
+			}
+			// The next session opens cleanly and can save, whatever lock or temp file the last kill left.
+			const {store, warning} = openProgressStore(env);
+			expect(warning).toBeUndefined();
+			expect(store.recordAttempt('after-kills', {correct: true}).ok).toBe(true);
+			expect(readdirSync(dir).filter((name) => name.includes('.corrupt-'))).toEqual([]);
+			const leftTemp = readdirSync(dir).filter((name) => name.includes('.tmp-')).length;
+			console.log(
+				`kill -9: ${completed.length} updates across ${kills} kills; ${killedHoldingLock} kills held the lock, ${leftTemp} mid-write (temp file left)`,
+			);
+		},
+		120_000,
+	);
 });

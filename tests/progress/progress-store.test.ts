@@ -1,5 +1,15 @@
 import {spawnSync} from 'node:child_process';
-import {copyFileSync, existsSync, linkSync, readFileSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync} from 'node:fs';
+import {
+	copyFileSync,
+	existsSync,
+	linkSync,
+	readFileSync,
+	readdirSync,
+	rmSync,
+	statSync,
+	utimesSync,
+	writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {emptyProgress} from '../../src/progress/progress-data.js';
@@ -41,7 +51,12 @@ describe('openProgressStore', () => {
 		expectSaved(first.saveDraft('two-containers', 'apiVersion: v1\n'));
 		const again = openProgressStore(env).store.data();
 		expect(again.last).toMatchObject({lessonId: 'pause', step: 3});
-		expect(again.exercises['pause-ip']).toMatchObject({attempts: 1, correct: true, hintsUsed: 1, lastAnswer: {kind: 'choice', selected: ['b']}});
+		expect(again.exercises['pause-ip']).toMatchObject({
+			attempts: 1,
+			correct: true,
+			hintsUsed: 1,
+			lastAnswer: {kind: 'choice', selected: ['b']},
+		});
 		expect(again.predictions['pause-ps'].choice).toBe('c');
 		expect(again.drafts['two-containers'].text).toBe('apiVersion: v1\n');
 		expect(statSync(first.file).mode & 0o777).toBe(0o600);
@@ -81,7 +96,9 @@ describe('openProgressStore', () => {
 		const moved = readdirSync(dir).filter((name) => name.startsWith('progress.json.corrupt-'));
 		expect(moved).toHaveLength(1);
 		const target = path.join(dir, moved[0]);
-		expect(warning).toBe(`Your progress file was damaged (it is not valid JSON (Unterminated string in JSON at position 74)) and has been moved to ${target}; starting with empty progress.`);
+		expect(warning).toBe(
+			`Your progress file was damaged (it is not valid JSON (Unterminated string in JSON at position 74)) and has been moved to ${target}; starting with empty progress.`,
+		);
 		expect(statSync(target).mode & 0o777).toBe(0o600);
 		expect(readFileSync(target, 'utf8')).toBe(damaged);
 		expect(existsSync(file)).toBe(false);

@@ -23,7 +23,11 @@ describe('a save the lock or the disk refused', () => {
 		if (refused.ok) return;
 		expect(refused.error).toMatch(/progress\.json\.lock has been held by pod-tutor process \d+/);
 		expect(refused.error).not.toMatch(/Progress not saved/);
-		expect(refused.unsaved).toMatchObject({changes: 1, retried: true, data: {exercises: {'pause-ip': {attempts: 1, correct: true}}}});
+		expect(refused.unsaved).toMatchObject({
+			changes: 1,
+			retried: true,
+			data: {exercises: {'pause-ip': {attempts: 1, correct: true}}},
+		});
 		expect(store.data().exercises['pause-ip'].correct).toBe(true);
 		expect(JSON.parse(readFileSync(file, 'utf8')).exercises['pause-ip']).toBeUndefined();
 		unlinkSync(`${file}.lock`);
@@ -38,7 +42,11 @@ describe('a save the lock or the disk refused', () => {
 		writeFileSync(file, '{"version": 7}');
 		const {store} = openProgressStore(env);
 		const result = store.recordAttempt('pause-ip', {correct: true});
-		expect(result).toMatchObject({ok: false, error: expect.stringContaining('format version 7'), unsaved: {retried: false, changes: 1}});
+		expect(result).toMatchObject({
+			ok: false,
+			error: expect.stringContaining('format version 7'),
+			unsaved: {retried: false, changes: 1},
+		});
 		expect(store.data().exercises['pause-ip'].correct).toBe(true);
 		expect(readFileSync(file, 'utf8')).toBe('{"version": 7}');
 	});
@@ -54,12 +62,19 @@ describe('a save the lock or the disk refused', () => {
 describe('what one answer costs in the file', () => {
 	it('caps a free-text answer at a few KB and a manifest at the checker limit', () => {
 		expect(MAX_STORED_MANIFEST_CHARS).toBe(MAX_MANIFEST_BYTES);
-		const long = storableAnswer({kind: 'text', text: 'x'.repeat(1024 * 1024)}) as {text: string; shortened: boolean};
+		const long = storableAnswer({kind: 'text', text: 'x'.repeat(1024 * 1024)}) as {
+			text: string;
+			shortened: boolean;
+		};
 		expect(long.text).toHaveLength(MAX_STORED_TEXT_CHARS);
 		expect(long.shortened).toBe(true);
 		const short = {kind: 'text', text: 'a sidecar'};
 		expect(storableAnswer(short)).toBe(short);
-		const manifest = storableAnswer({kind: 'manifest', origin: 'pod.yaml', source: 'y'.repeat(2 * 1024 * 1024)}) as {source: string};
+		const manifest = storableAnswer({
+			kind: 'manifest',
+			origin: 'pod.yaml',
+			source: 'y'.repeat(2 * 1024 * 1024),
+		}) as {source: string};
 		expect(manifest.source).toHaveLength(MAX_STORED_MANIFEST_CHARS);
 	});
 
@@ -67,9 +82,18 @@ describe('what one answer costs in the file', () => {
 		const {file, env} = newConfig();
 		const {store} = openProgressStore(env);
 		const ids = Array.from({length: 20}, (_, i) => `exercise-${i}`);
-		for (const id of ids) expect(store.recordAttempt(id, {correct: false, answer: {kind: 'text', text: 'x'.repeat(100_000)}}).ok).toBe(true);
+		for (const id of ids)
+			expect(
+				store.recordAttempt(id, {correct: false, answer: {kind: 'text', text: 'x'.repeat(100_000)}}).ok,
+			).toBe(true);
 		const afterOne = statSync(file).size;
-		for (let n = 0; n < 200; n++) expect(store.recordAttempt(ids[n % ids.length], {correct: false, answer: {kind: 'text', text: 'x'.repeat(100_000)}}).ok).toBe(true);
+		for (let n = 0; n < 200; n++)
+			expect(
+				store.recordAttempt(ids[n % ids.length], {
+					correct: false,
+					answer: {kind: 'text', text: 'x'.repeat(100_000)},
+				}).ok,
+			).toBe(true);
 		const data = JSON.parse(readFileSync(file, 'utf8'));
 		expect(data.exercises['exercise-0'].attempts).toBe(11);
 		// Counters grow, nothing else: the file's size does not depend on the number of attempts.
@@ -81,7 +105,8 @@ describe('what one answer costs in the file', () => {
 describe('the tutor notice', () => {
 	it('shows a whole save failure over several lines, naming the backup path', () => {
 		const style = detectTextStyle({LANG: 'C.UTF-8'}, false, false, true);
-		const message = 'Your progress file was damaged (it is not valid JSON) and has been moved to /home/learner/.config/pod-tutor/progress.json.corrupt-2026-12-01T20-00-00.000Z; starting with empty progress.';
+		const message =
+			'Your progress file was damaged (it is not valid JSON) and has been moved to /home/learner/.config/pod-tutor/progress.json.corrupt-2026-12-01T20-00-00.000Z; starting with empty progress.';
 		const lines = noticeLines(message, 80, style);
 		expect(lines.length).toBeGreaterThan(1);
 		expect(lines.every((l) => l.length <= 80)).toBe(true);

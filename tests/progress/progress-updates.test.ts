@@ -46,7 +46,12 @@ describe('visitStep', () => {
 
 	it('refuses a step outside the lesson without changing anything', () => {
 		const before = emptyProgress();
-		for (const [step, count] of [[6, 6], [-1, 6], [1.5, 6], [0, 0]]) {
+		for (const [step, count] of [
+			[6, 6],
+			[-1, 6],
+			[1.5, 6],
+			[0, 0],
+		]) {
 			const result = visitStep('pause', step, count)(before, T1);
 			expect(result.ok).toBe(false);
 		}

@@ -34,7 +34,9 @@ export function withoutSnap(): NodeJS.ProcessEnv {
 }
 
 /** Bundles the store before the file's tests; `start` runs one writer saving `count` attempts. */
-export function useStoreWriters(): {start(configDir: string, prefix: string, count: number | 'forever', env?: NodeJS.ProcessEnv): Writer} {
+export function useStoreWriters(): {
+	start(configDir: string, prefix: string, count: number | 'forever', env?: NodeJS.ProcessEnv): Writer;
+} {
 	let bundleDir = '';
 	let bundle = '';
 	beforeAll(async () => {
@@ -55,7 +57,10 @@ export function useStoreWriters(): {start(configDir: string, prefix: string, cou
 	afterAll(() => rmSync(bundleDir, {recursive: true, force: true}));
 	return {
 		start(configDir, prefix, count, env = withoutSnap()) {
-			const child = spawn(process.execPath, [writer, bundle, configDir, prefix, String(count)], {stdio: ['ignore', 'pipe', 'pipe'], env});
+			const child = spawn(process.execPath, [writer, bundle, configDir, prefix, String(count)], {
+				stdio: ['ignore', 'pipe', 'pipe'],
+				env,
+			});
 			const saved: string[] = [];
 			const durations: number[] = [];
 			const stderr: string[] = [];
@@ -73,7 +78,9 @@ export function useStoreWriters(): {start(configDir: string, prefix: string, cou
 				for (const waiter of waiters.filter((w) => saved.length >= w.count)) waiter.resolve();
 			});
 			child.stderr!.setEncoding('utf8').on('data', (chunk: string) => stderr.push(chunk));
-			const exited = new Promise<{code: number | null; signal: NodeJS.Signals | null}>((resolve) => child.on('exit', (code, signal) => resolve({code, signal})));
+			const exited = new Promise<{code: number | null; signal: NodeJS.Signals | null}>((resolve) =>
+				child.on('exit', (code, signal) => resolve({code, signal})),
+			);
 			return {
 				child,
 				saved,
@@ -82,7 +89,9 @@ export function useStoreWriters(): {start(configDir: string, prefix: string, cou
 				exited,
 				savedAtLeast: (n) =>
 					Promise.race([
-						new Promise<void>((resolve) => (saved.length >= n ? resolve() : waiters.push({count: n, resolve}))),
+						new Promise<void>((resolve) =>
+							saved.length >= n ? resolve() : waiters.push({count: n, resolve}),
+						),
 						exited.then(({code}) => {
 							throw new Error(`writer exited (${code}) before saving ${n}: ${stderr.join('')}`);
 						}),

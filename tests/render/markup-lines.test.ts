@@ -55,7 +55,9 @@ describe('markupLines', () => {
 		expect(visibleWidth(line)).toBe('run now'.length);
 	});
 	it('keeps punctuation glued to a code span', () => {
-		expect(markupLines('the `pause` process, then `app`s.', 80, UNICODE)).toEqual(['the `pause` process, then `app`s.']);
+		expect(markupLines('the `pause` process, then `app`s.', 80, UNICODE)).toEqual([
+			'the `pause` process, then `app`s.',
+		]);
 	});
 	it('wraps punctuation together with the code span it is glued to', () => {
 		const filler = 'x'.repeat(37);
@@ -76,15 +78,24 @@ describe('markupLines', () => {
 			fc.stringMatching(/^[a-z]{1,12}$/),
 			fc.stringMatching(/^[a-z]{30,120}$/).map((w) => w),
 			fc.stringMatching(/^[a-z]{1,10}$/).map((w) => `**${w}**`),
-			fc.stringMatching(/^[a-z ]{1,30}$/).filter((w) => w.trim() !== '').map((w) => `\`${w.trim()}\``),
+			fc
+				.stringMatching(/^[a-z ]{1,30}$/)
+				.filter((w) => w.trim() !== '')
+				.map((w) => `\`${w.trim()}\``),
 			fc.constantFrom('\u2014', '\u2192', '\u201Cx\u201D'),
 		);
 		const line = fc.array(word, {minLength: 1, maxLength: 30}).map((ws) => ws.join(' '));
 		const prefix = fc.constantFrom('', '- ', '1. ', '12. ');
-		const text = fc.array(fc.tuple(prefix, line).map(([p, l]) => p + l), {minLength: 1, maxLength: 6}).map((ls) => ls.join('\n'));
+		const text = fc
+			.array(
+				fc.tuple(prefix, line).map(([p, l]) => p + l),
+				{minLength: 1, maxLength: 6},
+			)
+			.map((ls) => ls.join('\n'));
 		fc.assert(
 			fc.property(text, fc.constantFrom(UNICODE, ASCII, BOLD), (source, style) => {
-				for (const out of markupLines(source, width, style)) expect(visibleWidth(out)).toBeLessThanOrEqual(width);
+				for (const out of markupLines(source, width, style))
+					expect(visibleWidth(out)).toBeLessThanOrEqual(width);
 			}),
 			{numRuns: 300},
 		);
@@ -95,11 +106,13 @@ describe('markupLines', () => {
 		let checked = 0;
 		for (const lesson of course.lessons) {
 			for (const step of lesson.steps) {
-				const texts = step.kind === 'text' ? [step.body] : step.kind === 'command' && step.explain ? [step.explain] : [];
+				const texts =
+					step.kind === 'text' ? [step.body] : step.kind === 'command' && step.explain ? [step.explain] : [];
 				for (const body of texts) {
 					for (const style of [UNICODE, ASCII]) {
 						const lines = markupLines(body, width, style);
-						for (const out of lines) expect(visibleWidth(out), `${lesson.id}: ${out}`).toBeLessThanOrEqual(width);
+						for (const out of lines)
+							expect(visibleWidth(out), `${lesson.id}: ${out}`).toBeLessThanOrEqual(width);
 						if (style === UNICODE) {
 							// Wrapping may only change white space: every other character stays, in order.
 							const letters = (s: string) => s.replace(/\u2022/g, '-').replace(/[`\s]/g, '');

@@ -8,7 +8,17 @@ import type {OrderingExercise, StepKind} from '../../src/content/types.js';
 import {emptyProgress} from '../../src/progress/progress-data.js';
 import {drawDiagramStep} from '../../src/render/diagram-step.js';
 import type {TextStyle} from '../../src/render/text-style.js';
-import {BINDINGS, displayKey, effectiveBindings, footer, footerIntents, intentFor, type KeyContext, type KeyName, type KeyPress} from '../../src/tutor/keymap.js';
+import {
+	BINDINGS,
+	displayKey,
+	effectiveBindings,
+	footer,
+	footerIntents,
+	intentFor,
+	type KeyContext,
+	type KeyName,
+	type KeyPress,
+} from '../../src/tutor/keymap.js';
 import {helpLines, keyContexts, readerScreen} from '../../src/tutor/screen.js';
 import {decide} from '../../src/tutor/tutor-decisions.js';
 import {initialState, tutorReducer, type Action, type TutorState} from '../../src/tutor/tutor-state.js';
@@ -30,7 +40,8 @@ function fresh(): TutorState {
 function atStep(kind: StepKind): TutorState {
 	for (const lesson of repoCourse().lessons) {
 		const step = lesson.steps.findIndex((s, i) => s.kind === kind && i > 0 && i < lesson.steps.length - 1);
-		if (step > 0) return run(fresh(), {type: 'open', lessonId: lesson.id, step}, {type: 'scroll', delta: 5, max: 10});
+		if (step > 0)
+			return run(fresh(), {type: 'open', lessonId: lesson.id, step}, {type: 'scroll', delta: 5, max: 10});
 	}
 	throw new Error(`no ${kind} step in the middle of a lesson`);
 }
@@ -56,7 +67,13 @@ const SCREENS: Record<string, () => TutorState> = {
 	command: () => atStep('command'),
 	choice: () => withInput(atExercise('single-choice'), {kind: 'choice', cursor: 1, selected: []}),
 	multi: () => withInput(atExercise('multiple-choice'), {kind: 'choice', cursor: 1, selected: []}),
-	ordering: () => withInput(atExercise('ordering'), {kind: 'order', order: ordering.items.map((i) => i.id), cursor: 1, held: false}),
+	ordering: () =>
+		withInput(atExercise('ordering'), {
+			kind: 'order',
+			order: ordering.items.map((i) => i.id),
+			cursor: 1,
+			held: false,
+		}),
 	textfield: () => atExercise('free-text', {type: 'fieldLeft', left: true}),
 	field: () => withInput(atExercise('free-text'), {kind: 'text', value: 'ab', caret: 1}),
 	manifest: () => atExercise('manifest'),
@@ -93,7 +110,9 @@ describe('every binding of every context', () => {
 			const state = make();
 			const contexts = keyContexts(state);
 			expect(contexts[0]).toBe(name);
-			const help = state.help ? folded([...helpLines(state, ascii), footer(contexts, true)]) : folded(helpLines(run(state, {type: 'toggleHelp'}), ascii));
+			const help = state.help
+				? folded([...helpLines(state, ascii), footer(contexts, true)])
+				: folded(helpLines(run(state, {type: 'toggleHelp'}), ascii));
 			const limits = state.view.name === 'reader' && !state.help ? LIMITS : {maxScroll: 0, pageRows: 1};
 			for (const {binding, keys} of effectiveBindings(contexts)) {
 				for (const key of keys) {

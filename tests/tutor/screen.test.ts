@@ -23,7 +23,10 @@ function at(size: {columns: number; rows: number}): TutorState {
 /** Every screen of every step of every lesson, at this size and style. */
 function everyFrame(size: {columns: number; rows: number}, style: TextStyle): Array<{where: string; lines: string[]}> {
 	const frames = [{where: 'home', lines: firstFrame(at(size), style, drawDiagramStep)}];
-	frames.push({where: 'help', lines: firstFrame(tutorReducer(at(size), {type: 'toggleHelp'}), style, drawDiagramStep)});
+	frames.push({
+		where: 'help',
+		lines: firstFrame(tutorReducer(at(size), {type: 'toggleHelp'}), style, drawDiagramStep),
+	});
 	for (const lesson of repoCourse().lessons) {
 		let s = tutorReducer(at(size), {type: 'open', lessonId: lesson.id, step: 0});
 		for (let step = 0; step < lesson.steps.length; step++) {
@@ -40,7 +43,8 @@ describe('screens fit the terminal', () => {
 			it(`every screen at ${size.columns}x${size.rows} (${style.charset}) is at most ${size.columns} wide and ${size.rows - 1} high`, () => {
 				for (const {where, lines} of everyFrame(size, style)) {
 					expect(lines.length, where).toBeLessThanOrEqual(size.rows - 1);
-					for (const line of lines) expect(visibleWidth(line), `${where}: ${line}`).toBeLessThanOrEqual(size.columns);
+					for (const line of lines)
+						expect(visibleWidth(line), `${where}: ${line}`).toBeLessThanOrEqual(size.columns);
 				}
 			});
 		}
@@ -53,7 +57,11 @@ describe('screens fit the terminal', () => {
 	});
 
 	it('says the terminal is too small below 60x16 instead of drawing a broken layout', () => {
-		for (const size of [{columns: 59, rows: 24}, {columns: 80, rows: 15}, {columns: 20, rows: 5}]) {
+		for (const size of [
+			{columns: 59, rows: 24},
+			{columns: 80, rows: 15},
+			{columns: 20, rows: 5},
+		]) {
 			const text = firstFrame(at(size), unicode, drawDiagramStep).join(' ');
 			expect(text).toContain('Terminal too small');
 			expect(text).toContain(`${size.columns}x${size.rows}`);
@@ -77,7 +85,10 @@ describe('home screen', () => {
 	});
 
 	it('lists a broken lesson by name with a pointer to validate', () => {
-		const course = {...repoCourse(), broken: [{id: 'oops', file: 'lessons/99-oops.yaml', problems: [{file: 'x', path: '', message: 'bad'}]}]};
+		const course = {
+			...repoCourse(),
+			broken: [{id: 'oops', file: 'lessons/99-oops.yaml', problems: [{file: 'x', path: '', message: 'bad'}]}],
+		};
 		const text = homeLines(initialState(course, emptyProgress(), {columns: 80, rows: 24}), ascii).join('\n');
 		expect(text).toContain('oops');
 		expect(text).toContain('pod-tutor validate');
@@ -87,16 +98,26 @@ describe('home screen', () => {
 describe('help overlay', () => {
 	it('says how many lines it could not show on a short window, instead of cutting silently', () => {
 		const {lesson, step} = {lesson: repoCourse().lessons[0], step: 0};
-		const s = tutorReducer(tutorReducer(at({columns: 60, rows: 16}), {type: 'open', lessonId: lesson.id, step}), {type: 'toggleHelp'});
+		const s = tutorReducer(tutorReducer(at({columns: 60, rows: 16}), {type: 'open', lessonId: lesson.id, step}), {
+			type: 'toggleHelp',
+		});
 		const lines = helpLines(s, ascii);
 		expect(lines.length).toBeLessThanOrEqual(15);
-		const full = helpLines(tutorReducer(tutorReducer(at({columns: 60, rows: 60}), {type: 'open', lessonId: lesson.id, step}), {type: 'toggleHelp'}), ascii);
+		const full = helpLines(
+			tutorReducer(tutorReducer(at({columns: 60, rows: 60}), {type: 'open', lessonId: lesson.id, step}), {
+				type: 'toggleHelp',
+			}),
+			ascii,
+		);
 		if (full.length > 15) expect(lines[lines.length - 1]).toMatch(/\d+ more lines: make the window taller/);
 		else expect(lines).toEqual(full);
 	});
 
 	it('is generated from the keymap: every binding of the reader is listed', () => {
-		const s = tutorReducer(tutorReducer(at({columns: 80, rows: 40}), {type: 'open', lessonId: repoCourse().lessons[0].id, step: 0}), {type: 'toggleHelp'});
+		const s = tutorReducer(
+			tutorReducer(at({columns: 80, rows: 40}), {type: 'open', lessonId: repoCourse().lessons[0].id, step: 0}),
+			{type: 'toggleHelp'},
+		);
 		// Long help texts wrap onto a second line: compare with white space folded.
 		const text = helpLines(s, ascii).join('\n').replace(/\s+/g, ' ');
 		for (const binding of BINDINGS.filter((b) => b.contexts.includes('reader') || b.contexts.includes('global'))) {

@@ -36,8 +36,16 @@ describe('initial view', () => {
 	it('opens a named lesson at its own saved step', () => {
 		const course = repoCourse();
 		const lesson = course.lessons[1];
-		const progress = {...emptyProgress(), lessons: {[lesson.id]: {currentStep: 2, furthestStep: 4, completed: false, updatedAt: ''}}};
-		expect(initialView(course, progress, lesson.id)).toEqual({name: 'reader', lessonId: lesson.id, step: 2, scroll: 0});
+		const progress = {
+			...emptyProgress(),
+			lessons: {[lesson.id]: {currentStep: 2, furthestStep: 4, completed: false, updatedAt: ''}},
+		};
+		expect(initialView(course, progress, lesson.id)).toEqual({
+			name: 'reader',
+			lessonId: lesson.id,
+			step: 2,
+			scroll: 0,
+		});
 	});
 });
 
@@ -76,7 +84,8 @@ describe('reducer', () => {
 	it('shows hints one at a time, never more than there are', () => {
 		const {exercise} = findExerciseStep('single-choice');
 		let s = state();
-		for (let i = 0; i < exercise.hints.length + 3; i++) s = tutorReducer(s, {type: 'hint', exerciseId: exercise.id, hintCount: exercise.hints.length});
+		for (let i = 0; i < exercise.hints.length + 3; i++)
+			s = tutorReducer(s, {type: 'hint', exerciseId: exercise.id, hintCount: exercise.hints.length});
 		expect(s.sessions[exercise.id].hintsShown).toBe(exercise.hints.length);
 	});
 
@@ -85,14 +94,21 @@ describe('reducer', () => {
 		let s = tutorReducer(state(), {type: 'reveal', exerciseId: exercise.id});
 		expect(s.sessions[exercise.id]?.revealed ?? false).toBe(false);
 		expect(s.notice).toMatch(/attempt/);
-		s = tutorReducer(s, {type: 'checked', exerciseId: exercise.id, result: {id: exercise.id, correct: false, malformed: false, checks: [], feedback: 'no'}});
+		s = tutorReducer(s, {
+			type: 'checked',
+			exerciseId: exercise.id,
+			result: {id: exercise.id, correct: false, malformed: false, checks: [], feedback: 'no'},
+		});
 		s = tutorReducer(s, {type: 'reveal', exerciseId: exercise.id});
 		expect(s.sessions[exercise.id].revealed).toBe(true);
 	});
 
 	it('counts a saved attempt from an earlier session as an attempt for revealing', () => {
 		const {exercise} = findExerciseStep('single-choice');
-		const progress = {...emptyProgress(), exercises: {[exercise.id]: {attempts: 1, correct: false, hintsUsed: 0, revealed: false}}};
+		const progress = {
+			...emptyProgress(),
+			exercises: {[exercise.id]: {attempts: 1, correct: false, hintsUsed: 0, revealed: false}},
+		};
 		const s = tutorReducer(initialState(repoCourse(), progress, size), {type: 'reveal', exerciseId: exercise.id});
 		expect(s.sessions[exercise.id].revealed).toBe(true);
 	});
@@ -112,13 +128,21 @@ describe('lesson status', () => {
 		expect(lessonStatus(lesson, progress)).toBe('not-started');
 		progress.lessons[lesson.id] = {currentStep: 1, furthestStep: 1, completed: false, updatedAt: ''};
 		expect(lessonStatus(lesson, progress)).toBe('in-progress');
-		progress.lessons[lesson.id] = {currentStep: 1, furthestStep: lesson.steps.length - 1, completed: true, updatedAt: ''};
+		progress.lessons[lesson.id] = {
+			currentStep: 1,
+			furthestStep: lesson.steps.length - 1,
+			completed: true,
+			updatedAt: '',
+		};
 		expect(lessonStatus(lesson, progress)).toBe('done');
 	});
 
 	it('counts an attempted exercise as progress even on the first step', () => {
 		const {lesson, exercise} = findExerciseStep('multiple-choice');
-		const progress = {...emptyProgress(), exercises: {[exercise.id]: {attempts: 1, correct: false, hintsUsed: 0, revealed: false}}};
+		const progress = {
+			...emptyProgress(),
+			exercises: {[exercise.id]: {attempts: 1, correct: false, hintsUsed: 0, revealed: false}},
+		};
 		expect(lessonStatus(lesson, progress)).toBe('in-progress');
 	});
 });

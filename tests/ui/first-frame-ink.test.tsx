@@ -71,7 +71,14 @@ function screens(size: Size): Array<[string, TutorState]> {
 	const out: Array<[string, TutorState]> = [['home', base]];
 	for (const kind of ['text', 'code', 'diagram', 'command'] as const) {
 		const lesson = course.lessons.find((l) => l.steps.some((s) => s.kind === kind));
-		if (lesson) out.push([`${kind} step`, at(lesson.id, lesson.steps.findIndex((s) => s.kind === kind))]);
+		if (lesson)
+			out.push([
+				`${kind} step`,
+				at(
+					lesson.id,
+					lesson.steps.findIndex((s) => s.kind === kind),
+				),
+			]);
 	}
 	for (const kind of EXERCISE_KINDS) {
 		const {lesson, step} = findExerciseStep(kind);
@@ -85,13 +92,22 @@ function screens(size: Size): Array<[string, TutorState]> {
 
 async function inkFrame(state: TutorState, style: TextStyle): Promise<string> {
 	const terminal = new Terminal(state.size.columns, state.size.rows);
-	const app = render(<TutorApp initial={state} style={style} store={store} handOver={() => ({exitCode: 0})} liveReady={notAskedFor} />, {
-		stdout: terminal as unknown as NodeJS.WriteStream,
-		stdin: new InkStdin() as unknown as NodeJS.ReadStream,
-		debug: true,
-		patchConsole: false,
-		exitOnCtrlC: false,
-	});
+	const app = render(
+		<TutorApp
+			initial={state}
+			style={style}
+			store={store}
+			handOver={() => ({exitCode: 0})}
+			liveReady={notAskedFor}
+		/>,
+		{
+			stdout: terminal as unknown as NodeJS.WriteStream,
+			stdin: new InkStdin() as unknown as NodeJS.ReadStream,
+			debug: true,
+			patchConsole: false,
+			exitOnCtrlC: false,
+		},
+	);
 	app.unmount();
 	await new Promise((resolve) => setImmediate(resolve));
 	// Ink's contract in debug mode, which frame-writer.ts relies on: every write is a whole frame,
@@ -122,7 +138,8 @@ describe('the first frame is the frame Ink draws', () => {
 				for (const [screen, state] of screens(size)) {
 					const ink = await inkFrame(state, style);
 					const early = firstFrame(state, style, drawDiagramStep);
-					if (shown(early, size) !== shown(ink.split('\n'), size)) differ.push(`${screen}:\n${early.join('\n')}\n--- Ink:\n${ink}`);
+					if (shown(early, size) !== shown(ink.split('\n'), size))
+						differ.push(`${screen}:\n${early.join('\n')}\n--- Ink:\n${ink}`);
 				}
 				expect(differ).toEqual([]);
 			});

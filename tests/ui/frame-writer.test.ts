@@ -40,7 +40,10 @@ describe('FrameWriter', () => {
 	it('sends only the changed cells: a moved pointer is two positionings and two characters', () => {
 		const term = new Terminal();
 		const writer = new FrameWriter(term);
-		const list = (at: number) => ['Lessons', ...[0, 1, 2].map((i) => `${i === at ? '>' : ' '} ${i + 1}. lesson ${i + 1}          not started`)];
+		const list = (at: number) => [
+			'Lessons',
+			...[0, 1, 2].map((i) => `${i === at ? '>' : ' '} ${i + 1}. lesson ${i + 1}          not started`),
+		];
 		writer.draw(list(0));
 		term.written = [];
 		writer.draw(list(1));
@@ -56,7 +59,7 @@ describe('FrameWriter', () => {
 		expect(term.written).toEqual([]);
 	});
 
-	it('takes each of Ink\'s writes as a whole frame and calls back a write that asks for it', async () => {
+	it("takes each of Ink's writes as a whole frame and calls back a write that asks for it", async () => {
 		const term = new Terminal();
 		const writer = new FrameWriter(term);
 		let frames = 0;
@@ -108,16 +111,37 @@ describe('FrameWriter', () => {
 	// exactly what drawing the last frame on a blank screen of that size shows. Checked with a
 	// real terminal emulator.
 	it('leaves the screen a fresh start would draw, over any sequence of frames and resizes (pyte)', () => {
-		const word = fc.constantFrom('pod', 'container', 'pause', '\u2500\u2500\u2500', '\u276F', '\u00B7', 'x', '  ', '     ', '\u4E2D');
-		const piece = fc.tuple(word, fc.constantFrom('plain', 'bold', 'inverse')).map(([w, s]) => (s === 'bold' ? bold(w) : s === 'inverse' ? inverse(w) : w));
+		const word = fc.constantFrom(
+			'pod',
+			'container',
+			'pause',
+			'\u2500\u2500\u2500',
+			'\u276F',
+			'\u00B7',
+			'x',
+			'  ',
+			'     ',
+			'\u4E2D',
+		);
+		const piece = fc
+			.tuple(word, fc.constantFrom('plain', 'bold', 'inverse'))
+			.map(([w, s]) => (s === 'bold' ? bold(w) : s === 'inverse' ? inverse(w) : w));
 		// At most 19 columns wide: every line fits the narrowest window, so both sides draw the same text.
 		const line = fc.array(piece, {maxLength: 2}).map((parts) => parts.join(' '));
 		const frame = fc.array(line, {maxLength: 26});
 		const step = fc.oneof(
 			{weight: 4, arbitrary: frame.map((lines) => ({kind: 'frame' as const, lines}))},
-			{weight: 1, arbitrary: fc.tuple(fc.integer({min: 24, max: 120}), fc.integer({min: 5, max: 40})).map(([c, r]) => ({kind: 'resize' as const, c, r}))},
+			{
+				weight: 1,
+				arbitrary: fc
+					.tuple(fc.integer({min: 24, max: 120}), fc.integer({min: 5, max: 40}))
+					.map(([c, r]) => ({kind: 'resize' as const, c, r})),
+			},
 		);
-		const cases = fc.sample(fc.tuple(frame, fc.array(step, {minLength: 1, maxLength: 8})), {numRuns: 120, seed: 42});
+		const cases = fc.sample(fc.tuple(frame, fc.array(step, {minLength: 1, maxLength: 8})), {
+			numRuns: 120,
+			seed: 42,
+		});
 		const runs: TerminalChunk[][] = [];
 		const expected: TerminalChunk[][] = [];
 		for (const [first, steps] of cases) {

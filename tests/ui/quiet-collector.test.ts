@@ -17,7 +17,13 @@ describe('QuietCollector', () => {
 		const collect = vi.fn(() => {
 			used = 10 * MB;
 		});
-		const collector = new QuietCollector({collect, heapUsed: () => used, quietMs: 200, minGrowthBytes: MB, burstGrowthBytes: 100 * MB});
+		const collector = new QuietCollector({
+			collect,
+			heapUsed: () => used,
+			quietMs: 200,
+			minGrowthBytes: MB,
+			burstGrowthBytes: 100 * MB,
+		});
 		return {
 			collector,
 			collect,
@@ -77,7 +83,13 @@ describe('QuietCollector', () => {
 		const collect = vi.fn(() => {
 			used = 10 * MB;
 		});
-		const collector = new QuietCollector({collect, heapUsed: () => used, quietMs: 200, minGrowthBytes: MB, burstGrowthBytes: 4 * MB});
+		const collector = new QuietCollector({
+			collect,
+			heapUsed: () => used,
+			quietMs: 200,
+			minGrowthBytes: MB,
+			burstGrowthBytes: 4 * MB,
+		});
 		for (let frame = 1; frame <= 20; frame++) {
 			used += 0.5 * MB;
 			collector.activity();
@@ -122,9 +134,13 @@ describe('fullCollection', () => {
 	});
 });
 
-describe('the tutor\'s V8 settings', () => {
+describe("the tutor's V8 settings", () => {
 	it('are all known to this Node: setting them prints nothing (an unknown flag would print over the screen)', () => {
-		const result = spawnSync(process.execPath, ['-e', `require('node:v8').setFlagsFromString(${JSON.stringify(TUTOR_V8_FLAGS)}); console.log('set')`], {encoding: 'utf8'});
+		const result = spawnSync(
+			process.execPath,
+			['-e', `require('node:v8').setFlagsFromString(${JSON.stringify(TUTOR_V8_FLAGS)}); console.log('set')`],
+			{encoding: 'utf8'},
+		);
 		expect(result.stderr).toBe('');
 		expect(result.stdout).toBe('set\n');
 	});

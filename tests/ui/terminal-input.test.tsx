@@ -31,10 +31,27 @@ function xtermKeys(): string[] {
 
 /** Reports and strings a terminal sends that are no keys: mouse, focus, SGR, OSC, DCS, answers to queries. */
 const REPORTS = [
-	`${ESC}[M !!`, `${ESC}[<0;10;5M`, `${ESC}[<0;10;5m`, `${ESC}[I`, `${ESC}[O`, `${ESC}[31m`, `${ESC}[0m`, `${ESC}[1;31;42m`,
-	`${ESC}]0;PWNED\u0007`, `${ESC}]52;c;UFdORUQ=\u0007`, `${ESC}]11;rgb:0000/0000/0000${ESC}\\`, `${ESC}P1$r0m${ESC}\\`,
-	`${ESC}[12;40R`, `${ESC}[?1;2c`, `${ESC}[>0;276;0c`, `${ESC}[?62;c`, `${ESC}_Gi=1;OK${ESC}\\`, `${ESC}[2J`, `${ESC}c`,
-	`${ESC}[97;5u`, `${ESC}[27;5;106~`,
+	`${ESC}[M !!`,
+	`${ESC}[<0;10;5M`,
+	`${ESC}[<0;10;5m`,
+	`${ESC}[I`,
+	`${ESC}[O`,
+	`${ESC}[31m`,
+	`${ESC}[0m`,
+	`${ESC}[1;31;42m`,
+	`${ESC}]0;PWNED\u0007`,
+	`${ESC}]52;c;UFdORUQ=\u0007`,
+	`${ESC}]11;rgb:0000/0000/0000${ESC}\\`,
+	`${ESC}P1$r0m${ESC}\\`,
+	`${ESC}[12;40R`,
+	`${ESC}[?1;2c`,
+	`${ESC}[>0;276;0c`,
+	`${ESC}[?62;c`,
+	`${ESC}_Gi=1;OK${ESC}\\`,
+	`${ESC}[2J`,
+	`${ESC}c`,
+	`${ESC}[97;5u`,
+	`${ESC}[27;5;106~`,
 ];
 
 describe('KeyDecoder', () => {
@@ -45,14 +62,29 @@ describe('KeyDecoder', () => {
 
 	it('gives the arrows and the editing keys in one plain form, whatever the modifier', () => {
 		expect(decode(`${ESC}[A${ESC}OB${ESC}[1;5C${ESC}[1;2D`)).toEqual([KEY.up, KEY.down, KEY.right, KEY.left]);
-		expect(decode(`${ESC}[5~${ESC}[6;3~${ESC}[3~${ESC}[1~${ESC}[4~${ESC}OH`)).toEqual([KEY.pageUp, KEY.pageDown, KEY.delete, KEY.home, KEY.end, KEY.home]);
-		expect(decode('\r', '\n', '\t', '\u007F', '\b', '\u0003')).toEqual([KEY.enter, KEY.enter, KEY.tab, KEY.backspace, KEY.backspace, '\u0003']);
+		expect(decode(`${ESC}[5~${ESC}[6;3~${ESC}[3~${ESC}[1~${ESC}[4~${ESC}OH`)).toEqual([
+			KEY.pageUp,
+			KEY.pageDown,
+			KEY.delete,
+			KEY.home,
+			KEY.end,
+			KEY.home,
+		]);
+		expect(decode('\r', '\n', '\t', '\u007F', '\b', '\u0003')).toEqual([
+			KEY.enter,
+			KEY.enter,
+			KEY.tab,
+			KEY.backspace,
+			KEY.backspace,
+			'\u0003',
+		]);
 	});
 
 	it('drops every function key and every report, with anything modified', () => {
 		const known = new Set<string>(Object.values(KEY));
 		for (const sequence of [...xtermKeys(), ...REPORTS]) {
-			for (const key of decode(sequence)) expect({sequence, key, known: known.has(key)}).toEqual({sequence, key, known: true});
+			for (const key of decode(sequence))
+				expect({sequence, key, known: known.has(key)}).toEqual({sequence, key, known: true});
 		}
 		expect(decode(`${ESC}[1;5P`)).toEqual([]);
 		expect(decode(`${ESC}[31m`, 'j')).toEqual(['j']);
@@ -68,7 +100,10 @@ describe('KeyDecoder', () => {
 	});
 
 	it('turns a bracketed paste into one piece of text without controls or escape sequences, cut at the limit', () => {
-		expect(decode(`${ESC}[200~two\r\nlines ${ESC}[31mred${ESC}[0m\u0007${ESC}]0;x\u0007${ESC}[201~j`)).toEqual(['two lines red', 'j']);
+		expect(decode(`${ESC}[200~two\r\nlines ${ESC}[31mred${ESC}[0m\u0007${ESC}]0;x\u0007${ESC}[201~j`)).toEqual([
+			'two lines red',
+			'j',
+		]);
 		expect(decode(`${ESC}[200~ab`, `c${ESC}[20`, `1~`)).toEqual(['abc']);
 		const big = decode(`${ESC}[200~${'y'.repeat(100 * 1024)}${ESC}[201~`);
 		expect(big.map((k) => k.length)).toEqual([MAX_PASTE_CHARS]);
@@ -101,20 +136,38 @@ describe('InkStdin with Ink 6.8', () => {
 		function Probe() {
 			// The app's own handlers use input as a string; Ink 6.8 passed undefined for Ctrl+F1.
 			useInput((input, key) => {
-				received.push(`${input.startsWith('x') ? 'x' : input}${key.upArrow ? '<up>' : ''}${key.escape ? '<esc>' : ''}`);
+				received.push(
+					`${input.startsWith('x') ? 'x' : input}${key.upArrow ? '<up>' : ''}${key.escape ? '<esc>' : ''}`,
+				);
 			});
 			return <Text>probe</Text>;
 		}
 		const sink = new Sink();
-		const app = render(<Probe />, {stdin: stdin as unknown as NodeJS.ReadStream, stdout: sink as unknown as NodeJS.WriteStream, debug: true, patchConsole: false, exitOnCtrlC: false});
+		const app = render(<Probe />, {
+			stdin: stdin as unknown as NodeJS.ReadStream,
+			stdout: sink as unknown as NodeJS.WriteStream,
+			debug: true,
+			patchConsole: false,
+			exitOnCtrlC: false,
+		});
 		app.waitUntilExit().catch(() => failures++);
 		const decoder = new KeyDecoder();
-		const everything = [...xtermKeys(), ...REPORTS, `${ESC}[200~pasted ${ESC}[31m${ESC}[201~`, '\uFFFD', 'jj', ESC, 'j', `${ESC}[A`];
+		const everything = [
+			...xtermKeys(),
+			...REPORTS,
+			`${ESC}[200~pasted ${ESC}[31m${ESC}[201~`,
+			'\uFFFD',
+			'jj',
+			ESC,
+			'j',
+			`${ESC}[A`,
+		];
 		const tokens = everything.flatMap((s) => [...decoder.push(s), ...decoder.flush()]);
 		for (const t of tokens) if (t.kind === 'key') stdin.push(t.sequence);
 		const expectedCount = tokens.filter((t) => t.kind === 'key').length;
 		const deadline = Date.now() + 5000;
-		while (received.length < expectedCount && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
+		while (received.length < expectedCount && Date.now() < deadline)
+			await new Promise((resolve) => setTimeout(resolve, 10));
 		app.unmount();
 		expect(failures).toBe(0);
 		expect(received.length).toBe(expectedCount);

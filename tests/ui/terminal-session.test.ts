@@ -35,7 +35,11 @@ class FakeStdout extends EventEmitter {
 function io() {
 	const stdin = new FakeStdin();
 	const stdout = new FakeStdout();
-	return {stdin, stdout, both: {stdin: stdin as unknown as NodeJS.ReadStream, stdout: stdout as unknown as NodeJS.WriteStream}};
+	return {
+		stdin,
+		stdout,
+		both: {stdin: stdin as unknown as NodeJS.ReadStream, stdout: stdout as unknown as NodeJS.WriteStream},
+	};
 }
 
 /** Processes of a process group that are still alive (a killed one may linger as a zombie until reaped). */
@@ -53,7 +57,15 @@ function liveMembersOf(group: number): number[] {
 	return alive;
 }
 
-const SIGNALS = ['SIGHUP', 'SIGINT', 'SIGTERM', 'SIGTSTP', 'SIGCONT', 'uncaughtException', 'unhandledRejection'] as const;
+const SIGNALS = [
+	'SIGHUP',
+	'SIGINT',
+	'SIGTERM',
+	'SIGTSTP',
+	'SIGCONT',
+	'uncaughtException',
+	'unhandledRejection',
+] as const;
 
 describe('withTerminal', () => {
 	it('restores the terminal and removes its handlers when the body fails, and passes the failure on', async () => {
@@ -95,7 +107,12 @@ describe('withTerminal', () => {
 		let group = 0;
 		await withTerminal(both, async () => {
 			// A command that leaves a grandchild behind in its group, and ignores SIGTERM.
-			const command = startCommand({file: 'sh', args: ['-c', "trap '' TERM; sleep 30 & sleep 30"], timeoutMs: 60000, killGraceMs: 200});
+			const command = startCommand({
+				file: 'sh',
+				args: ['-c', "trap '' TERM; sleep 30 & sleep 30"],
+				timeoutMs: 60000,
+				killGraceMs: 200,
+			});
 			group = command.pid!;
 			await new Promise((resolve) => setTimeout(resolve, 100));
 			return 0;
@@ -105,7 +122,9 @@ describe('withTerminal', () => {
 	});
 
 	it('gives 128 + the signal number for the signals that end the tutor', () => {
-		expect([signalExitCode('SIGHUP'), signalExitCode('SIGINT'), signalExitCode('SIGTERM')]).toEqual([129, 130, 143]);
+		expect([signalExitCode('SIGHUP'), signalExitCode('SIGINT'), signalExitCode('SIGTERM')]).toEqual([
+			129, 130, 143,
+		]);
 	});
 });
 

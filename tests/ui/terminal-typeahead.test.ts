@@ -18,7 +18,7 @@ function typeahead(state = initialState(repoCourse(), emptyProgress(), size)) {
 }
 
 describe('Typeahead (keys before Ink)', () => {
-	it('moves, opens and pages with the app\'s reducer and draws the app\'s screens', () => {
+	it("moves, opens and pages with the app's reducer and draws the app's screens", () => {
 		const {t, frames} = typeahead();
 		for (const key of ['j', KEY.down, '\r', 'l']) t.take(key);
 		expect(t.queued).toEqual([]);

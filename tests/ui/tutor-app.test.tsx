@@ -31,7 +31,11 @@ function start(lessonId?: string) {
 }
 
 /** The saved record of an exercise, once the app's effect runner has written it. */
-function savedRecord(exerciseId: string, test: (record: {attempts?: number; hintsUsed?: number; revealed?: boolean}) => boolean, what: string) {
+function savedRecord(
+	exerciseId: string,
+	test: (record: {attempts?: number; hintsUsed?: number; revealed?: boolean}) => boolean,
+	what: string,
+) {
 	return waitFor(() => store.refresh().exercises[exerciseId] ?? {}, test, what);
 }
 
@@ -47,10 +51,19 @@ describe('TutorApp', () => {
 		const course = repoCourse();
 		const app = start();
 		await frameWith(app, 'lessons done');
-		await press(app, KEYS.down, (f) => f.includes(`> [ ]  2. ${course.lessons[1].title}`), 'the cursor on lesson 2');
+		await press(
+			app,
+			KEYS.down,
+			(f) => f.includes(`> [ ]  2. ${course.lessons[1].title}`),
+			'the cursor on lesson 2',
+		);
 		await press(app, KEYS.enter, (f) => f.includes(`step 1/${course.lessons[1].steps.length}`), 'lesson 2, step 1');
 		await press(app, KEYS.right, (f) => f.includes(`step 2/${course.lessons[1].steps.length}`), 'step 2');
-		const last = await waitFor(() => store.refresh().last, (l) => l?.step === 1, 'the saved position');
+		const last = await waitFor(
+			() => store.refresh().last,
+			(l) => l?.step === 1,
+			'the saved position',
+		);
 		expect(last).toMatchObject({lessonId: course.lessons[1].id, step: 1});
 		app.unmount();
 	});
@@ -88,11 +101,26 @@ describe('TutorApp', () => {
 		await frameWith(app, 'Quantity:');
 		await press(app, `h${exercise.answer}`, (f) => f.includes(`h${exercise.answer}`), 'h typed into the field');
 		expect(app.lastFrame()).not.toContain('Hint 1/');
-		await press(app, KEYS.backspace, (f) => f.includes(`h${exercise.answer.slice(0, -1)}_`), 'the last character erased');
-		await press(app, exercise.answer.slice(-1), (f) => f.includes(`h${exercise.answer}_`), 'the last character typed back');
+		await press(
+			app,
+			KEYS.backspace,
+			(f) => f.includes(`h${exercise.answer.slice(0, -1)}_`),
+			'the last character erased',
+		);
+		await press(
+			app,
+			exercise.answer.slice(-1),
+			(f) => f.includes(`h${exercise.answer}_`),
+			'the last character typed back',
+		);
 		// The caret to just after the h, then erase it.
 		const lefts = Array.from({length: exercise.answer.length}, () => KEYS.left);
-		await press(app, [...lefts, KEYS.backspace], (f) => f.includes(`> |${exercise.answer}`), 'the h erased, the caret before the answer');
+		await press(
+			app,
+			[...lefts, KEYS.backspace],
+			(f) => f.includes(`> |${exercise.answer}`),
+			'the h erased, the caret before the answer',
+		);
 		await press(app, KEYS.enter, (f) => f.includes('[right]'), 'the verdict');
 		await savedRecord(exercise.id, (r) => r.attempts === 1, 'the attempt saved');
 		expect(store.refresh().exercises[exercise.id].correct).toBe(true);
@@ -104,12 +132,26 @@ describe('TutorApp', () => {
 	it('reorders items with Space and the arrows, then checks the order', async () => {
 		const {exercise, app} = atExercise('ordering');
 		if (exercise.kind !== 'ordering') throw new Error('fixture');
-		await frameWhere(app, (f) => f.includes('Put in order:') && f.includes('Space pick up'), 'the ordering exercise, its footer saying Space');
+		await frameWhere(
+			app,
+			(f) => f.includes('Put in order:') && f.includes('Space pick up'),
+			'the ordering exercise, its footer saying Space',
+		);
 		// Move the item that belongs first to the top: pick it up and carry it.
 		const from = exercise.items.findIndex((i) => i.id === exercise.answer[0]);
 		const firstItem = exercise.items[from];
-		const keys = [...Array.from({length: from}, () => KEYS.down), KEYS.space, ...Array.from({length: from}, () => KEYS.up), KEYS.space];
-		await press(app, keys, (f) => f.includes(`1. ${firstItem.text.slice(0, 20)}`), 'the first item moved to the top');
+		const keys = [
+			...Array.from({length: from}, () => KEYS.down),
+			KEYS.space,
+			...Array.from({length: from}, () => KEYS.up),
+			KEYS.space,
+		];
+		await press(
+			app,
+			keys,
+			(f) => f.includes(`1. ${firstItem.text.slice(0, 20)}`),
+			'the first item moved to the top',
+		);
 		await press(app, KEYS.enter, (f) => f.includes('[right]') || f.includes('[not yet]'), 'the verdict');
 		await savedRecord(exercise.id, (r) => r.attempts === 1, 'the attempt saved');
 		app.unmount();
@@ -130,7 +172,12 @@ describe('help and a too-small window keep what the learner did in a widget', ()
 		if (exercise.kind !== 'single-choice') throw new Error('fixture');
 		await frameWith(app, 'Choose one:');
 		const third = exercise.choices[2];
-		await press(app, [KEYS.down, KEYS.down], (f) => f.includes(`> ( ) ${third.text.slice(0, 15)}`), 'the third choice highlighted');
+		await press(
+			app,
+			[KEYS.down, KEYS.down],
+			(f) => f.includes(`> ( ) ${third.text.slice(0, 15)}`),
+			'the third choice highlighted',
+		);
 		await press(app, '?', (f) => f.includes('show or hide this help'), 'the help');
 		await press(app, '?', (f) => f.includes('Choose one:'), 'the exercise again');
 		expect(app.lastFrame()).toContain(`> ( ) ${third.text.slice(0, 15)}`);
@@ -174,7 +221,12 @@ describe('TutorApp without live mode', () => {
 	it('explains on the notice line why c cannot check a real Pod, and records nothing', async () => {
 		const {exercise, app} = atExercise('manifest');
 		await frameWith(app, 'Write a manifest:');
-		await press(app, 'c', (f) => /No cluster, CRI runtime or podman is usable here|no live Pod to check/.test(f), 'the reason on the notice line');
+		await press(
+			app,
+			'c',
+			(f) => /No cluster, CRI runtime or podman is usable here|no live Pod to check/.test(f),
+			'the reason on the notice line',
+		);
 		expect(app.lastFrame()).not.toContain('[not yet]');
 		expect(store.refresh().exercises[exercise.id]?.attempts ?? 0).toBe(0);
 		app.unmount();

@@ -71,13 +71,21 @@ export function CommandPane(props: CommandPaneProps) {
 	// Before live mode is looked for, the recorded output is there to read; Enter runs it for real.
 	const lazyIdle = !offline && !live && state.phase === 'idle';
 	const body = offline || lazyIdle ? why + sanitiseTerminalText(command.recorded.output) : state.output;
-	const text = state.verdict && state.verdict.length > 0 ? `${body}${body.endsWith('\n') || body === '' ? '' : '\n'}\n${state.verdict.join('\n')}` : body;
+	const text =
+		state.verdict && state.verdict.length > 0
+			? `${body}${body.endsWith('\n') || body === '' ? '' : '\n'}\n${state.verdict.join('\n')}`
+			: body;
 	const room = Math.max(10, width - 2);
 	const sideways = state.wrap ? undefined : sidewaysOutput(text, room, state.scrollX);
 	const lines = sideways ? sideways.lines : wrapOutput(text, room);
 	// Ink may hand a key to the handler of an earlier render; refs give it the current values.
 	const current = useRef({maxBack: 0, maxX: 0, phase: state.phase, offline});
-	const now = {maxBack: Math.max(0, lines.length - outputRows), maxX: Math.max(0, (sideways?.widest ?? 0) - room), phase: state.phase, offline};
+	const now = {
+		maxBack: Math.max(0, lines.length - outputRows),
+		maxX: Math.max(0, (sideways?.widest ?? 0) - room),
+		phase: state.phase,
+		offline,
+	};
 	// A layout effect runs in the same commit that writes the frame: no key is read in between.
 	useLayoutEffect(() => {
 		current.current = now;
@@ -114,7 +122,9 @@ export function CommandPane(props: CommandPaneProps) {
 		{isActive: (props.isActive ?? true) && !intents},
 	);
 
-	const shownLine = run.argv ? commandLine(run.argv.file, run.argv.args) : commandLine(command.tool, shownArgs(command));
+	const shownLine = run.argv
+		? commandLine(run.argv.file, run.argv.args)
+		: commandLine(command.tool, shownArgs(command));
 	const view = visibleLines(lines, outputRows, state.scrollBack);
 	const wideHint = wideOutputHint(text, room, state.wrap);
 
@@ -123,13 +133,21 @@ export function CommandPane(props: CommandPaneProps) {
 	if (offline || lazyIdle) {
 		({status, hint} = recordedPaneText(command.tool, command.recorded.exitCode, lazyIdle, wideHint));
 		if (why) status = `recorded output, exit code ${command.recorded.exitCode}`;
-		if (offline && !why && reason !== `no ${command.tool} here`) status = `recorded output (${reason}), exit code ${command.recorded.exitCode}`;
+		if (offline && !why && reason !== `no ${command.tool} here`)
+			status = `recorded output (${reason}), exit code ${command.recorded.exitCode}`;
 		// "no kubectl here" only where kubectl is missing (detection's report says so); before
 		// detection the pane claims nothing, and installed-without-a-cluster says that.
-		else if (offline && !why) status = `${offlineReason(command.tool, live)}, exit code ${command.recorded.exitCode}`;
+		else if (offline && !why)
+			status = `${offlineReason(command.tool, live)}, exit code ${command.recorded.exitCode}`;
 	} else if (state.phase === 'idle') {
-		status = run.expandError ? `cannot run: ${run.expandError}` : live ? `ready to run with ${run.argv?.file ?? command.tool}` : 'ready to run for real';
-		hint = live ? 'Enter: run it (nothing runs until you press Enter)' : 'Enter: run it for real (looks for kubectl, crictl and podman first)';
+		status = run.expandError
+			? `cannot run: ${run.expandError}`
+			: live
+				? `ready to run with ${run.argv?.file ?? command.tool}`
+				: 'ready to run for real';
+		hint = live
+			? 'Enter: run it (nothing runs until you press Enter)'
+			: 'Enter: run it for real (looks for kubectl, crictl and podman first)';
 	} else if (state.phase === 'preparing') {
 		status = state.message ?? 'getting ready...';
 		hint = 'Esc: stop';
@@ -159,7 +177,17 @@ export function CommandPane(props: CommandPaneProps) {
 					<Text key={i}>{line === '' ? ' ' : line}</Text>
 				))}
 			</Box>
-			<Text color={!color ? undefined : offline || lazyIdle ? 'yellow' : state.phase === 'done' && state.exitCode !== 0 ? 'red' : undefined}>
+			<Text
+				color={
+					!color
+						? undefined
+						: offline || lazyIdle
+							? 'yellow'
+							: state.phase === 'done' && state.exitCode !== 0
+								? 'red'
+								: undefined
+				}
+			>
 				{cutLine(status, width, props.ascii)}
 			</Text>
 			<Text dimColor={color}>{cutLine(hint, width, props.ascii)}</Text>

@@ -6,7 +6,12 @@
  */
 import {useCallback, useEffect, useReducer, useRef} from 'react';
 import type {CommandSpec} from '../../content/types.js';
-import {expandPlaceholders, startCommand, type PlaceholderValues, type RunningCommand} from '../../live/command-runner.js';
+import {
+	expandPlaceholders,
+	startCommand,
+	type PlaceholderValues,
+	type RunningCommand,
+} from '../../live/command-runner.js';
 import type {LiveContext} from '../../live/live-context.js';
 import {verdictFor} from '../../live/output-reading.js';
 import {prepareScenario} from '../../live/scenario-run.js';
@@ -43,7 +48,10 @@ export interface CommandRunOptions {
 }
 
 function argvOf(plan: StepPlan | undefined, command: CommandSpec, values: PlaceholderValues) {
-	const expanded = expandPlaceholders(plan?.kind === 'run' ? plan.args : command.args, scenarioValues(command, values));
+	const expanded = expandPlaceholders(
+		plan?.kind === 'run' ? plan.args : command.args,
+		scenarioValues(command, values),
+	);
 	if (!expanded.ok) return {expandError: expanded.error};
 	const argv = plan?.kind === 'run' ? plan.backend.argvFor(expanded.args) : {file: command.tool, args: expanded.args};
 	return {argv};
@@ -63,7 +71,10 @@ export function useCommandRun(command: CommandSpec, options: CommandRunOptions):
 
 	useEffect(() => {
 		if (state.phase !== 'running') return;
-		const timer = setInterval(() => dispatch({type: 'tick', now: Date.now(), output: tail.current?.text() ?? ''}), TICK_MS);
+		const timer = setInterval(
+			() => dispatch({type: 'tick', now: Date.now(), output: tail.current?.text() ?? ''}),
+			TICK_MS,
+		);
 		return () => clearInterval(timer);
 	}, [state.phase]);
 
@@ -81,34 +92,64 @@ export function useCommandRun(command: CommandSpec, options: CommandRunOptions):
 		if (expandError) return dispatch({type: 'refuse', message: expandError});
 		busy.current = true;
 		stopped.current = false;
-		dispatch({type: 'prepare', message: live ? 'Getting ready...' : 'Looking for kubectl, crictl and podman first...'});
+		dispatch({
+			type: 'prepare',
+			message: live ? 'Getting ready...' : 'Looking for kubectl, crictl and podman first...',
+		});
 		const go = async () => {
 			const context = live ?? (liveReady ? await liveReady : undefined);
 			const chosen = planStep(command, context);
 			if (chosen.kind === 'recorded') return dispatch({type: 'recorded', message: chosen.reason});
 			const contextValues = context?.values ?? {};
 			const prepared = await prepareScenario(chosen.maker, chosen.scenario, {
-				target: {user: currentUserLabel(), image: contextValues.image ?? DEFAULT_IMAGE, namespace: contextValues.namespace},
+				target: {
+					user: currentUserLabel(),
+					image: contextValues.image ?? DEFAULT_IMAGE,
+					namespace: contextValues.namespace,
+				},
 				progress: (message) => dispatch({type: 'prepare', message}),
 				cancelled: () => left.current || stopped.current,
 			});
 			if (left.current) return;
-			if (!prepared.ok) return dispatch({type: 'refuse', message: stopped.current ? 'stopped by you before the command ran' : prepared.error});
+			if (!prepared.ok)
+				return dispatch({
+					type: 'refuse',
+					message: stopped.current ? 'stopped by you before the command ran' : prepared.error,
+				});
 			const run = argvOf(chosen, command, contextValues);
-			if (!run.argv) return dispatch({type: 'refuse', message: run.expandError ?? 'the command could not be built'});
+			if (!run.argv)
+				return dispatch({type: 'refuse', message: run.expandError ?? 'the command could not be built'});
 			const output = new OutputTail();
 			tail.current = output;
 			dispatch({type: 'start', now: Date.now()});
-			const handle = startCommand({file: run.argv.file, args: run.argv.args, timeoutMs: STEP_TIMEOUT_MS, onOutput: (_stream, text) => output.append(text)});
+			const handle = startCommand({
+				file: run.argv.file,
+				args: run.argv.args,
+				timeoutMs: STEP_TIMEOUT_MS,
+				onOutput: (_stream, text) => output.append(text),
+			});
 			running.current = handle;
 			const result = await handle.done;
 			running.current = undefined;
 			const text = output.text();
-			const verdict = result.outcome === 'exited' ? verdictFor(text, chosen.reading, command.recorded.output, prediction, chosen.note).lines : undefined;
-			dispatch({type: 'finish', now: Date.now(), output: text, outcome: result.outcome, exitCode: result.exitCode, message: result.error, verdict});
+			const verdict =
+				result.outcome === 'exited'
+					? verdictFor(text, chosen.reading, command.recorded.output, prediction, chosen.note).lines
+					: undefined;
+			dispatch({
+				type: 'finish',
+				now: Date.now(),
+				output: text,
+				outcome: result.outcome,
+				exitCode: result.exitCode,
+				message: result.error,
+				verdict,
+			});
 		};
 		void go()
-			.catch((error: unknown) => dispatch({type: 'refuse', message: error instanceof Error ? error.message : String(error)}))
+			.catch((error: unknown) =>
+				dispatch({type: 'refuse', message: error instanceof Error ? error.message : String(error)}),
+			)
 			.finally(() => {
 				busy.current = false;
 			});
