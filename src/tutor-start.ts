@@ -1,8 +1,7 @@
 import {setFlagsFromString} from 'node:v8';
-import {EXIT_OK, EXIT_USAGE, type CommandIO, type GlobalOptions} from './commands/command-io.js';
-import {loadCourseFast} from './content/course-cache.js';
-import {labLiveMode, labNotice, withLabEnv, withLabLiveArgs} from './lab/lab-live.js';
-import {parseLiveOptions} from './live/live-options.js';
+import {EXIT_OK, type CommandIO, type GlobalOptions} from './commands/command-io.js';
+import {readTutorArguments} from './commands/tutor-arguments.js';
+import {labLiveMode, labNotice, withLabEnv} from './lab/lab-live.js';
 import {readProgressSnapshot} from './progress/progress-snapshot.js';
 import {drawDiagramStep} from './render/diagram-step.js';
 import {detectTextStyle} from './render/text-style.js';
@@ -30,25 +29,9 @@ export async function runTutor(
 	io: CommandIO,
 	options: GlobalOptions,
 ): Promise<number> {
-	const live = parseLiveOptions(withLabLiveArgs(rest, options.lab));
-	if (!live.ok) {
-		io.stderr(`pod-tutor: ${live.error}\n`);
-		return EXIT_USAGE;
-	}
-	if (live.rest.length > 0) {
-		io.stderr(`pod-tutor: unexpected argument "${live.rest[0]}". Run pod-tutor --help for the commands.\n`);
-		return EXIT_USAGE;
-	}
-	const course = await loadCourseFast(options.lessonDirs);
-	if (lessonId && !lessonById(course, lessonId)) {
-		const broken = course.broken.find((b) => b.id === lessonId);
-		io.stderr(
-			broken
-				? `pod-tutor: lesson "${lessonId}" is broken: ${broken.problems[0]?.message ?? ''} (pod-tutor validate lists every problem)\n`
-				: `pod-tutor: no lesson or command "${lessonId}". Lessons: ${course.lessons.map((l) => l.id).join(', ')}. Run pod-tutor --help for the commands.\n`,
-		);
-		return EXIT_USAGE;
-	}
+	const args = await readTutorArguments(lessonId, rest, io, options);
+	if (!args.ok) return args.exitCode;
+	const {course, live} = args;
 	const read = readProgressSnapshot(io.env);
 	const configNotice = labNotice(options.lab);
 	const snapshot = configNotice ? {...read, warning: [read.warning, configNotice].filter(Boolean).join(' ')} : read;
@@ -111,7 +94,7 @@ export async function runTutor(
 			notice: snapshot.warning,
 			typeahead,
 			terminal,
-			live: live.options,
+			live,
 			configDir: options.configDir,
 			liveMode: labLiveMode(options.lab),
 			liveEnv: withLabEnv(io.env, options.lab),

@@ -1,11 +1,12 @@
 /**
  * `pod-tutor report DIR [--csv|--json]`: the class table from the students' submissions, and
  * where they get stuck. DIR is writable by every student, so each entry is read as hostile:
- * only plain files (no links, FIFOs or devices: opened O_NOFOLLOW|O_NONBLOCK and checked with
- * fstat), at most MAX_SUBMISSION_BYTES, checked field by field, named after the user inside and
+ * only plain files (no links, FIFOs or devices: src/files/bounded-read.ts with noFollow), at most
+ * MAX_SUBMISSION_BYTES, checked field by field, named after the user inside and
  * owned by the uid inside. Anything else is skipped and said so, its name cleaned for the terminal.
  */
-import {closeSync, constants, fstatSync, openSync, readdirSync, readSync} from 'node:fs';
+import {readdirSync} from 'node:fs';
+import {readFileBounded} from '../files/bounded-read.js';
 import {join, resolve} from 'node:path';
 import {buildClassReport, classCsv, formatClassReport, type SkippedFile} from '../lab/class-report.js';
 import {MAX_SUBMISSION_BYTES, readSubmission, type Submission} from '../lab/submission.js';
@@ -30,61 +31,29 @@ type Read = {readonly ok: true; readonly submission: Submission} | {readonly ok:
 
 export function readSubmissionFile(dir: string, name: string): Read {
 	if (!name.endsWith('.json')) return {ok: false, reason: 'not a .json file'};
-	let fd: number;
+	const file = readFileBounded(join(dir, name), {limit: MAX_SUBMISSION_BYTES, noFollow: true});
+	if (!file.ok) return {ok: false, reason: file.reason};
+	let value: unknown;
 	try {
-		fd = openSync(join(dir, name), constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+		value = JSON.parse(file.text);
 	} catch (error) {
-		const code = (error as NodeJS.ErrnoException).code;
+		// RangeError too: JSON nested deep enough to exhaust the stack.
 		return {
 			ok: false,
-			reason:
-				code === 'ELOOP'
-					? 'a symbolic link'
-					: code === 'EACCES'
-						? 'not readable by you'
-						: `cannot be opened (${code ?? String(error)})`,
+			reason: `not valid JSON (${error instanceof Error ? error.message.slice(0, 80) : 'unreadable'})`,
 		};
 	}
-	try {
-		const stat = fstatSync(fd);
-		if (!stat.isFile()) return {ok: false, reason: stat.isDirectory() ? 'a folder' : 'not a plain file'};
-		if (stat.size > MAX_SUBMISSION_BYTES)
-			return {ok: false, reason: `larger than ${MAX_SUBMISSION_BYTES / 1024} KiB`};
-		const buffer = Buffer.alloc(Math.min(stat.size, MAX_SUBMISSION_BYTES) + 1);
-		let size = 0;
-		for (;;) {
-			const n = readSync(fd, buffer, size, buffer.length - size, null);
-			if (n === 0) break;
-			size += n;
-			if (size > MAX_SUBMISSION_BYTES)
-				return {ok: false, reason: `larger than ${MAX_SUBMISSION_BYTES / 1024} KiB`};
-			if (size === buffer.length) break;
-		}
-		let value: unknown;
-		try {
-			value = JSON.parse(buffer.subarray(0, size).toString('utf8'));
-		} catch (error) {
-			// RangeError too: JSON nested deep enough to exhaust the stack.
-			return {
-				ok: false,
-				reason: `not valid JSON (${error instanceof Error ? error.message.slice(0, 80) : 'unreadable'})`,
-			};
-		}
-		const read = readSubmission(value);
-		if (!read.ok) return {ok: false, reason: `not a pod-tutor submission: ${read.error}`};
-		const {submission} = read;
-		if (name !== `${submission.user}.json`)
-			return {ok: false, reason: `says it is from ${submission.user}, but is named ${name}`};
-		const mine = process.getuid?.();
-		if (mine !== undefined) {
-			if (submission.uid === undefined) return {ok: false, reason: 'does not say which uid wrote it'};
-			if (submission.uid !== stat.uid)
-				return {ok: false, reason: `says it was written by uid ${submission.uid}, but uid ${stat.uid} owns it`};
-		}
-		return {ok: true, submission};
-	} finally {
-		closeSync(fd);
+	const read = readSubmission(value);
+	if (!read.ok) return {ok: false, reason: `not a pod-tutor submission: ${read.error}`};
+	const {submission} = read;
+	if (name !== `${submission.user}.json`)
+		return {ok: false, reason: `says it is from ${submission.user}, but is named ${name}`};
+	if (process.getuid?.() !== undefined) {
+		if (submission.uid === undefined) return {ok: false, reason: 'does not say which uid wrote it'};
+		if (submission.uid !== file.owner)
+			return {ok: false, reason: `says it was written by uid ${submission.uid}, but uid ${file.owner} owns it`};
 	}
+	return {ok: true, submission};
 }
 
 export const runReport: Subcommand = async (args, io) => {

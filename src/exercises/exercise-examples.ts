@@ -5,7 +5,7 @@
  * checker and the lesson disagree. Manifest examples are files under examples/<id>/ next to the
  * exercise file.
  */
-import {readFileSync} from 'node:fs';
+import {readFileBounded} from '../files/bounded-read.js';
 import {dirname, isAbsolute, join, normalize, relative, sep} from 'node:path';
 import type {Exercise} from '../content/types.js';
 import {checkAnswer, type CheckResult} from './check-answer.js';
@@ -47,15 +47,10 @@ function readExampleFile(ex: Exercise, entry: string): ExampleFile {
 		const where = `examples/${ex.id}/ next to the exercise file`;
 		return {ok: false, error: `manifest examples are files under ${where}, not "${entry}"`};
 	}
-	try {
-		const text = readFileSync(path, 'utf8');
-		if (Buffer.byteLength(text) > MAX_EXAMPLE_BYTES) return {ok: false, error: `${entry} is over 1 MB`};
-		return {ok: true, text, path};
-	} catch (error) {
-		const code = (error as NodeJS.ErrnoException | undefined)?.code;
-		if (code === 'ENOENT') return {ok: false, error: `no such file ${entry} (looked in ${path})`};
-		return {ok: false, error: `cannot read ${entry}: ${String(error)}`};
-	}
+	const read = readFileBounded(path, {limit: MAX_EXAMPLE_BYTES, within: dirname(ex.file)});
+	if (read.ok) return {ok: true, text: read.text, path};
+	if (read.problem === 'missing') return {ok: false, error: `no such file ${entry} (looked in ${path})`};
+	return {ok: false, error: `cannot read ${entry}: ${read.reason}`};
 }
 
 /** Checks one example as `pod-tutor check` would, without recording anything. */

@@ -17,10 +17,10 @@ import {closeSync, constants, fstatSync, openSync, readSync, realpathSync, type 
 import {open} from 'node:fs/promises';
 import path from 'node:path';
 
-export type ReadProblem = 'missing' | 'folder' | 'not-regular' | 'too-large' | 'outside' | 'denied' | 'failed';
+export type ReadProblem = 'missing' | 'folder' | 'not-regular' | 'too-large' | 'outside' | 'link' | 'denied' | 'failed';
 
 export type BoundedRead =
-	| {readonly ok: true; readonly text: string}
+	| {readonly ok: true; readonly text: string; readonly owner?: number}
 	| {readonly ok: false; readonly problem: ReadProblem; readonly reason: string; readonly code?: string};
 
 export interface ReadLimits {
@@ -28,6 +28,8 @@ export interface ReadLimits {
 	readonly limit: number;
 	/** A folder the file must stay inside once symbolic links are followed (a lesson pack). */
 	readonly within?: string;
+	/** Refuse a symbolic link instead of following it (a folder others can write to). */
+	readonly noFollow?: boolean;
 }
 
 /** "512 KiB", "1 MiB": limits as a person reads them. */
@@ -91,6 +93,17 @@ function checkWithin(file: string, within: string | undefined): BoundedRead | un
 }
 
 const OPEN_FLAGS = constants.O_RDONLY | constants.O_NONBLOCK | (constants.O_NOCTTY ?? 0);
+
+function openFlags(limits: ReadLimits): number {
+	return limits.noFollow ? OPEN_FLAGS | constants.O_NOFOLLOW : OPEN_FLAGS;
+}
+
+/** With O_NOFOLLOW, ELOOP means the name itself is a link. */
+function openError(error: unknown, limits: ReadLimits): BoundedRead {
+	if (limits.noFollow && (error as NodeJS.ErrnoException | undefined)?.code === 'ELOOP')
+		return {ok: false, problem: 'link', reason: 'it is a symbolic link, not a file', code: 'ELOOP'};
+	return fromError(error);
+}
 /** Reads of this size keep a large file from being pulled in one allocation. */
 const CHUNK = 64 * 1024;
 
@@ -100,9 +113,9 @@ export function readFileBounded(file: string, limits: ReadLimits): BoundedRead {
 	if (outside) return outside;
 	let fd: number;
 	try {
-		fd = openSync(file, OPEN_FLAGS);
+		fd = openSync(file, openFlags(limits));
 	} catch (error) {
-		return fromError(error);
+		return openError(error, limits);
 	}
 	try {
 		const stat = fstatSync(fd);
@@ -120,7 +133,7 @@ export function readFileBounded(file: string, limits: ReadLimits): BoundedRead {
 			total += n;
 			if (total > limits.limit) return tooLarge(limits.limit);
 		}
-		return {ok: true, text: Buffer.concat(chunks, total).toString('utf8')};
+		return {ok: true, text: Buffer.concat(chunks, total).toString('utf8'), owner: stat.uid};
 	} catch (error) {
 		return fromError(error);
 	} finally {
@@ -134,12 +147,13 @@ export async function readFileBoundedAsync(file: string, limits: ReadLimits): Pr
 	if (outside) return outside;
 	let handle;
 	try {
-		handle = await open(file, OPEN_FLAGS);
+		handle = await open(file, openFlags(limits));
 	} catch (error) {
-		return fromError(error);
+		return openError(error, limits);
 	}
 	try {
-		const refused = refuseStat(await handle.stat());
+		const stat = await handle.stat();
+		const refused = refuseStat(stat);
 		if (refused) return refused;
 		const chunks: Buffer[] = [];
 		let total = 0;
@@ -151,7 +165,7 @@ export async function readFileBoundedAsync(file: string, limits: ReadLimits): Pr
 			total += bytesRead;
 			if (total > limits.limit) return tooLarge(limits.limit);
 		}
-		return {ok: true, text: Buffer.concat(chunks).toString('utf8')};
+		return {ok: true, text: Buffer.concat(chunks).toString('utf8'), owner: stat.uid};
 	} catch (error) {
 		return fromError(error);
 	} finally {

@@ -7,7 +7,7 @@
  *
  * Domain code: no React, no Ink, no process.exit.
  */
-import {closeSync, openSync, readSync} from 'node:fs';
+import {readFileBounded, type BoundedRead} from '../files/bounded-read.js';
 import {join} from 'node:path';
 import type {YamlResult} from '../content/yaml-source.js';
 import {LIVE_TOOLS, type LiveTool} from '../content/types.js';
@@ -93,47 +93,9 @@ export function userConfigPath(configDir: string): string {
 	return join(configDir, USER_CONFIG_NAME);
 }
 
-type ReadResult =
-	| {readonly kind: 'text'; readonly text: string}
-	| {readonly kind: 'missing'}
-	| {readonly kind: 'error'; readonly message: string};
-
-/** Reads at most MAX_CONFIG_BYTES + 1 bytes, so a huge file is refused without being read. */
-export function readBounded(file: string, limit = MAX_CONFIG_BYTES): ReadResult {
-	let fd: number;
-	try {
-		fd = openSync(file, 'r');
-	} catch (error) {
-		const code = (error as NodeJS.ErrnoException).code;
-		if (code === 'ENOENT' || code === 'ENOTDIR') return {kind: 'missing'};
-		return {
-			kind: 'error',
-			message: code === 'EACCES' ? 'permission denied' : `cannot be read (${code ?? String(error)})`,
-		};
-	}
-	try {
-		const buffer = Buffer.alloc(limit + 1);
-		let size = 0;
-		for (;;) {
-			const read = readSync(fd, buffer, size, buffer.length - size, null);
-			if (read === 0) break;
-			size += read;
-			if (size > limit)
-				return {
-					kind: 'error',
-					message: `larger than ${Math.round(limit / 1024)} KiB; a config file is a few lines`,
-				};
-		}
-		return {kind: 'text', text: buffer.subarray(0, size).toString('utf8')};
-	} catch (error) {
-		const code = (error as NodeJS.ErrnoException).code;
-		return {
-			kind: 'error',
-			message: code === 'EISDIR' ? 'it is a folder, not a file' : `cannot be read (${code ?? String(error)})`,
-		};
-	} finally {
-		closeSync(fd);
-	}
+/** A config file: a few lines, so anything over MAX_CONFIG_BYTES is refused unread. */
+export function readConfigFile(file: string): BoundedRead {
+	return readFileBounded(file, {limit: MAX_CONFIG_BYTES});
 }
 
 /** A {user} pattern must still give a valid namespace once a user name is put in. */
@@ -279,11 +241,11 @@ export async function loadLabConfig(options: LoadOptions): Promise<LabConfig> {
 	const problems: ConfigProblem[] = [];
 	const files: {file: string; found: boolean}[] = [];
 	for (const file of [systemConfigPath(options.env), userConfigPath(options.configDir)]) {
-		const read = readBounded(file);
-		files.push({file, found: read.kind !== 'missing'});
-		if (read.kind === 'missing') continue;
-		if (read.kind === 'error') {
-			problems.push({file, message: `${read.message}; none of its settings are used`});
+		const read = readConfigFile(file);
+		files.push({file, found: read.ok || read.problem !== 'missing'});
+		if (!read.ok && read.problem === 'missing') continue;
+		if (!read.ok) {
+			problems.push({file, message: `${read.reason}; none of its settings are used`});
 			continue;
 		}
 		const {parseYamlSource} = await import('../content/yaml-source.js');

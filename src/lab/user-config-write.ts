@@ -7,7 +7,7 @@
 import {chmodSync, closeSync, fsyncSync, mkdirSync, openSync, renameSync, unlinkSync, writeSync} from 'node:fs';
 import {randomBytes} from 'node:crypto';
 import {dirname} from 'node:path';
-import {readBounded, type SettingName} from './lab-config.js';
+import {readConfigFile, type SettingName} from './lab-config.js';
 
 export type WriteResult = {readonly ok: true} | {readonly ok: false; readonly error: string};
 
@@ -20,9 +20,9 @@ export function withSetting(text: string, name: SettingName, value: string): str
 }
 
 export function writeUserSetting(file: string, name: SettingName, value: string): WriteResult {
-	const read = readBounded(file);
-	if (read.kind === 'error') return {ok: false, error: `${file}: ${read.message}`};
-	const text = withSetting(read.kind === 'text' ? read.text : '', name, value);
+	const read = readConfigFile(file);
+	if (!read.ok && read.problem !== 'missing') return {ok: false, error: `${file}: ${read.reason}`};
+	const text = withSetting(read.ok ? read.text : '', name, value);
 	const temp = `${file}.tmp-${randomBytes(4).toString('hex')}`;
 	try {
 		// mkdir's mode is filtered by the umask; a folder made here is set to 0700 whatever it is.

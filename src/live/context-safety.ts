@@ -3,9 +3,13 @@
  * machine is safe to practise on; anything else (a company cluster, production) needs the
  * learner to name it once with --context NAME, and that choice is remembered.
  */
-import {mkdir, readFile, rename, writeFile} from 'node:fs/promises';
+import {mkdir, rename, writeFile} from 'node:fs/promises';
+import {readFileBoundedAsync} from '../files/bounded-read.js';
 import {dirname, join} from 'node:path';
 import {progressDirectory} from '../progress/progress-path.js';
+
+/** A list of confirmed context names: a few hundred bytes; far more is not ours. */
+const MAX_CONTEXTS_BYTES = 64 * 1024;
 
 const LOCAL_NAMES = [
 	/^kind-/,
@@ -41,13 +45,10 @@ export type ContextsResult =
 	{readonly ok: true; readonly contexts: readonly string[]} | {readonly ok: false; readonly error: string};
 
 export async function readConfirmedContexts(file: string): Promise<ContextsResult> {
-	let text: string;
-	try {
-		text = await readFile(file, 'utf8');
-	} catch (error) {
-		if ((error as NodeJS.ErrnoException).code === 'ENOENT') return {ok: true, contexts: []};
-		return {ok: false, error: `${file}: ${(error as Error).message}`};
-	}
+	const read = await readFileBoundedAsync(file, {limit: MAX_CONTEXTS_BYTES});
+	if (!read.ok && read.problem === 'missing') return {ok: true, contexts: []};
+	if (!read.ok) return {ok: false, error: `${file}: ${read.reason}`};
+	const text = read.text;
 	try {
 		const value = JSON.parse(text) as unknown;
 		const list = (value as {confirmed?: unknown})?.confirmed;

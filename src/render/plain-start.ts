@@ -3,11 +3,11 @@
  * TERM=dumb), and `pod-tutor [lesson-id]` run as plain lines instead of the full-screen tutor.
  */
 import {createInterface} from 'node:readline';
-import {EXIT_USAGE, type CommandIO, type GlobalOptions} from '../commands/command-io.js';
-import {loadCourseFast} from '../content/course-cache.js';
-import {readBounded, type LabConfig} from '../lab/lab-config.js';
+import {type CommandIO, type GlobalOptions} from '../commands/command-io.js';
+import {readTutorArguments} from '../commands/tutor-arguments.js';
+import {readFileBounded} from '../files/bounded-read.js';
+import type {LabConfig} from '../lab/lab-config.js';
 import {labNotice} from '../lab/lab-live.js';
-import {parseLiveOptions} from '../live/live-options.js';
 import {PlainTutor, type ReadLine} from './plain-tutor.js';
 import {detectTextStyle} from './text-style.js';
 
@@ -48,23 +48,9 @@ export async function runPlainTutor(
 	options: GlobalOptions,
 	lab?: LabConfig,
 ): Promise<number> {
-	const live = parseLiveOptions(rest);
-	if (!live.ok) {
-		io.stderr(`pod-tutor: ${live.error}\n`);
-		return EXIT_USAGE;
-	}
-	if (live.rest.length > 0) {
-		io.stderr(`pod-tutor: unexpected argument "${live.rest[0]}". Run pod-tutor --help for the commands.\n`);
-		return EXIT_USAGE;
-	}
-	const course = await loadCourseFast(options.lessonDirs);
-	if (lessonId && !course.lessons.some((l) => l.id === lessonId)) {
-		io.stderr(
-			`pod-tutor: no lesson or command "${lessonId}". Lessons: ${course.lessons.map((l) => l.id).join(', ')}. ` +
-				'Run pod-tutor --help for the commands.\n',
-		);
-		return EXIT_USAGE;
-	}
+	const args = await readTutorArguments(lessonId, rest, io, options);
+	if (!args.ok) return args.exitCode;
+	const {course} = args;
 	const {openProgressStore} = await import('../progress/progress-store.js');
 	const opened = openProgressStore(io.env);
 	const notice = [opened.warning, labNotice(lab)].filter(Boolean).join(' ');
@@ -84,11 +70,9 @@ export async function runPlainTutor(
 			notice: notice || undefined,
 			readText: (path) => {
 				// Standard input is the conversation itself here; a manifest comes from a file.
-				const read = readBounded(path, MAX_MANIFEST_BYTES);
-				if (read.kind === 'text') return read.text;
-				throw Object.assign(new Error(read.kind === 'missing' ? 'no such file' : read.message), {
-					code: read.kind === 'missing' ? 'ENOENT' : undefined,
-				});
+				const read = readFileBounded(path, {limit: MAX_MANIFEST_BYTES});
+				if (read.ok) return read.text;
+				throw Object.assign(new Error(read.reason), {code: read.code});
 			},
 		}).run();
 	} finally {

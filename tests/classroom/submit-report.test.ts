@@ -149,13 +149,13 @@ describe('pod-tutor report over a class folder', () => {
 		const reason = (name: string) => skipped.find((line) => line.startsWith(`report: skipped ${name}:`));
 		expect(reason('cut.json')).toContain('not valid JSON');
 		expect(reason('deep.json')).toContain('not a pod-tutor submission: the file is not an object');
-		expect(reason('huge.json')).toContain('larger than 1024 KiB');
+		expect(reason('huge.json')).toContain('larger than 1 MiB');
 		expect(reason('mallory.json')).toContain('says it is from student01, but is named mallory.json');
 		expect(reason('counts.json')).toContain('exercises[0].attempts is not a whole number');
 		expect(reason('escape.json')).toContain('user is not an id');
 		expect(reason('eve.json')).toContain('a symbolic link');
 		expect(reason('dir.json')).toContain('a folder');
-		expect(reason('fifo.json')).toContain('not a plain file');
+		expect(reason('fifo.json')).toContain('a named pipe (FIFO), not a regular file');
 		expect(reason('notes.txt')).toContain('not a .json file');
 		expect(
 			reason(']0;owned\\u0007evil.json') ?? reason('evil.json') ?? skipped.find((l) => l.includes('evil.json')),

@@ -13,14 +13,18 @@ describe('readFileBounded', () => {
 		const {dir} = temp();
 		const file = path.join(dir, 'ten.txt');
 		writeFileSync(file, '0123456789');
-		expect(readFileBounded(file, {limit: 10})).toEqual({ok: true, text: '0123456789'});
+		expect(readFileBounded(file, {limit: 10})).toEqual({ok: true, text: '0123456789', owner: process.getuid?.()});
 		expect(readFileBounded(file, {limit: 9})).toMatchObject({
 			ok: false,
 			problem: 'too-large',
 			reason: expect.stringContaining('larger than 9 bytes'),
 		});
 		expect(await readFileBoundedAsync(file, {limit: 9})).toMatchObject({ok: false, problem: 'too-large'});
-		expect(await readFileBoundedAsync(file, {limit: 10})).toEqual({ok: true, text: '0123456789'});
+		expect(await readFileBoundedAsync(file, {limit: 10})).toEqual({
+			ok: true,
+			text: '0123456789',
+			owner: process.getuid?.(),
+		});
 	});
 
 	it('refuses a sparse 50 MB file without reading it, and files that are not regular by kind', async () => {
@@ -59,13 +63,28 @@ describe('readFileBounded', () => {
 		writeFileSync(path.join(pack, 'specs', 'real.yaml'), 'kind: Pod\n');
 		symlinkSync('specs/real.yaml', path.join(pack, 'inside.yaml'));
 		symlinkSync('/etc/passwd', path.join(pack, 'outside.yaml'));
-		expect(readFileBounded(path.join(pack, 'inside.yaml'), {limit: 100, within: pack})).toEqual({
+		expect(readFileBounded(path.join(pack, 'inside.yaml'), {limit: 100, within: pack})).toMatchObject({
 			ok: true,
 			text: 'kind: Pod\n',
 		});
 		expect(readFileBounded(path.join(pack, 'outside.yaml'), {limit: 100, within: pack})).toMatchObject({
 			problem: 'outside',
 			reason: expect.stringContaining('symbolic link to /etc/passwd, outside'),
+		});
+	});
+
+	it('with noFollow refuses a symbolic link by name, even one that stays inside, and reads the file itself', async () => {
+		const {dir} = temp();
+		writeFileSync(path.join(dir, 'real.json'), '{}');
+		symlinkSync('real.json', path.join(dir, 'link.json'));
+		const link = path.join(dir, 'link.json');
+		const refused = {ok: false, problem: 'link', reason: 'it is a symbolic link, not a file'};
+		expect(readFileBounded(link, {limit: 100, noFollow: true})).toMatchObject(refused);
+		expect(await readFileBoundedAsync(link, {limit: 100, noFollow: true})).toMatchObject(refused);
+		expect(readFileBounded(link, {limit: 100})).toMatchObject({ok: true, text: '{}'});
+		expect(readFileBounded(path.join(dir, 'real.json'), {limit: 100, noFollow: true})).toMatchObject({
+			ok: true,
+			text: '{}',
 		});
 	});
 });
