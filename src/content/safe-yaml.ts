@@ -19,7 +19,7 @@ export const MAX_YAML_NODES = 200_000;
 
 export type SafeYaml =
 	| {readonly ok: true; readonly documents: readonly unknown[]; readonly documentLines: readonly number[]}
-	| {readonly ok: false; readonly message: string; readonly line?: number};
+	| {readonly ok: false; readonly message: string; readonly line?: number; readonly column?: number};
 
 export type YamlListener = (event: 'open' | 'close', state: {line: number; result: unknown}) => void;
 
@@ -55,8 +55,17 @@ function withinBudget(roots: readonly unknown[], budget: number): 'ok' | 'budget
 /** Parses every document in `text` within the limits above; never throws. */
 export function loadYamlSafely(
 	text: string,
-	options: {readonly schema?: yaml.Schema; readonly listener?: YamlListener} = {},
+	options: {
+		readonly schema?: yaml.Schema;
+		readonly listener?: YamlListener;
+		/** The node budget with aliases copied out (MAX_YAML_NODES unless told). */
+		readonly maxNodes?: number;
+		/** What the text is, in the messages: "file" unless told ("manifest"). */
+		readonly noun?: string;
+	} = {},
 ): SafeYaml {
+	const maxNodes = options.maxNodes ?? MAX_YAML_NODES;
+	const noun = options.noun ?? 'file';
 	let depth = 0;
 	const documentLines: number[] = [];
 	let documents: unknown[];
@@ -80,21 +89,21 @@ export function loadYamlSafely(
 				message: `nested more than ${MAX_YAML_DEPTH} levels deep; no lesson or Pod needs that`,
 			};
 		}
-		const e = error as {reason?: string; mark?: {line?: number}; message?: string};
+		const e = error as {reason?: string; mark?: {line?: number; column?: number}; message?: string};
 		const line = e.mark?.line === undefined ? undefined : e.mark.line + 1;
-		return {ok: false, message: `not valid YAML: ${e.reason ?? e.message ?? String(error)}`, line};
+		const column = e.mark?.column === undefined ? undefined : e.mark.column + 1;
+		return {ok: false, message: `not valid YAML: ${e.reason ?? e.message ?? String(error)}`, line, column};
 	}
-	const walk = withinBudget(documents, MAX_YAML_NODES);
+	const walk = withinBudget(documents, maxNodes);
 	if (walk === 'cycle')
 		return {
 			ok: false,
-			message:
-				'a YAML alias (*name) refers to a node that contains it, so the file never ends; write the values out',
+			message: `a YAML alias (*name) refers to a node that contains it, so the ${noun} never ends; write the values out`,
 		};
 	if (walk === 'budget') {
 		return {
 			ok: false,
-			message: `YAML aliases (*name) expand the file to more than ${MAX_YAML_NODES} values; write the values out instead of nesting aliases`,
+			message: `YAML aliases (*name) expand the ${noun} to more than ${maxNodes} values; write the values out instead of nesting aliases`,
 		};
 	}
 	return {ok: true, documents, documentLines};

@@ -2,9 +2,11 @@
  * Reading a learner's manifest safely. The text comes from an editor, a file or stdin, so it may
  * be huge, not YAML at all, or a "billion laughs" alias bomb: js-yaml shares aliased nodes by
  * reference, so loading is cheap, but anything that later walks the tree (a rule, JSON output)
- * would expand it. We walk it once here with a node budget and refuse it before anyone else does.
+ * would expand it. src/content/safe-yaml.ts walks it once with a node budget and a depth limit,
+ * and refuses it before anyone else does.
  */
 import yaml from 'js-yaml';
+import {loadYamlSafely} from '../content/safe-yaml.js';
 
 /** Larger than any Pod manifest a lesson asks for, small enough to parse instantly. */
 export const MAX_MANIFEST_BYTES = 1024 * 1024;
@@ -48,29 +50,6 @@ function describe(value: unknown): string {
 	return `a ${typeof value === 'string' ? 'string' : typeof value === 'number' ? 'number' : typeof value === 'boolean' ? 'true/false value' : typeof value} value`;
 }
 
-type Walk = {ok: true} | {ok: false; reason: 'budget' | 'cycle'};
-
-/** Counts nodes as if every alias were copied out; stops at the budget or at a node that contains itself. */
-function walkWithBudget(root: unknown, budget: number): Walk {
-	let visited = 0;
-	const onPath = new Set<object>();
-	const visit = (node: unknown): Walk => {
-		visited += 1;
-		if (visited > budget) return {ok: false, reason: 'budget'};
-		if (node === null || typeof node !== 'object') return {ok: true};
-		if (onPath.has(node)) return {ok: false, reason: 'cycle'};
-		onPath.add(node);
-		const children = Array.isArray(node) ? node : Object.values(node);
-		for (const child of children) {
-			const result = visit(child);
-			if (!result.ok) return result;
-		}
-		onPath.delete(node);
-		return {ok: true};
-	};
-	return visit(root);
-}
-
 /** Parses one YAML mapping (a Kubernetes object). Every refusal names the origin and says what to do. */
 export function parseManifest(source: string, origin: string): ManifestParse {
 	const bytes = Buffer.byteLength(source, 'utf8');
@@ -80,33 +59,31 @@ export function parseManifest(source: string, origin: string): ManifestParse {
 			`the manifest is ${(bytes / 1024 / 1024).toFixed(1)} MB; a Pod manifest is a few KB (the limit is 1 MB)`,
 		);
 	}
-	let documents: unknown[];
 	// js-yaml keeps no positions, but its listener closes each node with the line it opened on.
 	const starts: number[] = [];
 	const lines = new Map<object, number>();
-	try {
-		// CORE_SCHEMA: plain YAML types only, so a date-looking string stays a string as in kubectl.
-		documents = yaml.loadAll(source, undefined, {
-			schema: yaml.CORE_SCHEMA,
-			filename: origin,
-			listener(event, state) {
-				if (event === 'open') {
-					starts.push(state.line);
-					return;
-				}
-				const line = starts.pop();
-				const node: unknown = state.result;
-				if (line !== undefined && node !== null && typeof node === 'object' && !lines.has(node))
-					lines.set(node, line + 1);
-			},
-		}) as unknown[];
-	} catch (error) {
-		if (error instanceof yaml.YAMLException) {
-			const where = error.mark ? `:${error.mark.line + 1}:${error.mark.column + 1}` : '';
-			return fail(origin, `not valid YAML: ${error.reason}`, where);
-		}
-		return fail(origin, `not valid YAML: ${error instanceof Error ? error.message : String(error)}`);
+	// CORE_SCHEMA: plain YAML types only, so a date-looking string stays a string as in kubectl.
+	// loadYamlSafely: a depth and alias budget, so a hostile file is refused with its line.
+	const loaded = loadYamlSafely(source, {
+		schema: yaml.CORE_SCHEMA,
+		maxNodes: MAX_MANIFEST_NODES,
+		noun: 'manifest',
+		listener(event, state) {
+			if (event === 'open') {
+				starts.push(state.line);
+				return;
+			}
+			const line = starts.pop();
+			const node: unknown = state.result;
+			if (line !== undefined && node !== null && typeof node === 'object' && !lines.has(node))
+				lines.set(node, line + 1);
+		},
+	});
+	if (!loaded.ok) {
+		const where = loaded.line === undefined ? '' : `:${loaded.line}${loaded.column ? `:${loaded.column}` : ''}`;
+		return fail(origin, loaded.message, where);
 	}
+	const documents = loaded.documents;
 	const present = documents.filter((doc) => doc !== null && doc !== undefined);
 	if (present.length === 0) {
 		return fail(origin, `the manifest is empty: write a Pod, starting with "apiVersion: v1" and "kind: Pod"`);
@@ -119,15 +96,6 @@ export function parseManifest(source: string, origin: string): ManifestParse {
 				`${which} is ${describe(manifest)}, not a mapping: a Kubernetes object starts with keys such as "apiVersion:", "kind:" and "metadata:"`,
 			);
 		}
-	}
-	const walk = walkWithBudget(present, MAX_MANIFEST_NODES);
-	if (!walk.ok) {
-		return fail(
-			origin,
-			walk.reason === 'cycle'
-				? `a YAML alias (*name) refers to a node that contains it, so the manifest never ends; write the values out instead`
-				: `YAML aliases (*name) expand the manifest to more than ${MAX_MANIFEST_NODES} nodes; write the values out instead of nesting aliases`,
-		);
 	}
 	const objects = present as ManifestObject[];
 	const lineOf = (path: FieldPath): number | undefined => {

@@ -38,12 +38,18 @@ describe('parseManifest', () => {
 		const started = performance.now();
 		const error = refusal(source, 'editor');
 		expect(performance.now() - started).toBeLessThan(1000);
-		expect(error).toMatch(/^editor: YAML aliases \(\*name\) expand the manifest to more than 100000 nodes/);
+		expect(error).toMatch(/^editor: YAML aliases \(\*name\) expand the manifest to more than 100000 values/);
 	});
 	it('refuses an alias that contains itself', () => {
 		expect(refusal('kind: Pod\nspec: &loop\n  again: *loop\n')).toContain(
 			'pod.yaml: a YAML alias (*name) refers to a node that contains it',
 		);
+	});
+	it('refuses nesting thousands of levels deep with the line where it passes the limit, not a stack overflow', () => {
+		const flow = `kind: Pod\nspec: ${'['.repeat(10_000)}${']'.repeat(10_000)}\n`;
+		expect(refusal(flow)).toMatch(/^pod\.yaml:2: nested more than 100 levels deep/);
+		const block = ['kind: Pod', ...Array.from({length: 1_000}, (_, i) => `${' '.repeat(i)}k${i}:`)].join('\n');
+		expect(refusal(block, 'editor')).toMatch(/^editor:\d+: nested more than 100 levels deep/);
 	});
 	it('refuses input over 1 MB before parsing it', () => {
 		const source = `kind: Pod\nmetadata:\n  annotations:\n    note: "${'x'.repeat(1.1 * 1024 * 1024)}"\n`;
