@@ -24,7 +24,7 @@ import {apiSchemaProblem, apiVersionOf, loadApiSchema, schemaProblems} from './a
 import {semanticProblems} from './api-semantics.js';
 import {parseManifest, type FieldPath, type ManifestObject, type ManifestParse} from './manifest-yaml.js';
 import {asFields, asText} from './pod-view.js';
-import {ruleLabel, runRule} from './manifest-rules.js';
+import {ruleVerdict} from './manifest-rules.js';
 import {checkFreeTextAnswer, matchesListedWrong} from './free-text.js';
 import {normaliseWords} from './text-match.js';
 import {shownArgs} from '../live/step-plan.js';
@@ -372,14 +372,8 @@ interface RuleRun {
 
 function runRules(ex: ManifestExercise, manifest: ManifestObject): RuleRun[] {
 	return ex.rules.map((rule) => {
-		const outcome = runRule(rule, manifest);
-		const useFeedback = !outcome.passed && !outcome.exact && typeof rule.feedback === 'string';
-		const message = useFeedback
-			? String(rule.feedback)
-					.trim()
-					.replace(/\s*\n\s*/g, ' ')
-			: outcome.message;
-		return {item: {name: ruleLabel(rule), passed: outcome.passed, message}, outcome: outcome.message};
+		const {outcome, ...item} = ruleVerdict(rule, manifest);
+		return {item, outcome};
 	});
 }
 

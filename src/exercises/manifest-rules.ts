@@ -574,3 +574,22 @@ export function runRule(rule: ManifestRule, manifest: ManifestObject): RuleOutco
 		return failWith(`the exercise's rule is invalid (${problems[0].path}: ${problems[0].message})`);
 	return MANIFEST_RULES[rule.rule].check(viewPod(manifest), rule);
 }
+
+/**
+ * One rule's line in a verdict, for a written manifest and a live Pod alike: the author's
+ * feedback replaces the rule's own message when the rule failed, unless that message names the
+ * exact mistake (then it says more than the author's general hint).
+ */
+export function ruleVerdict(
+	rule: ManifestRule,
+	manifest: ManifestObject,
+): {readonly name: string; readonly passed: boolean; readonly message: string; readonly outcome: string} {
+	const outcome = runRule(rule, manifest);
+	const useFeedback = !outcome.passed && !outcome.exact && typeof rule.feedback === 'string';
+	const message = useFeedback
+		? String(rule.feedback)
+				.trim()
+				.replace(/\s*\n\s*/g, ' ')
+		: outcome.message;
+	return {name: ruleLabel(rule), passed: outcome.passed, message, outcome: outcome.message};
+}

@@ -4,7 +4,7 @@
  */
 import type {ManifestRule} from '../content/types.js';
 import type {CheckItem} from '../exercises/check-answer.js';
-import {ruleLabel, runRule} from '../exercises/manifest-rules.js';
+import {ruleVerdict} from '../exercises/manifest-rules.js';
 import type {LiveBackend, LivePod} from './backend.js';
 
 export interface LiveCheckResult {
@@ -34,12 +34,8 @@ export function containersRunningChecks(pod: LivePod): CheckItem[] {
 
 export function checkPodView(pod: LivePod, rules: readonly ManifestRule[]): LiveCheckResult {
 	const checks: CheckItem[] = rules.map((rule) => {
-		const outcome = runRule(rule, pod.manifest);
-		return {
-			name: ruleLabel(rule),
-			passed: outcome.passed,
-			message: outcome.passed ? outcome.message : (rule.feedback ?? outcome.message),
-		};
+		const {name, passed, message} = ruleVerdict(rule, pod.manifest);
+		return {name, passed, message};
 	});
 	checks.push(...containersRunningChecks(pod));
 	return {correct: checks.every((c) => c.passed), checks, pod};
