@@ -13,6 +13,7 @@ import {watchProgressFile} from '../../src/progress/progress-watch.js';
 import type {TextStyle} from '../../src/render/text-style.js';
 import {initialState} from '../../src/tutor/tutor-state.js';
 import {TutorApp} from '../../src/ui/tutor-app.js';
+import {waitFor} from '../helpers/wait-for.js';
 import {repoCourse} from '../tutor/course-fixture.js';
 
 const ascii: TextStyle = {charset: 'ascii', attributes: false, color: false};
@@ -26,16 +27,6 @@ afterEach(() => {
 	unmount?.();
 	rmSync(dir, {recursive: true, force: true});
 });
-
-async function until<T>(read: () => T, test: (value: T) => boolean, what: string): Promise<T> {
-	const deadline = Date.now() + 5000;
-	for (;;) {
-		const value = read();
-		if (test(value)) return value;
-		if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; last: ${String(value)}`);
-		await new Promise((resolve) => setTimeout(resolve, 20));
-	}
-}
 
 describe('two windows of the same student', () => {
 	it('the first window shows what the second one saved, without a restart', async () => {
@@ -53,7 +44,7 @@ describe('two windows of the same student', () => {
 			/>,
 		);
 		unmount = app.unmount;
-		const home = await until(
+		const home = await waitFor(
 			() => app.lastFrame() ?? '',
 			(f) => f.includes('lessons done'),
 			'the home screen',
@@ -63,7 +54,7 @@ describe('two windows of the same student', () => {
 		const second = openProgressStore({POD_TUTOR_CONFIG_DIR: dir}).store;
 		const lesson = course.lessons[0];
 		expect(second.visitStep(lesson.id, lesson.steps.length - 1, lesson.steps.length).ok).toBe(true);
-		await until(
+		await waitFor(
 			() => app.lastFrame() ?? '',
 			(f) => f.includes(`1/${course.lessons.length} lessons done`),
 			"the other window's finished lesson",
@@ -77,14 +68,22 @@ describe('two windows of the same student', () => {
 		const stop = watchProgressFile(store.file, () => (calls += 1));
 		const other = openProgressStore({POD_TUTOR_CONFIG_DIR: dir}).store;
 		other.visitStep('a', 1, 2);
-		await until(
+		await waitFor(
 			() => calls,
 			(n) => n >= 1,
 			'the change',
 		);
 		stop();
+		// A second watcher, started before the next save, shows when that save has been seen.
+		let seen = 0;
+		const stopSecond = watchProgressFile(store.file, () => (seen += 1));
 		other.visitStep('b', 1, 2);
-		await new Promise((resolve) => setTimeout(resolve, 200));
+		await waitFor(
+			() => seen,
+			(n) => n >= 1,
+			'the next save, seen by the second watcher',
+		);
+		stopSecond();
 		expect(calls).toBe(1);
 	});
 });

@@ -5,6 +5,7 @@ import {join} from 'node:path';
 import {afterEach, beforeEach, describe, expect, it} from 'vitest';
 import {findExerciseStep, repoCourse, repoRoot} from '../tutor/course-fixture.js';
 import {TmuxSession} from '../helpers/tmux-session.js';
+import {waitFor} from '../helpers/wait-for.js';
 
 /**
  * The tutor as a learner starts it: from an interactive shell (job control on) in a real
@@ -60,7 +61,17 @@ describe('the terminal owner', () => {
 			await tutor.waitFor((s) => s.includes(`step 1/${course.lessons[0].steps.length}`), 'the first step');
 			tutor.keys('l');
 			await tutor.waitFor((s) => s.includes(`step 2/${course.lessons[0].steps.length}`), 'the second step');
-			await waitUntil(() => progress().last?.step === 1, 'the step saved');
+			await waitFor(
+				() => {
+					try {
+						return progress().last?.step;
+					} catch {
+						return undefined; // Not written yet.
+					}
+				},
+				(step) => step === 1,
+				'the step saved',
+			);
 			process.kill(tutorPid(tutor), signal);
 			const after = await tutor.waitFor((s) => /\[exited \d+\]/.test(s), 'the tutor to exit');
 			expect(after).toContain(`[exited ${code}]`);
@@ -245,16 +256,3 @@ describe('resizing', () => {
 		}, 90000);
 	}
 });
-
-async function waitUntil(test: () => boolean, what: string, timeoutMs = 5000): Promise<void> {
-	const deadline = Date.now() + timeoutMs;
-	for (;;) {
-		try {
-			if (test()) return;
-		} catch {
-			// Not written yet.
-		}
-		if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-		await new Promise((resolve) => setTimeout(resolve, 50));
-	}
-}

@@ -2,6 +2,7 @@ import {EventEmitter} from 'node:events';
 import {mkdtempSync, readdirSync, readFileSync, rmSync, statSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
+import {waitFor} from '../helpers/wait-for.js';
 import {describe, expect, it} from 'vitest';
 import {oneLine, saveErrorDetails} from '../../src/error-report.js';
 import {startCommand} from '../../src/live/command-runner.js';
@@ -114,7 +115,12 @@ describe('withTerminal', () => {
 				killGraceMs: 200,
 			});
 			group = command.pid!;
-			await new Promise((resolve) => setTimeout(resolve, 100));
+			// Both sleeps started: the grandchild is in the group before the tutor ends.
+			await waitFor(
+				() => liveMembersOf(group).length,
+				(n) => n >= 3,
+				'sh and its two sleeps',
+			);
 			return 0;
 		});
 		expect(group).toBeGreaterThan(0);
