@@ -50,7 +50,8 @@ export async function runTutor(
 		}
 		io.stdout(plainLesson(lesson, course, 80, style, drawDiagramStep).join('\n') + '\n');
 		io.stdout(
-			`\n(Not a terminal, so the lesson is printed as text. Answer exercises with pod-tutor check <exercise-id> <answer>; run pod-tutor in a terminal for the interactive tutor.)\n`,
+			`\n(Not a terminal, so the lesson is printed as text. Answer exercises with pod-tutor ` +
+				`check <exercise-id> <answer>; run pod-tutor in a terminal for the interactive tutor.)\n`,
 		);
 		return EXIT_OK;
 	}

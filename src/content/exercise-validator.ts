@@ -272,7 +272,8 @@ function readKindFields(
 				if (answer && shown?.answer !== answer) {
 					reader.report(
 						['observe', 'decide'],
-						`the recorded output ${shown ? `shows "${shown.answer}" (line ${shown.lineNumber})` : 'has no deciding line'}, not the answer "${answer}": the command cannot show the answer`,
+						`the recorded output ${shown ? `shows "${shown.answer}" (line ${shown.lineNumber})` : 'has no deciding line'}, ` +
+							`not the answer "${answer}": the command cannot show the answer`,
 					);
 				}
 			}

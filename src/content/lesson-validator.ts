@@ -246,7 +246,8 @@ export function validateCommand(
 	) {
 		reader.report(
 			[...at, 'args'],
-			`the command does not name the scenario's ${info.kind} ({pod}, here ${info.pod}): it would show every Pod or container there, not the one the step is about`,
+			`the command does not name the scenario's ${info.kind} ({pod}, here ${info.pod}): ` +
+				`it would show every Pod or container there, not the one the step is about`,
 		);
 	}
 	const reading = validateReading(obj, at, reader, observe);

@@ -245,7 +245,8 @@ function podHeader(model: PodModel, charset: Charset): [string, ColorRole?][] {
 	}
 	for (const conflict of model.portConflicts) {
 		out.push([
-			`CONFLICT: port ${conflict.port}/${conflict.protocol} in ${conflict.containers.map((n) => cleanText(n, charset)).join(' and ')}; only one can listen`,
+			`CONFLICT: port ${conflict.port}/${conflict.protocol} in ` +
+				`${conflict.containers.map((n) => cleanText(n, charset)).join(' and ')}; only one can listen`,
 			'warn',
 		]);
 	}
@@ -369,7 +370,8 @@ export function layoutDocker(model: PodModel, options: LayoutOptions): string[] 
 	if (inits.length > 0) {
 		out.push(
 			...prose(
-				`Init containers (${inits.map((c) => cleanText(c.name, charset)).join(', ')}) have no Docker equivalent: you would run them yourself, one by one, before the others.`,
+				`Init containers (${inits.map((c) => cleanText(c.name, charset)).join(', ')}) have ` +
+					`no Docker equivalent: you would run them yourself, one by one, before the others.`,
 				width,
 			),
 		);
@@ -465,9 +467,10 @@ function describeContainer(c: ContainerModel): string {
 	const cmd = [...c.command, ...c.args].join(' ');
 	if (cmd) parts.push(`runs ${cmd}`);
 	if (c.ports.length > 0) {
-		parts.push(
-			`listens on port ${joinWords(c.ports.map((p) => `${p.containerPort}/${p.protocol}${p.clashesWith.length > 0 ? ` (conflicts with ${joinWords(p.clashesWith)})` : ''}`))}`,
-		);
+		const port = (p: (typeof c.ports)[number]) =>
+			`${p.containerPort}/${p.protocol}` +
+			(p.clashesWith.length > 0 ? ` (conflicts with ${joinWords(p.clashesWith)})` : '');
+		parts.push(`listens on port ${joinWords(c.ports.map(port))}`);
 	}
 	if (c.mounts.length > 0) parts.push(`mounts ${joinWords(c.mounts.map((m) => `${m.volume} at ${m.path}`))}`);
 	const req = [
@@ -504,14 +507,16 @@ export function describePod(model: PodModel): string {
 	if (model.hostNetwork) lines.push("It has the node's IP address and hostname.");
 	else
 		lines.push(
-			`It has one IP address${model.ip ? `, ${model.ip}` : ''}, shared by all its containers, which reach each other on localhost; its hostname is ${model.name}.`,
+			`It has one IP address${model.ip ? `, ${model.ip}` : ''}, shared by all its ` +
+				`containers, which reach each other on localhost; its hostname is ${model.name}.`,
 		);
 	const inits = model.initContainers;
 	if (inits.length > 0) {
 		lines.push('Init containers, started one at a time in this order:');
 		for (const c of inits) {
 			lines.push(
-				`${c.order}. ${describeContainer(c)}; ${c.kind === 'sidecar' ? 'a sidecar: it keeps running next to the app containers' : 'runs to completion before the next one starts'}.`,
+				`${c.order}. ${describeContainer(c)}; ` +
+					`${c.kind === 'sidecar' ? 'a sidecar: it keeps running next to the app containers' : 'runs to completion before the next one starts'}.`,
 			);
 		}
 	}
@@ -530,7 +535,8 @@ export function describePod(model: PodModel): string {
 	}
 	for (const conflict of model.portConflicts) {
 		lines.push(
-			`Port conflict: ${joinWords(conflict.containers)} all declare port ${conflict.port}/${conflict.protocol}, but the Pod has one port space, so only one can listen.`,
+			`Port conflict: ${joinWords(conflict.containers)} all declare port ` +
+				`${conflict.port}/${conflict.protocol}, but the Pod has one port space, so only one can listen.`,
 		);
 	}
 	for (const v of model.volumes) {
@@ -545,7 +551,8 @@ export function describePod(model: PodModel): string {
 	if (model.measured) {
 		for (const group of model.measured) {
 			lines.push(
-				`Measured ${group.ns}: ${group.groups.map((g) => `${joinWords(g.members)} ${g.members.length > 1 ? 'share' : 'has'} inode ${g.inode}`).join('; ')}.`,
+				`Measured ${group.ns}: ` +
+					`${group.groups.map((g) => `${joinWords(g.members)} ${g.members.length > 1 ? 'share' : 'has'} inode ${g.inode}`).join('; ')}.`,
 			);
 		}
 	}

@@ -89,7 +89,9 @@ function parseOrdering(ex: OrderingExercise, args: readonly string[]): CliAnswer
 	if (unknown.length > 0) {
 		return {
 			ok: false,
-			error: `exercise ${ex.id} has no item ${unknown.join(', ')}; give the ${count} positions 1-${count} as shown, e.g. "pod-tutor check ${ex.id} ${example}", or the item ids ${ids.join(', ')}`,
+			error:
+				`exercise ${ex.id} has no item ${unknown.join(', ')}; give the ${count} positions 1-${count} ` +
+				`as shown, e.g. "pod-tutor check ${ex.id} ${example}", or the item ids ${ids.join(', ')}`,
 		};
 	}
 	return positionsUsage();

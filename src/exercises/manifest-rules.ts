@@ -195,7 +195,8 @@ function checkDistinctPorts(pod: PodView): RuleOutcome {
 			const first = owner.get(key);
 			if (first !== undefined && first !== container.name) {
 				return failWith(
-					`containers ${first} and ${container.name} both declare containerPort ${port}: they share the Pod's network namespace, so only one of them can listen on it`,
+					`containers ${first} and ${container.name} both declare containerPort ${port}: ` +
+						`they share the Pod's network namespace, so only one of them can listen on it`,
 				);
 			}
 			owner.set(key, container.name);

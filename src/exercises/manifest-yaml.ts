@@ -47,7 +47,8 @@ function fail(origin: string, detail: string, where = ''): ManifestParse {
 function describe(value: unknown): string {
 	if (value === null) return 'null';
 	if (Array.isArray(value)) return 'a list';
-	return `a ${typeof value === 'string' ? 'string' : typeof value === 'number' ? 'number' : typeof value === 'boolean' ? 'true/false value' : typeof value} value`;
+	if (typeof value === 'boolean') return 'a true/false value';
+	return `a ${typeof value} value`;
 }
 
 /** Parses one YAML mapping (a Kubernetes object). Every refusal names the origin and says what to do. */
