@@ -10,6 +10,7 @@ import {readFileBounded} from '../files/bounded-read.js';
 import {join, resolve} from 'node:path';
 import {buildClassReport, classCsv, formatClassReport, type SkippedFile} from '../lab/class-report.js';
 import {MAX_SUBMISSION_BYTES, readSubmission, type Submission} from '../lab/submission.js';
+import {fail, ok, type Result} from '../result.js';
 import {sanitiseTerminalText} from '../text/terminal-sanitiser.js';
 import {EXIT_FAIL, EXIT_OK, EXIT_USAGE, type Subcommand} from './command-io.js';
 
@@ -27,33 +28,29 @@ export function shown(text: string): string {
 	return JSON.stringify(sanitiseTerminalText(text)).slice(1, -1);
 }
 
-type Read = {readonly ok: true; readonly submission: Submission} | {readonly ok: false; readonly reason: string};
+type Read = Result<Submission>;
 
 export function readSubmissionFile(dir: string, name: string): Read {
-	if (!name.endsWith('.json')) return {ok: false, reason: 'not a .json file'};
+	if (!name.endsWith('.json')) return fail('not a .json file');
 	const file = readFileBounded(join(dir, name), {limit: MAX_SUBMISSION_BYTES, noFollow: true});
-	if (!file.ok) return {ok: false, reason: file.reason};
+	if (!file.ok) return fail(file.reason);
 	let value: unknown;
 	try {
 		value = JSON.parse(file.text);
 	} catch (error) {
 		// RangeError too: JSON nested deep enough to exhaust the stack.
-		return {
-			ok: false,
-			reason: `not valid JSON (${error instanceof Error ? error.message.slice(0, 80) : 'unreadable'})`,
-		};
+		return fail(`not valid JSON (${error instanceof Error ? error.message.slice(0, 80) : 'unreadable'})`);
 	}
 	const read = readSubmission(value);
-	if (!read.ok) return {ok: false, reason: `not a pod-tutor submission: ${read.error}`};
+	if (!read.ok) return fail(`not a pod-tutor submission: ${read.error}`);
 	const {submission} = read;
-	if (name !== `${submission.user}.json`)
-		return {ok: false, reason: `says it is from ${submission.user}, but is named ${name}`};
+	if (name !== `${submission.user}.json`) return fail(`says it is from ${submission.user}, but is named ${name}`);
 	if (process.getuid?.() !== undefined) {
-		if (submission.uid === undefined) return {ok: false, reason: 'does not say which uid wrote it'};
+		if (submission.uid === undefined) return fail('does not say which uid wrote it');
 		if (submission.uid !== file.owner)
-			return {ok: false, reason: `says it was written by uid ${submission.uid}, but uid ${file.owner} owns it`};
+			return fail(`says it was written by uid ${submission.uid}, but uid ${file.owner} owns it`);
 	}
-	return {ok: true, submission};
+	return ok(submission);
 }
 
 export const runReport: Subcommand = async (args, io) => {
@@ -92,8 +89,8 @@ export const runReport: Subcommand = async (args, io) => {
 		// Temp files of a submit in progress (or one killed midway).
 		if (name.startsWith('.')) continue;
 		const read = readSubmissionFile(dir, name);
-		if (read.ok) submissions.push(read.submission);
-		else skipped.push({file: shown(name), reason: read.reason});
+		if (read.ok) submissions.push(read.value);
+		else skipped.push({file: shown(name), reason: read.error});
 	}
 	const report = buildClassReport(submissions, skipped);
 	for (const skip of skipped) io.stderr(`report: skipped ${skip.file}: ${shown(skip.reason)}\n`);

@@ -3,6 +3,7 @@ import {dirname, resolve} from 'node:path';
 import yaml from 'js-yaml';
 import type {DiagramStep} from '../content/types.js';
 import {readFileBounded} from '../files/bounded-read.js';
+import {fail, ok, type Result} from '../result.js';
 import type {Charset} from './text-line.js';
 import {describeView, drawView, modelsFromYaml, type ManifestModels} from './manifest-diagrams.js';
 
@@ -16,15 +17,12 @@ export const MAX_SPEC_FILE_BYTES = 1024 * 1024;
  * Reads a diagram step's file: a regular file inside the lesson's folder (a symbolic link that
  * leads out of it is refused by name), at most MAX_SPEC_FILE_BYTES.
  */
-export function readSpecFile(
-	step: DiagramStep & {file: string},
-	lessonFile: string,
-): {ok: true; text: string} | {ok: false; why: string} {
+export function readSpecFile(step: DiagramStep & {file: string}, lessonFile: string): Result<string> {
 	const read = readFileBounded(resolve(dirname(lessonFile), step.file), {
 		limit: MAX_SPEC_FILE_BYTES,
 		within: dirname(lessonFile),
 	});
-	return read.ok ? read : {ok: false, why: read.reason};
+	return read.ok ? ok(read.text) : fail(read.reason);
 }
 
 /** Why a diagram step cannot be drawn (its file or spec), checked when the lesson loads; undefined when it can. */
@@ -32,8 +30,8 @@ export function diagramStepProblem(step: DiagramStep, lessonFile: string): strin
 	let text: string;
 	if (step.file !== undefined) {
 		const read = readSpecFile({...step, file: step.file}, lessonFile);
-		if (!read.ok) return `diagram file ${step.file}: ${read.why}`;
-		text = read.text;
+		if (!read.ok) return `diagram file ${step.file}: ${read.error}`;
+		text = read.value;
 	} else if (step.spec !== undefined) {
 		text = yaml.dump(step.spec, {noRefs: true});
 	} else return undefined;
@@ -53,8 +51,8 @@ function diagramModels(step: DiagramStep, lessonFile: string): ModelsResult {
 	if (step.file !== undefined) {
 		source = resolve(dirname(lessonFile), step.file);
 		const read = readSpecFile({...step, file: step.file}, lessonFile);
-		if (!read.ok) return {ok: false, error: `${lessonFile}: diagram file ${step.file}: ${read.why}`};
-		text = read.text;
+		if (!read.ok) return {ok: false, error: `${lessonFile}: diagram file ${step.file}: ${read.error}`};
+		text = read.value;
 	} else if (step.spec !== undefined) {
 		source = `${lessonFile} (inline spec)`;
 		text = yaml.dump(step.spec);

@@ -116,23 +116,23 @@ type SomeSettings = {-readonly [K in SettingName]?: LabSettings[K]};
 function readOne(
 	name: SettingName,
 	value: unknown,
-): {ok: true; value: LabSettings[SettingName]} | {ok: false; message: string} {
+): {ok: true; value: LabSettings[SettingName]} | {ok: false; error: string} {
 	const text = typeof value === 'string' ? value.trim() : undefined;
 	switch (name) {
 		case 'live': {
 			const mode = LIVE_MODES[String(value)];
 			return mode
 				? {ok: true, value: mode}
-				: {ok: false, message: `use on, off or lazy, not ${JSON.stringify(value)}`};
+				: {ok: false, error: `use on, off or lazy, not ${JSON.stringify(value)}`};
 		}
 		case 'plain':
 			return typeof value === 'boolean'
 				? {ok: true, value}
-				: {ok: false, message: `use true or false, not ${JSON.stringify(value)}`};
+				: {ok: false, error: `use true or false, not ${JSON.stringify(value)}`};
 		case 'backend':
 			return text && (LIVE_TOOLS as readonly string[]).includes(text)
 				? {ok: true, value: text as LiveTool}
-				: {ok: false, message: `use one of ${LIVE_TOOLS.join(', ')}, not ${JSON.stringify(value)}`};
+				: {ok: false, error: `use one of ${LIVE_TOOLS.join(', ')}, not ${JSON.stringify(value)}`};
 		case 'namespace':
 			if (
 				text &&
@@ -143,7 +143,7 @@ function readOne(
 				return {ok: true, value: text};
 			return {
 				ok: false,
-				message:
+				error:
 					"a namespace name (lower-case letters, digits, '-'), optionally with {user}, " +
 					'e.g. pod-tutor-{user}; ' +
 					`not ${JSON.stringify(value)}`,
@@ -153,14 +153,14 @@ function readOne(
 				? {ok: true, value: text}
 				: {
 						ok: false,
-						message: `an image reference without spaces (e.g. busybox:1.36), not ${show(value)}`,
+						error: `an image reference without spaces (e.g. busybox:1.36), not ${show(value)}`,
 					};
 		case 'kubeconfig':
 		case 'context':
 		case 'submit':
 			return text
 				? {ok: true, value: text}
-				: {ok: false, message: `a non-empty text, not ${JSON.stringify(value)}`};
+				: {ok: false, error: `a non-empty text, not ${JSON.stringify(value)}`};
 		case 'lessons': {
 			const list = typeof value === 'string' ? [value] : value;
 			if (
@@ -169,7 +169,7 @@ function readOne(
 				list.every((item) => typeof item === 'string' && item.trim() !== '')
 			)
 				return {ok: true, value: list.map((item: string) => item.trim())};
-			return {ok: false, message: 'a list of lesson folders, e.g. [/opt/pod-tutor/extra-lessons]'};
+			return {ok: false, error: 'a list of lesson folders, e.g. [/opt/pod-tutor/extra-lessons]'};
 		}
 	}
 }
@@ -213,7 +213,7 @@ export function parseConfigText(
 		const name = key as SettingName;
 		const read = readOne(name, value);
 		if (!read.ok) {
-			problems.push({file, field: key, line, message: `${read.message}; the setting is ignored`});
+			problems.push({file, field: key, line, message: `${read.error}; the setting is ignored`});
 			continue;
 		}
 		(values as Record<string, unknown>)[name] = read.value;

@@ -3,13 +3,14 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {MAX_MANIFEST_BYTES} from '../exercises/manifest-yaml.js';
 import {readFileBounded} from '../files/bounded-read.js';
+import {fail, ok, type Result} from '../result.js';
 
 /**
  * The round trip through the learner's editor for a manifest exercise: a temporary file filled
  * with the last draft (or the template), the editor run on the real terminal, the file read back
  * and removed. No React: the app's effect runner calls it, tests call it with a fake hand-over.
  */
-export type EditorOutcome = {readonly ok: true; readonly text: string} | {readonly ok: false; readonly message: string};
+export type EditorOutcome = Result<string>;
 
 /** The learner's editor as an argument array ($VISUAL, then $EDITOR, else the system's). */
 export function editorArgv(env: NodeJS.ProcessEnv): string[] {
@@ -34,17 +35,16 @@ export function editManifest(
 		if (result.error && !env.VISUAL && !env.EDITOR) result = handOver(['vi', file]);
 		const read = readFileBounded(file, {limit: MAX_MANIFEST_BYTES});
 		if (!result.error && !read.ok && read.problem === 'too-large') {
-			return {ok: false, message: `The manifest was not checked: ${read.reason} (the limit is 1 MiB).`};
+			return fail(`The manifest was not checked: ${read.reason} (the limit is 1 MiB).`);
 		}
 		const text = read.ok ? read.text : undefined;
 		if (result.error || text === undefined) {
 			const why = result.error ?? 'the file vanished';
-			return {
-				ok: false,
-				message: `No editor could be started (${why}): set EDITOR, or use pod-tutor check ${exerciseId} --file pod.yaml`,
-			};
+			return fail(
+				`No editor could be started (${why}): set EDITOR, or use pod-tutor check ${exerciseId} --file pod.yaml`,
+			);
 		}
-		return {ok: true, text};
+		return ok(text);
 	} finally {
 		rmSync(dir, {recursive: true, force: true});
 	}

@@ -93,12 +93,12 @@ function perform(effect: Effect, state: TutorState, dispatch: Dispatch<TutorEven
 				deps.env,
 				deps.handOver,
 			);
-			if (!edited.ok) return dispatch({type: 'notice', text: edited.message});
-			saved(store.saveDraft(exercise.id, edited.text));
+			if (!edited.ok) return dispatch({type: 'notice', text: edited.error});
+			saved(store.saveDraft(exercise.id, edited.value));
 			const answer = {
 				type: 'answer',
 				exerciseId: exercise.id,
-				answer: {kind: 'manifest', source: edited.text, origin: 'editor'},
+				answer: {kind: 'manifest', source: edited.value, origin: 'editor'},
 			} as const;
 			// Manifests are checked against the API schema, imported on first use (a lazy chunk).
 			if (apiSchemaLoaded()) return dispatch(answer);
