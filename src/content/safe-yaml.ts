@@ -18,10 +18,14 @@ export const MAX_YAML_DEPTH = 100;
 export const MAX_YAML_NODES = 200_000;
 
 export type SafeYaml =
-	| {readonly ok: true; readonly documents: readonly unknown[]; readonly documentLines: readonly number[]}
+	| {
+			readonly ok: true;
+			readonly documents: readonly unknown[];
+			readonly documentLines: readonly number[];
+			/** The line (from 1) each mapping and list starts on: js-yaml keeps no positions itself. */
+			readonly lines: ReadonlyMap<object, number>;
+	  }
 	| {readonly ok: false; readonly message: string; readonly line?: number; readonly column?: number};
-
-export type YamlListener = (event: 'open' | 'close', state: {line: number; result: unknown}) => void;
 
 class TooDeep extends Error {
 	constructor(readonly line: number) {
@@ -57,7 +61,6 @@ export function loadYamlSafely(
 	text: string,
 	options: {
 		readonly schema?: yaml.Schema;
-		readonly listener?: YamlListener;
 		/** The node budget with aliases copied out (MAX_YAML_NODES unless told). */
 		readonly maxNodes?: number;
 		/** What the text is, in the messages: "file" unless told ("manifest"). */
@@ -68,6 +71,10 @@ export function loadYamlSafely(
 	const noun = options.noun ?? 'file';
 	let depth = 0;
 	const documentLines: number[] = [];
+	// js-yaml's listener reports an open/close pair per node with the parser's line; the result is
+	// only known at close, so each open's line waits on a stack until its node closes.
+	const starts: number[] = [];
+	const lines = new Map<object, number>();
 	let documents: unknown[];
 	try {
 		documents = yaml.loadAll(text, undefined, {
@@ -77,8 +84,14 @@ export function loadYamlSafely(
 				if (event === 'open') {
 					if (depth === 0) documentLines.push(state.line + 1);
 					if (++depth > MAX_YAML_DEPTH) throw new TooDeep(state.line + 1);
-				} else depth--;
-				options.listener?.(event, state as {line: number; result: unknown});
+					starts.push(state.line);
+					return;
+				}
+				depth--;
+				const line = starts.pop();
+				const node: unknown = state.result;
+				if (line !== undefined && node !== null && typeof node === 'object' && !lines.has(node))
+					lines.set(node, line + 1);
 			},
 		});
 	} catch (error) {
@@ -106,5 +119,5 @@ export function loadYamlSafely(
 			message: `YAML aliases (*name) expand the ${noun} to more than ${maxNodes} values; write the values out instead of nesting aliases`,
 		};
 	}
-	return {ok: true, documents, documentLines};
+	return {ok: true, documents, documentLines, lines};
 }

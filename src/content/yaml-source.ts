@@ -15,30 +15,16 @@ export type YamlResult =
 export const MAX_LESSON_FILE_BYTES = 512 * 1024;
 
 /**
- * Parses one YAML document, remembering where each mapping and sequence starts.
- * js-yaml keeps no positions on its result, but its `listener` reports an open/close pair per
- * node with the parser's line, so object identity maps each composed node to its first line.
+ * Parses one YAML document, remembering where each mapping and sequence starts (loadYamlSafely
+ * maps each composed node to its first line).
  */
 export function parseYamlSource(text: string): YamlResult {
 	if (text.length > MAX_LESSON_FILE_BYTES) {
 		return {ok: false, message: `the file is larger than ${MAX_LESSON_FILE_BYTES / 1024} KiB`};
 	}
-	const starts: number[] = [];
-	const lines = new Map<object, number>();
-	const loaded = loadYamlSafely(text, {
-		listener(event, state) {
-			if (event === 'open') {
-				starts.push(state.line);
-				return;
-			}
-			const line = starts.pop();
-			const result: unknown = state.result;
-			if (line !== undefined && result !== null && typeof result === 'object' && !lines.has(result)) {
-				lines.set(result, line + 1);
-			}
-		},
-	});
+	const loaded = loadYamlSafely(text);
 	if (!loaded.ok) return {ok: false, message: loaded.message, line: loaded.line};
+	const {lines} = loaded;
 	if (loaded.documents.length > 1) {
 		return {
 			ok: false,

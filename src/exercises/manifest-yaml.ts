@@ -60,31 +60,18 @@ export function parseManifest(source: string, origin: string): ManifestParse {
 			`the manifest is ${(bytes / 1024 / 1024).toFixed(1)} MB; a Pod manifest is a few KB (the limit is 1 MB)`,
 		);
 	}
-	// js-yaml keeps no positions, but its listener closes each node with the line it opened on.
-	const starts: number[] = [];
-	const lines = new Map<object, number>();
 	// CORE_SCHEMA: plain YAML types only, so a date-looking string stays a string as in kubectl.
 	// loadYamlSafely: a depth and alias budget, so a hostile file is refused with its line.
 	const loaded = loadYamlSafely(source, {
 		schema: yaml.CORE_SCHEMA,
 		maxNodes: MAX_MANIFEST_NODES,
 		noun: 'manifest',
-		listener(event, state) {
-			if (event === 'open') {
-				starts.push(state.line);
-				return;
-			}
-			const line = starts.pop();
-			const node: unknown = state.result;
-			if (line !== undefined && node !== null && typeof node === 'object' && !lines.has(node))
-				lines.set(node, line + 1);
-		},
 	});
 	if (!loaded.ok) {
 		const where = loaded.line === undefined ? '' : `:${loaded.line}${loaded.column ? `:${loaded.column}` : ''}`;
 		return fail(origin, loaded.message, where);
 	}
-	const documents = loaded.documents;
+	const {documents, lines} = loaded;
 	const present = documents.filter((doc) => doc !== null && doc !== undefined);
 	if (present.length === 0) {
 		return fail(origin, `the manifest is empty: write a Pod, starting with "apiVersion: v1" and "kind: Pod"`);
