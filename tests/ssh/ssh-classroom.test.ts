@@ -146,6 +146,39 @@ describe('over ssh', () => {
 		await nothingLeftRunning();
 	});
 
+	it('with no shell (`ssh -tt host pod-tutor`), Ctrl+Z does not stop the tutor: it says so and keeps the screen', async () => {
+		const {lesson, step, exercise} = choiceStep();
+		const t = login([lesson.id], {LANG: 'C.UTF-8', TERM: 'xterm-256color'});
+		await t.session.waitFor((s) => s.includes(`step 1/${lesson.steps.length}`), 'the lesson');
+		for (let i = 0; i < step; i++) {
+			t.session.keys('Right');
+			await t.session.waitFor((s) => s.includes(`step ${i + 2}/${lesson.steps.length}`), `step ${i + 2}`);
+		}
+		const before = await t.session.waitFor((s) => s.includes('Choose one:'), 'the exercise');
+		t.session.keys('Down');
+		const moved = await t.session.waitFor((s) => s !== before, 'the highlight moved');
+		t.session.keys('C-z');
+		const refused = await t.session.waitFor(
+			(s) => s.includes('Suspending is not available here'),
+			'the message that suspending is not available',
+		);
+		// The same screen above the message line: the lesson, the step and the highlight where they were.
+		const body = (s: string) => s.split('\n').slice(0, -3).join('\n');
+		expect(body(refused)).toBe(body(moved));
+		// Running, not stopped: no process of the student's is in state T.
+		const states = execFileSync('ps', ['-u', lab.user, '-o', 'stat='], {encoding: 'utf8'});
+		expect(states).not.toMatch(/^T/m);
+		// And still answering keys: the highlight moves back.
+		t.session.keys('Up');
+		await t.session.waitFor((s) => body(s) === body(before), 'the highlight back on the first choice');
+		t.session.keys('q');
+		await t.session.waitFor((s) => s.includes('lessons done'), 'the home screen');
+		t.session.keys('q');
+		await t.session.waitFor((s) => s.includes('[exited 0]'), 'ssh to end');
+		expect(progress().exercises[exercise.id]?.attempts ?? 0).toBe(0);
+		await nothingLeftRunning();
+	});
+
 	it('hands in to a shared class folder the student can write to but not list; the report reads it', async () => {
 		// The folder as docs/CLASSROOM.md makes it: root's, the instructors' group, 3733.
 		const folder = join(lab.dir, 'submit');
