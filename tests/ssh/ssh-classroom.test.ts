@@ -4,7 +4,17 @@
  * drops mid-lesson. Run with `npm run test:classroom` (root: it makes a throwaway account).
  */
 import {execFileSync, spawnSync} from 'node:child_process';
-import {chmodSync, chownSync, mkdirSync, readFileSync, rmSync, statSync} from 'node:fs';
+import {
+	chmodSync,
+	chownSync,
+	existsSync,
+	mkdirSync,
+	readdirSync,
+	readFileSync,
+	rmSync,
+	statSync,
+	writeFileSync,
+} from 'node:fs';
 import {join} from 'node:path';
 import {afterAll, afterEach, beforeAll, beforeEach, describe, expect, it} from 'vitest';
 import {choiceStep, commandStep} from '../classroom/course-steps.js';
@@ -177,6 +187,44 @@ describe('over ssh', () => {
 		await t.session.waitFor((s) => s.includes('[exited 0]'), 'ssh to end');
 		expect(progress().exercises[exercise.id]?.attempts ?? 0).toBe(0);
 		await nothingLeftRunning();
+	});
+
+	it('with live detection on (lazy, podman installed), start-up runs no container tool and quitting leaves nothing', async () => {
+		// The lab config of a lab that offers live mode: detection waits for the learner's first live key.
+		const lazy = join(lab.dir, 'lab-lazy.yaml');
+		writeFileSync(lazy, 'live: lazy\n');
+		chmodSync(lazy, 0o644);
+		// What podman makes for a user the first time it runs: none of it may be there before or after.
+		const podmanState = ['.local/share/containers', '.config/containers', '.config/cni'].map((d) =>
+			join(lab.home, d),
+		);
+		for (const dir of podmanState) rmSync(dir, {recursive: true, force: true});
+		const ownedInTmp = () =>
+			readdirSync('/tmp').filter((name) => {
+				try {
+					return statSync(join('/tmp', name)).uid === lab.uid;
+				} catch {
+					return false;
+				}
+			});
+		const tmpBefore = ownedInTmp();
+		expect(processesOf(lab.user)).toEqual([]);
+
+		const t = login([], {LANG: 'C.UTF-8', TERM: 'xterm-256color', POD_TUTOR_LAB_CONFIG: lazy});
+		await t.session.waitFor((s) => s.includes('lessons done'), 'the home screen');
+		// The tutor's own process and nothing else of a container tool while it runs.
+		const running = processesOf(lab.user).join('\n');
+		expect(running).toContain(lab.bin);
+		expect(running).not.toMatch(/podman|catatonit|conmon|kubectl|crictl/);
+		t.session.keys('Down', 'Up', 'Enter');
+		await t.session.waitFor((s) => /step 1\//.test(s), 'the first lesson');
+		t.session.keys('q');
+		await t.session.waitFor((s) => s.includes('lessons done'), 'the home screen again');
+		t.session.keys('q');
+		await t.session.waitFor((s) => s.includes('[exited 0]'), 'ssh to end');
+		await nothingLeftRunning();
+		expect(podmanState.filter((dir) => existsSync(dir))).toEqual([]);
+		expect(ownedInTmp()).toEqual(tmpBefore);
 	});
 
 	it('hands in to a shared class folder the student can write to but not list; the report reads it', async () => {
