@@ -49,7 +49,16 @@ function loadAverage() {
 function runExternalBenches(log) {
 	const benches = [
 		{title: 'Checking answers', script: 'scripts/bench-checking.mjs', args: []},
-		{title: 'A class starting at once', script: 'scripts/bench-class.mjs', args: []},
+		{
+			title: 'A class starting at once (no lab config: live detection lazy)',
+			script: 'scripts/bench-class.mjs',
+			args: ['--sessions', '20', '--lab', 'default'],
+		},
+		{
+			title: 'A class starting at once (lab config live: off)',
+			script: 'scripts/bench-class.mjs',
+			args: ['--sessions', '20', '--lab', 'live-off'],
+		},
 	];
 	return benches
 		.filter((b) => existsSync(join(projectRoot, b.script)))

@@ -8,7 +8,7 @@ import {detectTextStyle} from './render/text-style.js';
 import {plainLesson} from './render/plain-lesson.js';
 import {firstFrame} from './tutor/first-frame.js';
 import {initialState, lessonById} from './tutor/tutor-state.js';
-import {withTerminal} from './ui/terminal-session.js';
+import {SUSPEND_UNAVAILABLE, withTerminal} from './ui/terminal-session.js';
 import {Typeahead} from './ui/terminal-typeahead.js';
 
 /** V8 settings for the interactive tutor, applied once its first frame is on the screen. */
@@ -66,6 +66,7 @@ export async function runTutor(
 		// uses; what needs the app waits for it, in order (terminal-typeahead.ts).
 		const typeahead = new Typeahead(state, style, drawDiagramStep, (lines) => terminal.writer.draw(lines));
 		terminal.setConsumer((sequence) => typeahead.take(sequence));
+		terminal.onSuspendRefused(() => typeahead.notice(SUSPEND_UNAVAILABLE));
 		const onResize = () => typeahead.resize({columns: terminal.writer.columns, rows: terminal.writer.rows});
 		terminal.writer.on('resize', onResize);
 		// From here on the tutor is an interactive program whose work per key is a few ms; V8's

@@ -7,6 +7,7 @@
  *
  * No React, no Ink: lines in, lines out.
  */
+import {brokenReason, VALIDATE_POINTER} from '../content/broken-reason.js';
 import type {Course, Exercise, Lesson, Step} from '../content/types.js';
 import {describeDiagramStep} from '../diagram/lesson-diagram.js';
 import {checkAnswerReady, type CheckResult} from '../exercises/check-answer.js';
@@ -128,6 +129,8 @@ export class PlainTutor {
 		const label = {done: 'done', 'in-progress': 'in progress', 'not-started': 'not started'} as const;
 		this.say('', `Lessons (${report.totals.done} of ${report.totals.lessons} done):`);
 		report.lessons.forEach((lesson, i) => this.say(`${i + 1}. ${lesson.title} (${label[lesson.state]})`));
+		// The same reasons as the home screen, whole: a line here is not cut to the terminal's width.
+		for (const broken of course.broken) this.say(`Not loaded: ${brokenReason(broken)}${VALIDATE_POINTER}`);
 		const suggested = report.lessons.findIndex((l) => l.state !== 'done');
 		const fallback = suggested >= 0 ? suggested : 0;
 		for (;;) {

@@ -1,4 +1,5 @@
-import type {CommandSpec, Exercise, Lesson, Step} from '../content/types.js';
+import {brokenReason, VALIDATE_POINTER} from '../content/broken-reason.js';
+import type {BrokenLesson, CommandSpec, Exercise, Lesson, Step} from '../content/types.js';
 import {markupLines, verbatimLines, wrapSpans} from '../render/markup-lines.js';
 import {commandLine, exerciseLines, stepLines, type StepContext} from '../render/step-lines.js';
 import {bold, dim, fitLine, toAscii, visibleWidth, type TextStyle} from '../render/text-style.js';
@@ -106,7 +107,7 @@ export function homeLines(state: TutorState, style: TextStyle): string[] {
 	lines.push(progressBar(done, lessons.length, width, style), '');
 	const cursor = state.view.name === 'home' ? state.view.cursor : 0;
 	const summaryRows = 3;
-	const brokenRows = state.course.broken.length > 0 ? 1 : 0;
+	const brokenRows = brokenLines(state.course.broken, width, style).length;
 	const bottom = state.notice
 		? noticeLines(state.notice, width, style)
 		: [footer(keyContexts(state), style.charset === 'ascii')];
@@ -153,14 +154,27 @@ export function homeLines(state: TutorState, style: TextStyle): string[] {
 	const more = shown < lessons.length ? `lessons ${start + 1}-${start + shown} of ${lessons.length}${below}` : '';
 	lines.push(rule(width, style, more), ...summary);
 	while (lines.length < rows - brokenRows - bottom.length) lines.push('');
-	if (brokenRows) {
-		const names = state.course.broken.map((b) => b.id ?? b.file).join(', ');
-		lines.push(
-			fitLine(`Not loaded (broken): ${names}. Run pod-tutor validate for details.`, width, style).trimEnd(),
-		);
-	}
+	lines.push(...brokenLines(state.course.broken, width, style));
 	lines.push(...bottom);
 	return lines.slice(0, rows);
+}
+
+/** At most this many rows of the home screen say which lessons are broken and why. */
+const MAX_BROKEN_ROWS = 3;
+
+/** One row per broken lesson with the validator's first problem; beyond MAX_BROKEN_ROWS, a count. */
+function brokenLines(broken: readonly BrokenLesson[], width: number, style: TextStyle): string[] {
+	if (broken.length === 0) return [];
+	const fit = (text: string) => fitLine(style.charset === 'ascii' ? toAscii(text) : text, width, style).trimEnd();
+	const shown = broken.length > MAX_BROKEN_ROWS ? broken.slice(0, MAX_BROKEN_ROWS - 1) : broken;
+	const rows = shown.map((b) => {
+		const reason = `Not loaded: ${brokenReason(b)}`;
+		// The pointer to validate where it fits; cut, the reason itself matters more.
+		return fit(visibleWidth(reason + VALIDATE_POINTER) <= width ? reason + VALIDATE_POINTER : reason);
+	});
+	if (shown.length < broken.length)
+		rows.push(fit(`Not loaded: ${broken.length - shown.length} more. Run pod-tutor validate for details.`));
+	return rows;
 }
 
 /** `observedLive`: a predict exercise's command runs for real in the command pane, so its recorded output is not shown here. */

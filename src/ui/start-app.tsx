@@ -12,7 +12,7 @@ import type {LiveOptions} from '../live/live-options.js';
 import {LESSON_POD} from '../live/tutor-live-actions.js';
 import {fullCollection, QuietCollector} from './quiet-collector.js';
 import {InkStdin} from './terminal-input.js';
-import type {TerminalSession} from './terminal-session.js';
+import {SUSPEND_UNAVAILABLE, type TerminalSession} from './terminal-session.js';
 import type {Typeahead} from './terminal-typeahead.js';
 import {TutorApp} from './tutor-app.js';
 
@@ -56,6 +56,26 @@ class Failure extends React.Component<
 	}
 }
 
+/** Messages from outside React for the app's notice line; one shown before the app listens waits for it. */
+class Notices {
+	private listener: ((text: string) => void) | undefined;
+	private pending: string | undefined;
+
+	show(text: string): void {
+		if (this.listener) this.listener(text);
+		else this.pending = text;
+	}
+
+	readonly subscribe = (listener: (text: string) => void): (() => void) => {
+		this.listener = listener;
+		if (this.pending !== undefined) listener(this.pending);
+		this.pending = undefined;
+		return () => {
+			if (this.listener === listener) this.listener = undefined;
+		};
+	};
+}
+
 /**
  * Loaded after the first frame is on screen: opens the progress store (conf) and hands the
  * screen to Ink. Resolves with the exit code once the learner quits.
@@ -67,7 +87,12 @@ export async function startApp(options: StartOptions): Promise<number> {
 	// Where the learner went while Ink loaded is where the app starts, with what the store holds now.
 	for (const visit of typeahead.visited) opened.store.visitStep(visit.lessonId, visit.step, visit.stepCount);
 	const fresh = initialState(options.course, opened.store.data(), typeahead.state.size, options.lessonId, notice);
-	const initial = {...fresh, view: typeahead.state.view, help: typeahead.state.help};
+	const initial = {
+		...fresh,
+		view: typeahead.state.view,
+		help: typeahead.state.help,
+		notice: typeahead.noticed ?? fresh.notice,
+	};
 	const writer = terminal.writer;
 	const collect = fullCollection();
 	const collector = collect ? new QuietCollector({collect}) : undefined;
@@ -77,6 +102,8 @@ export async function startApp(options: StartOptions): Promise<number> {
 	const stdin = new InkStdin();
 	for (const sequence of typeahead.queued) stdin.push(sequence);
 	terminal.setConsumer((sequence) => stdin.push(sequence));
+	const notices = new Notices();
+	terminal.onSuspendRefused(() => notices.show(SUSPEND_UNAVAILABLE));
 	// Which of kubectl, crictl and podman can run here is found only when the learner asks for
 	// live mode (Enter on a command step, a live key) or the lab config turns it on: on a shared
 	// lab machine, starting podman for every student leaves a process and files behind each.
@@ -101,6 +128,7 @@ export async function startApp(options: StartOptions): Promise<number> {
 				handOver={handOver}
 				live={live}
 				liveReady={detection}
+				notices={notices.subscribe}
 			/>
 		</Failure>
 	);

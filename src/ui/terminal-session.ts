@@ -1,13 +1,22 @@
 import {constants} from 'node:os';
 import {cancelAllCommands} from '../live/command-runner.js';
 import {FrameWriter} from './frame-writer.js';
+import {suspendIsSafe} from './job-control.js';
 import {TerminalReader, type InputToken} from './terminal-input.js';
 import {ENTER_SCREEN, LEAVE_SCREEN} from './terminal-screen.js';
 
 export interface TerminalIO {
 	readonly stdin: NodeJS.ReadStream;
 	readonly stdout: NodeJS.WriteStream;
+	/**
+	 * Whether stopping on Ctrl+Z leaves a shell that can `fg` the tutor (job-control.ts).
+	 * @default suspendIsSafe
+	 */
+	readonly canSuspend?: () => boolean;
 }
+
+/** Said instead of stopping where no shell could resume the tutor (`ssh host pod-tutor`, a ForceCommand). */
+export const SUSPEND_UNAVAILABLE = 'Suspending is not available here (no shell to fg). q quits, progress is saved.';
 
 /** The signals that end the tutor, and the exit code each gives (128 + its number). */
 const ENDING_SIGNALS = ['SIGHUP', 'SIGINT', 'SIGTERM'] as const;
@@ -31,6 +40,7 @@ export class TerminalSession {
 	private reader: TerminalReader | undefined;
 	private consumer: (sequence: string) => void = () => {};
 	private readonly interruptHandlers: Array<() => void> = [];
+	private refused: () => void = () => {};
 	private onScreen = false;
 	private resumedInline = false;
 	private ended = false;
@@ -62,6 +72,14 @@ export class TerminalSession {
 	/** Called when a signal ends the session, before the terminal is restored (Ink unmounts). */
 	onInterrupt(handler: () => void): void {
 		this.interruptHandlers.push(handler);
+	}
+
+	/**
+	 * Called instead of stopping when stopping is not safe: the screen stays as it is and the
+	 * handler shows SUSPEND_UNAVAILABLE (the early key handler, then the app).
+	 */
+	onSuspendRefused(handler: () => void): void {
+		this.refused = handler;
 	}
 
 	/** Ends the session because something failed that nobody handled. */
@@ -105,9 +123,13 @@ export class TerminalSession {
 		}
 	}
 
-	/** Ctrl+Z: the terminal as the shell had it, the process stopped; on `fg`, back as it was. */
+	/**
+	 * Ctrl+Z: the terminal as the shell had it, the process stopped; on `fg`, back as it was. With
+	 * no job-control shell to `fg` it, a stopped tutor would stay stopped for good: it stays running.
+	 */
 	suspend(): void {
 		if (this.ended) return;
+		if (!(this.io.canSuspend ?? suspendIsSafe)()) return this.refused();
 		this.giveScreen();
 		this.resumedInline = true;
 		// SIGSTOP cannot be caught: the process stops here, and continues here on SIGCONT.

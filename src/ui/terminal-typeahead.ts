@@ -100,6 +100,8 @@ export class Typeahead {
 	private readonly visits: Visit[] = [];
 	/** Keys answered here, before Ink (the benchmark reports it). */
 	answered = 0;
+	/** The last notice shown here, if any. */
+	noticed: string | undefined;
 
 	constructor(
 		private current: TutorState,
@@ -135,6 +137,12 @@ export class Typeahead {
 
 	resize(size: Size): void {
 		this.apply({type: 'resize', size});
+	}
+
+	/** A one-line message in place of the footer (Ctrl+Z where it cannot suspend); the app keeps showing it. */
+	notice(text: string): void {
+		this.noticed = text;
+		this.apply({type: 'notice', text});
 	}
 
 	private apply(action: Action): void {

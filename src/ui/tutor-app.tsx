@@ -36,6 +36,8 @@ export interface TutorAppProps {
 	readonly store: ProgressStore;
 	/** Runs a program on the real terminal (editor, kubectl exec -it) and redraws afterwards. */
 	readonly handOver: (argv: readonly string[]) => HandoverResult;
+	/** Messages from outside the app (Ctrl+Z where it cannot suspend), shown as its notice; returns the unsubscribe. */
+	readonly notices?: (show: (text: string) => void) => () => void;
 	/**
 	 * Where the editor is configured ($VISUAL, $EDITOR).
 	 * @default process.env
@@ -47,12 +49,23 @@ export interface TutorAppProps {
  * The tutor's root: draws the state, turns every key into an event for the pure reducer
  * (src/tutor/tutor-decisions.ts) and lets useTutorEffects perform what the reducer decided.
  */
-export function TutorApp({initial, style, store, handOver, live, liveReady, env = process.env}: TutorAppProps) {
+export function TutorApp({
+	initial,
+	style,
+	store,
+	handOver,
+	live,
+	liveReady,
+	notices,
+	env = process.env,
+}: TutorAppProps) {
 	const [state, dispatch] = useReducer(tutorAppReducer, initial);
 	const {exit} = useApp();
 	const {stdout} = useStdout();
 	const [pane] = useState(() => new IntentChannel());
 	useTutorEffects(state, dispatch, {store, handOver, live, liveReady, style, env, pane, exit});
+
+	useEffect(() => notices?.((text) => dispatch({type: 'notice', text})), [notices]);
 
 	// The learner's other window saved: show its work here too (the file is the truth, merged under a lock).
 	useEffect(() => {

@@ -4,7 +4,17 @@
  * drops mid-lesson. Run with `npm run test:classroom` (root: it makes a throwaway account).
  */
 import {execFileSync, spawnSync} from 'node:child_process';
-import {chmodSync, chownSync, mkdirSync, readFileSync, rmSync, statSync} from 'node:fs';
+import {
+	chmodSync,
+	chownSync,
+	existsSync,
+	mkdirSync,
+	readdirSync,
+	readFileSync,
+	rmSync,
+	statSync,
+	writeFileSync,
+} from 'node:fs';
 import {join} from 'node:path';
 import {afterAll, afterEach, beforeAll, beforeEach, describe, expect, it} from 'vitest';
 import {choiceStep, commandStep} from '../classroom/course-steps.js';
@@ -144,6 +154,77 @@ describe('over ssh', () => {
 		t.session.keys('exit', 'Enter');
 		await t.session.waitFor((s) => s.includes('[exited 0]'), 'ssh to end');
 		await nothingLeftRunning();
+	});
+
+	it('with no shell (`ssh -tt host pod-tutor`), Ctrl+Z does not stop the tutor: it says so and keeps the screen', async () => {
+		const {lesson, step, exercise} = choiceStep();
+		const t = login([lesson.id], {LANG: 'C.UTF-8', TERM: 'xterm-256color'});
+		await t.session.waitFor((s) => s.includes(`step 1/${lesson.steps.length}`), 'the lesson');
+		for (let i = 0; i < step; i++) {
+			t.session.keys('Right');
+			await t.session.waitFor((s) => s.includes(`step ${i + 2}/${lesson.steps.length}`), `step ${i + 2}`);
+		}
+		const before = await t.session.waitFor((s) => s.includes('Choose one:'), 'the exercise');
+		t.session.keys('Down');
+		const moved = await t.session.waitFor((s) => s !== before, 'the highlight moved');
+		t.session.keys('C-z');
+		const refused = await t.session.waitFor(
+			(s) => s.includes('Suspending is not available here'),
+			'the message that suspending is not available',
+		);
+		// The same screen above the message line: the lesson, the step and the highlight where they were.
+		const body = (s: string) => s.split('\n').slice(0, -3).join('\n');
+		expect(body(refused)).toBe(body(moved));
+		// Running, not stopped: no process of the student's is in state T.
+		const states = execFileSync('ps', ['-u', lab.user, '-o', 'stat='], {encoding: 'utf8'});
+		expect(states).not.toMatch(/^T/m);
+		// And still answering keys: the highlight moves back.
+		t.session.keys('Up');
+		await t.session.waitFor((s) => body(s) === body(before), 'the highlight back on the first choice');
+		t.session.keys('q');
+		await t.session.waitFor((s) => s.includes('lessons done'), 'the home screen');
+		t.session.keys('q');
+		await t.session.waitFor((s) => s.includes('[exited 0]'), 'ssh to end');
+		expect(progress().exercises[exercise.id]?.attempts ?? 0).toBe(0);
+		await nothingLeftRunning();
+	});
+
+	it('with live detection on (lazy, podman installed), start-up runs no container tool and quitting leaves nothing', async () => {
+		// The lab config of a lab that offers live mode: detection waits for the learner's first live key.
+		const lazy = join(lab.dir, 'lab-lazy.yaml');
+		writeFileSync(lazy, 'live: lazy\n');
+		chmodSync(lazy, 0o644);
+		// What podman makes for a user the first time it runs: none of it may be there before or after.
+		const podmanState = ['.local/share/containers', '.config/containers', '.config/cni'].map((d) =>
+			join(lab.home, d),
+		);
+		for (const dir of podmanState) rmSync(dir, {recursive: true, force: true});
+		const ownedInTmp = () =>
+			readdirSync('/tmp').filter((name) => {
+				try {
+					return statSync(join('/tmp', name)).uid === lab.uid;
+				} catch {
+					return false;
+				}
+			});
+		const tmpBefore = ownedInTmp();
+		expect(processesOf(lab.user)).toEqual([]);
+
+		const t = login([], {LANG: 'C.UTF-8', TERM: 'xterm-256color', POD_TUTOR_LAB_CONFIG: lazy});
+		await t.session.waitFor((s) => s.includes('lessons done'), 'the home screen');
+		// The tutor's own process and nothing else of a container tool while it runs.
+		const running = processesOf(lab.user).join('\n');
+		expect(running).toContain(lab.bin);
+		expect(running).not.toMatch(/podman|catatonit|conmon|kubectl|crictl/);
+		t.session.keys('Down', 'Up', 'Enter');
+		await t.session.waitFor((s) => /step 1\//.test(s), 'the first lesson');
+		t.session.keys('q');
+		await t.session.waitFor((s) => s.includes('lessons done'), 'the home screen again');
+		t.session.keys('q');
+		await t.session.waitFor((s) => s.includes('[exited 0]'), 'ssh to end');
+		await nothingLeftRunning();
+		expect(podmanState.filter((dir) => existsSync(dir))).toEqual([]);
+		expect(ownedInTmp()).toEqual(tmpBefore);
 	});
 
 	it('hands in to a shared class folder the student can write to but not list; the report reads it', async () => {

@@ -127,6 +127,34 @@ describe('withTerminal', () => {
 		expect(liveMembersOf(group)).toEqual([]);
 	});
 
+	it('Ctrl+Z where no shell could resume the tutor: nothing stops, the screen stays, the refusal is reported', async () => {
+		const {stdin, stdout, both} = io();
+		let refused = 0;
+		let asked = 0;
+		const keys: string[] = [];
+		await withTerminal(
+			{
+				...both,
+				canSuspend: () => {
+					asked++;
+					return false;
+				},
+			},
+			async (terminal) => {
+				terminal.setConsumer((sequence) => keys.push(sequence));
+				terminal.onSuspendRefused(() => refused++);
+				stdin.emit('data', Buffer.from('a\u001Ab'));
+				process.emit('SIGTSTP', 'SIGTSTP');
+				// Still on the screen, raw mode never left: the process is running (it got here).
+				expect(stdout.written).not.toContain('\u001B[?1049l');
+				expect(stdin.modes).toEqual([true]);
+				return 0;
+			},
+		);
+		expect([asked, refused]).toEqual([2, 2]);
+		expect(keys).toEqual(['a', 'b']);
+	});
+
 	it('gives 128 + the signal number for the signals that end the tutor', () => {
 		expect([signalExitCode('SIGHUP'), signalExitCode('SIGINT'), signalExitCode('SIGTERM')]).toEqual([
 			129, 130, 143,
