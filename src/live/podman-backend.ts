@@ -201,7 +201,9 @@ export class PodmanBackend implements LiveBackend {
 
 	async detect(): Promise<BackendReport> {
 		const started = Date.now();
-		const version = await this.run(['version', '--format', '{{.Client.Version}}']);
+		// `--version`, not `podman version`: rootless, `podman version` already joins the user
+		// namespace and starts podman's pause process (catatonit), which then outlives the tutor.
+		const version = await this.run(['--version']);
 		const base = {tool: this.tool, durationMs: 0};
 		if (version.outcome === 'not-found') {
 			return {
@@ -218,17 +220,17 @@ export class PodmanBackend implements LiveBackend {
 				...base,
 				installed: true,
 				usable: false,
-				problem: describeFailure(version, 'podman version'),
+				problem: describeFailure(version, 'podman --version'),
 				nextStep: 'run `podman info` to see what podman needs',
 				durationMs: Date.now() - started,
 			};
 		}
-		// `podman version` is the whole check: `podman info` would set up storage and, rootless, the
+		// `podman --version` is the whole check: `podman info` would set up storage and, rootless, the
 		// pause process; a runtime problem shows on the learner's first real step instead.
 		return {
 			...base,
 			installed: true,
-			version: version.stdout.trim(),
+			version: version.stdout.trim().replace(/^podman version /i, ''),
 			usable: true,
 			durationMs: Date.now() - started,
 		};

@@ -190,9 +190,18 @@ describe('over ssh', () => {
 	});
 
 	it('with live detection on (lazy, podman installed), start-up runs no container tool and quitting leaves nothing', async () => {
-		// The lab config of a lab that offers live mode: detection waits for the learner's first live key.
-		const lazy = join(lab.dir, 'lab-lazy.yaml');
-		writeFileSync(lazy, 'live: lazy\n');
+		await liveRunLeavesNothing('lazy');
+	});
+
+	it('with live detection at start-up (live: on, podman installed), quitting leaves nothing, no podman pause process', async () => {
+		await liveRunLeavesNothing('on');
+	});
+
+	async function liveRunLeavesNothing(mode: 'lazy' | 'on'): Promise<void> {
+		// The lab config of a lab that offers live mode: lazy waits for the learner's first live key,
+		// on detects kubectl, crictl and podman as the tutor starts.
+		const lazy = join(lab.dir, `lab-${mode}.yaml`);
+		writeFileSync(lazy, `live: ${mode}\n`);
 		chmodSync(lazy, 0o644);
 		// What podman makes for a user the first time it runs: none of it may be there before or after.
 		const podmanState = ['.local/share/containers', '.config/containers', '.config/cni'].map((d) =>
@@ -212,10 +221,10 @@ describe('over ssh', () => {
 
 		const t = login([], {LANG: 'C.UTF-8', TERM: 'xterm-256color', POD_TUTOR_LAB_CONFIG: lazy});
 		await t.session.waitFor((s) => s.includes('lessons done'), 'the home screen');
-		// The tutor's own process and nothing else of a container tool while it runs.
+		// Lazy: the tutor's own process and nothing else of a container tool while it runs.
 		const running = processesOf(lab.user).join('\n');
 		expect(running).toContain(lab.bin);
-		expect(running).not.toMatch(/podman|catatonit|conmon|kubectl|crictl/);
+		if (mode === 'lazy') expect(running).not.toMatch(/podman|catatonit|conmon|kubectl|crictl/);
 		t.session.keys('Down', 'Up', 'Enter');
 		await t.session.waitFor((s) => /step 1\//.test(s), 'the first lesson');
 		t.session.keys('q');
@@ -225,7 +234,7 @@ describe('over ssh', () => {
 		await nothingLeftRunning();
 		expect(podmanState.filter((dir) => existsSync(dir))).toEqual([]);
 		expect(ownedInTmp()).toEqual(tmpBefore);
-	});
+	}
 
 	it('hands in to a shared class folder the student can write to but not list; the report reads it', async () => {
 		// The folder as docs/CLASSROOM.md makes it: root's, the instructors' group, 3733.
