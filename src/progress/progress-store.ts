@@ -29,7 +29,7 @@ import {
 	writeSync,
 } from 'node:fs';
 import path from 'node:path';
-import {PROGRESS_VERSION, emptyProgress, type ProgressData} from './progress-data.js';
+import {MAX_PROGRESS_FILE_BYTES, PROGRESS_VERSION, emptyProgress, type ProgressData} from './progress-data.js';
 import {readProgressFile, replayJournal, snapshotStamp, type DiskState, type ProgressRead} from './progress-decode.js';
 import {
 	appendToJournal,
@@ -388,12 +388,10 @@ export function openProgressStore(
 		}
 		if (read.kind === 'damaged') {
 			const warning = movedAsideMessage(moveAside(file), read.error);
-			if (fileExists(journalFile)) moveAside(journalFile);
-			const empty: OnDisk = {
-				data: emptyProgress(),
-				state: {snapshot: '', snapshotBytes: 0, journalBytes: 0, journalWarnings: false},
-			};
-			return {disk: empty, warning};
+			// The journal's changes stand on their own: read again, they are applied to empty progress.
+			const again = settle(readProgressFile(file, at), at);
+			if ('error' in again) return again;
+			return {disk: again.disk, warning: again.warning ? `${warning} ${again.warning}` : warning};
 		}
 		if (read.kind === 'newer')
 			return {error: `${read.journalOnly ? journalFile : file} was not read: ${read.error}`};
@@ -514,7 +512,9 @@ export function openProgressStore(
 	 */
 	const appendUnread = (change: ProgressChange, at: string): ProgressResult | undefined => {
 		const snapshot = snapshotStamp(file);
-		if (snapshot.bytes < journalFrom || !writtenByThisVersion(file)) return undefined;
+		// Too large to be ours: read whole, which moves it aside.
+		if (snapshot.bytes < journalFrom || snapshot.bytes > MAX_PROGRESS_FILE_BYTES || !writtenByThisVersion(file))
+			return undefined;
 		const journal = readJournal(journalFile);
 		if (journal.kind === 'missing' ? false : journal.kind !== 'ok' || journal.warnings.length > 0) return undefined;
 		const position = journal.kind === 'ok' ? journal.position : undefined;
