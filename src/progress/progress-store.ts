@@ -595,7 +595,9 @@ export function openProgressStore(
 						data: next,
 						state: {...state, journal: position, journalBytes: state.journalBytes + appended},
 					};
-					if (shouldCompact(disk.state)) disk = compact(disk);
+					// A reset folds at once: what it leaves is usually small, and progress.json should not
+					// keep what the learner asked to forget until the journal has grown.
+					if (shouldCompact(disk.state) || change.op === 'reset') disk = compact(disk);
 				}
 				current = next;
 				return warning === undefined ? {ok: true, data: next} : {ok: true, data: next, warning};

@@ -131,6 +131,18 @@ describe('a large progress file', () => {
 		expect(existsSync(journalOf(config))).toBe(false);
 	});
 
+	it('a reset is folded in at once: progress.json no longer holds what was forgotten', () => {
+		const config = newConfig();
+		writeLargeProgress(config, 200);
+		const {store} = openProgressStore(config.env);
+		expectSaved(store.visitStep('pause', 1, 6));
+		expect(existsSync(journalOf(config))).toBe(true);
+		expectSaved(store.reset({all: true}));
+		expect(existsSync(journalOf(config))).toBe(false);
+		expect(statSync(config.file).size).toBeLessThan(1024);
+		expect(readProgressSnapshot(config.env).data.exercises).toEqual({});
+	});
+
 	it('a small file is still rewritten whole, with no journal', () => {
 		const config = newConfig();
 		const {store} = openProgressStore(config.env);
