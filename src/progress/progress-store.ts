@@ -108,9 +108,9 @@ export interface ProgressStoreOptions {
 }
 
 /**
- * Rewriting a file this small costs about what an append and its fsync cost (well under a
- * millisecond of JSON work): below it there is no journal, and the file stays one readable JSON
- * document. The course's 82 exercises with typical answers stay far below it.
+ * Rewriting a file this small costs little more than an append and its fsync (a few ms of JSON
+ * work at most): below it there is no journal, and the file stays one readable JSON document.
+ * The course's 82 exercises with typical answers stay far below it.
  */
 export const JOURNAL_FROM_BYTES = 256 * 1024;
 /**
