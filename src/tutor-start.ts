@@ -113,6 +113,7 @@ export async function runTutor(
 			lessonId,
 			style,
 			notice: snapshot.warning,
+			progressSeed: read.disk ? {data: read.data, disk: read.disk} : undefined,
 			typeahead,
 			terminal,
 			live: live.options,

@@ -105,6 +105,12 @@ export interface ProgressStoreOptions {
 	 * opening would have warned about (a damaged file moved aside) comes with the save instead.
 	 */
 	readonly lazy?: boolean;
+	/**
+	 * Progress as already read (the first frame's readProgressSnapshot, with its `disk`): the store
+	 * starts from it and reads only what changed on disk since, instead of reading it all again
+	 * and keeping a second copy of a large file in memory.
+	 */
+	readonly seed?: {readonly data: ProgressData; readonly disk: DiskState};
 }
 
 /**
@@ -297,13 +303,23 @@ interface OnDisk {
 function catchUp(file: string, journalFile: string, known: OnDisk): OnDisk | undefined {
 	if (snapshotStamp(file).stamp !== known.state.snapshot) return undefined;
 	const position = known.state.journal;
-	if (position === undefined) return fileExists(journalFile) ? undefined : known;
+	if (position === undefined && !fileExists(journalFile)) return known;
+	// Only what was appended since; all of a journal begun since (past what progress.json holds of it).
 	const tail = readJournal(journalFile, position);
-	if (tail.kind !== 'ok' || !tail.continued) return undefined;
-	if (tail.warnings.length > 0) return undefined;
+	if (tail.kind !== 'ok' || tail.warnings.length > 0) return undefined;
+	if (position !== undefined && !tail.continued) return undefined;
 	// The snapshot may have been replaced between the two looks: then its journal is not this one.
 	if (snapshotStamp(file).stamp !== known.state.snapshot) return undefined;
-	if (tail.records.length === 0) return known;
+	const {mark} = known.state;
+	const skip = position !== undefined ? 0 : mark !== undefined && mark.id === tail.position.id ? mark.through : 0;
+	const records = tail.records.filter((record) => record.offset >= skip);
+	const appended = position === undefined ? tail.position.end - tail.start : tail.position.end - position.end;
+	const state: DiskState = {
+		...known.state,
+		journal: tail.position,
+		journalBytes: known.state.journalBytes + appended,
+	};
+	if (records.length === 0) return tail.position.end === position?.end ? known : {data: known.data, state};
 	const data: ProgressData = {
 		...known.data,
 		lessons: {...known.data.lessons},
@@ -311,16 +327,8 @@ function catchUp(file: string, journalFile: string, known: OnDisk): OnDisk | und
 		predictions: {...known.data.predictions},
 		drafts: {...known.data.drafts},
 	};
-	const warnings: string[] = [];
-	replayJournal(data, tail.records, warnings);
-	return {
-		data,
-		state: {
-			...known.state,
-			journal: tail.position,
-			journalBytes: known.state.journalBytes + (tail.position.end - position.end),
-		},
-	};
+	replayJournal(data, records, []);
+	return {data, state};
 }
 
 /**
@@ -439,7 +447,10 @@ export function openProgressStore(
 	const lazy = options.lazy === true && snapshotStamp(file).bytes >= journalFrom;
 	let disk: OnDisk | undefined;
 	let openWarning: string | undefined;
-	if (!lazy) {
+	const {seed} = options;
+	const seeded = seed && !lazy ? catchUp(file, journalFile, {data: seed.data, state: seed.disk}) : undefined;
+	if (seeded) disk = seeded;
+	else if (!lazy) {
 		const loaded = load();
 		if (loaded.kind === 'refused') return {store: refusingStore(file, loaded.reason), warning: loaded.warning};
 		disk = loaded.disk;

@@ -143,6 +143,28 @@ describe('a large progress file', () => {
 		expect(readProgressSnapshot(config.env).data.exercises).toEqual({});
 	});
 
+	it("a store seeded with the first frame's read shares its entries and takes in what was saved since", () => {
+		const config = newConfig();
+		writeLargeProgress(config, 200);
+		const first = readProgressSnapshot(config.env);
+		expectSaved(openProgressStore(config.env).store.visitStep('pause', 2, 6));
+		const {store} = openProgressStore(config.env, {seed: {data: first.data, disk: first.disk!}});
+		expect(store.data().lessons.pause.currentStep).toBe(2);
+		// The same objects, not a second reading of the file.
+		expect(store.data().exercises['pack-3']).toBe(first.data.exercises['pack-3']);
+		expectSaved(store.recordAttempt('pack-3', {correct: true}));
+		expect(first.data.exercises['pack-3'].attempts).toBe(1);
+		expect(readProgressSnapshot(config.env).data.exercises['pack-3']).toMatchObject({attempts: 2, correct: true});
+	});
+
+	it('a seed older than progress.json is not used: the store reads the file', () => {
+		const config = newConfig();
+		const first = readProgressSnapshot(config.env);
+		writeLargeProgress(config, 200);
+		const {store} = openProgressStore(config.env, {seed: {data: first.data, disk: first.disk!}});
+		expect(store.data().exercises['pack-199'].attempts).toBe(1);
+	});
+
 	it('a small file is still rewritten whole, with no journal', () => {
 		const config = newConfig();
 		const {store} = openProgressStore(config.env);
