@@ -4,12 +4,12 @@
 // empty store and on one holding `attempts` recorded attempts over the course's exercises (each
 // with its last answer at the stored cap), the file sizes, the ratios, and how long `check`-style
 // opening takes when a 50 MB progress file is found. Timings belong on a quiet machine.
-import {build} from 'esbuild';
 import {mkdtempSync, readdirSync, rmSync, statSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {pathToFileURL} from 'node:url';
 import {projectRoot} from './build-options.mjs';
+import {bundleProgressStore} from './progress-store-bundle.mjs';
 
 /** The store's cap on a typed answer (MAX_STORED_TEXT_CHARS in src/progress/progress-data.ts). */
 const MAX_STORED_TEXT_CHARS = 2048;
@@ -20,18 +20,7 @@ function median(values) {
 }
 
 async function bundledStore(scratch) {
-	const outfile = join(scratch, 'progress-store.mjs');
-	await build({
-		entryPoints: [join(projectRoot, 'src/progress/progress-store.ts')],
-		outfile,
-		bundle: true,
-		platform: 'node',
-		format: 'esm',
-		target: 'node20',
-		logLevel: 'warning',
-		banner: {js: "import {createRequire as __cr} from 'node:module';const require=__cr(import.meta.url);"},
-	});
-	return import(pathToFileURL(outfile).href);
+	return import(pathToFileURL(await bundleProgressStore(join(scratch, 'progress-store.mjs'))).href);
 }
 
 function courseExerciseIds() {

@@ -8,6 +8,7 @@ import {detectTextStyle} from './render/text-style.js';
 import {plainLesson} from './render/plain-lesson.js';
 import {firstFrame} from './tutor/first-frame.js';
 import {initialState, lessonById} from './tutor/tutor-state.js';
+import {loadTokenizer} from './ui/frame-writer.js';
 import {SUSPEND_UNAVAILABLE, withTerminal} from './ui/terminal-session.js';
 import {Typeahead} from './ui/terminal-typeahead.js';
 
@@ -15,8 +16,11 @@ import {Typeahead} from './ui/terminal-typeahead.js';
 export const TUTOR_V8_FLAGS =
 	'--semi-space-growth-factor=1 --no-turbofan --no-maglev --no-wasm-dynamic-tiering --no-wasm-tier-up --no-sparkplug';
 
-/** What start-app.tsx needs, biggest blocks apart: React, Yoga's WebAssembly, Ink (with its reconciler). */
-const INK_PARTS = [() => import('react'), () => import('yoga-layout'), () => import('ink')];
+/**
+ * What start-app.tsx needs, biggest blocks apart: the frame writer's tokenizer (first: the
+ * typeahead's frames diff cells with it), React, Yoga's WebAssembly, Ink (with its reconciler).
+ */
+const INK_PARTS = [loadTokenizer, () => import('react'), () => import('yoga-layout'), () => import('ink')];
 
 /**
  * `pod-tutor [lesson-id]`. On a terminal: draw the first frame straight away from plain modules,
@@ -94,6 +98,7 @@ export async function runTutor(
 			lessonId,
 			style,
 			notice: snapshot.warning,
+			progressSeed: read.disk ? {data: read.data, disk: read.disk} : undefined,
 			typeahead,
 			terminal,
 			live,

@@ -65,7 +65,7 @@ async function timePageTurn(configDir) {
 	const report = await runInPty({
 		argv: [process.execPath, join(projectRoot, 'bin/pod-tutor.js')],
 		env,
-		// With the big store every save reads and writes 20 MB: minutes on a busy machine.
+		// Before the journal (docs/DECISIONS.md) every save here read and wrote 20 MB: minutes on a busy machine.
 		timeout: 180,
 		steps: [
 			{wait_text: 'lessons done'},

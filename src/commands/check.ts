@@ -70,15 +70,13 @@ export const runCheck: Subcommand = async (args, io, options) => {
 	let saveProblem: string | undefined;
 	if (!result.malformed) {
 		const {openProgressStore} = await import('../progress/progress-store.js');
-		const opened = openProgressStore(io.env);
+		// Lazy: a large progress file is not read just to record one attempt (docs/DECISIONS.md).
+		const opened = openProgressStore(io.env, {lazy: true});
 		if (opened.warning) io.stderr(`pod-tutor: ${opened.warning}\n`);
-		if (
-			exercise.kind === 'predict' &&
-			parsed.answer.kind === 'choice' &&
-			!opened.store.data().predictions[exercise.id]
-		) {
+		// Recorded every time: the first prediction stands (progress-updates.ts), so asking whether
+		// there is one first would only cost reading the progress.
+		if (exercise.kind === 'predict' && parsed.answer.kind === 'choice')
 			opened.store.recordPrediction(exercise.id, parsed.answer.selected[0], result.correct);
-		}
 		const saved = opened.store.recordAttempt(exercise.id, {correct: result.correct, answer: parsed.answer});
 		if (!saved.ok) saveProblem = saved.error;
 		else if (saved.warning) io.stderr(`pod-tutor: ${saved.warning}\n`);

@@ -4,7 +4,7 @@
  * the tutor opens it for writing.
  */
 import {emptyProgress, type ProgressData} from './progress-data.js';
-import {readProgressFile} from './progress-decode.js';
+import {readProgressFile, type DiskState} from './progress-decode.js';
 import {progressFilePath} from './progress-path.js';
 
 export interface ProgressSnapshot {
@@ -12,13 +12,18 @@ export interface ProgressSnapshot {
 	readonly warning?: string;
 	/** The file read (whether or not it existed). */
 	readonly file: string;
+	/**
+	 * What was on disk, when it read cleanly: the store can start from this read
+	 * (ProgressStoreOptions.seed) instead of reading and holding a second copy.
+	 */
+	readonly disk?: DiskState;
 }
 
 export function readProgressSnapshot(env: NodeJS.ProcessEnv = process.env): ProgressSnapshot {
 	const file = progressFilePath(env);
 	const read = readProgressFile(file);
 	if (read.kind === 'ok') {
-		if (read.warnings.length === 0) return {data: read.data, file};
+		if (read.warnings.length === 0) return {data: read.data, file, disk: read.disk};
 		return {data: read.data, file, warning: `Some entries of ${file} were unusable: ${read.warnings.join(' ')}`};
 	}
 	if (read.kind === 'damaged') {

@@ -1,11 +1,20 @@
 import {EventEmitter} from 'node:events';
-import {
-	ansiCodesToString,
-	diffAnsiCodes,
-	styledCharsFromTokens,
-	tokenize,
-	type AnsiCode,
-} from '@alcalzone/ansi-tokenize';
+import type {AnsiCode} from '@alcalzone/ansi-tokenize';
+
+type Tokenizer = typeof import('@alcalzone/ansi-tokenize');
+
+/**
+ * Splitting styled text into cells needs @alcalzone/ansi-tokenize, whose evaluation took ~28 ms
+ * before the first frame. It is loaded after the first frame (loadTokenizer, called by
+ * tutor-start.ts with Ink's parts; Ink imports it too, so it is in the chunk they share). Until it
+ * is there, a changed row is sent whole instead of cell by cell: more bytes for a key typed in
+ * the first few ms, never a wrong screen or a lost key (docs/DECISIONS.md, "Drawing").
+ */
+let tokenizer: Tokenizer | undefined;
+
+export async function loadTokenizer(): Promise<void> {
+	tokenizer ??= await import('@alcalzone/ansi-tokenize');
+}
 
 /**
  * Stands between the screens and the terminal, and keeps a model of what the terminal shows,
@@ -42,14 +51,21 @@ const RESET = `${ESC}[0m`;
 const MAX_FILL = 3;
 const PRIVATE_MODES_ONLY = /^(?:\u001B\[\?[0-9;]*[hl])+$/;
 
-/** A line of text with SGR attributes as terminal cells, cut at `columns`. */
+/** Plain printable ASCII: cells without the tokenizer. */
+function isPlainAscii(line: string): boolean {
+	return !line.includes(ESC) && /^[\x20-\x7e]*$/.test(line);
+}
+
+/** A line of text with SGR attributes as terminal cells, cut at `columns` (needs the tokenizer unless plain ASCII). */
 export function cellsOf(line: string, columns: number): Cell[] {
 	const cells: Cell[] = [];
-	if (!line.includes(ESC) && /^[\x20-\x7e]*$/.test(line)) {
+	if (isPlainAscii(line)) {
 		for (const char of line.slice(0, columns))
 			cells.push(char === ' ' ? BLANK : {char, codes: [], key: '', width: 1});
 		return cells;
 	}
+	if (tokenizer === undefined) throw new Error('frame-writer: cellsOf needs loadTokenizer() first');
+	const {styledCharsFromTokens, tokenize, ansiCodesToString} = tokenizer;
 	for (const styled of styledCharsFromTokens(tokenize(line))) {
 		const width = styled.fullWidth ? 2 : 1;
 		if (cells.length + width > columns) break;
@@ -158,6 +174,30 @@ export class FrameWriter extends EventEmitter {
 				}
 				continue;
 			}
+			// Before the tokenizer is loaded, a changed row that needs it is sent whole, over an erased
+			// line; one that does not fit as it is is sent with auto-wrap off (it cannot spill onto
+			// the next row) and is then taken as unknown, to be erased and drawn again by the next change.
+			if (tokenizer === undefined && !(isPlainAscii(text) && this.rowKnownPlain(row))) {
+				const fits = fitsAsIs(text, columns);
+				next.push(undefined);
+				if (!fits) this.unknownRows.add(row);
+				else this.unknownRows.delete(row);
+				out +=
+					moveTo(at, row, 0, [], pen) +
+					(pen.length > 0 ? RESET : '') +
+					`${ESC}[2K` +
+					(fits ? text : `${ESC}[?7l${text}${RESET}${ESC}[?7h`) +
+					(fits && text.includes(ESC) ? RESET : '');
+				pen = [];
+				at = {row: -1, column: -1};
+				continue;
+			}
+			if (this.unknownRows.delete(row)) {
+				out += moveTo(at, row, 0, [], pen) + (pen.length > 0 ? RESET : '') + `${ESC}[2K`;
+				pen = [];
+				at = {row, column: 0};
+				this.screen[row] = [];
+			}
 			const old = this.cellsAt(row);
 			const cells = cellsOf(text, columns);
 			next.push(cells);
@@ -177,7 +217,10 @@ export class FrameWriter extends EventEmitter {
 				}
 				const cell = cells[column];
 				out += moveTo(at, row, column, cells, pen);
-				out += ansiCodesToString(diffAnsiCodes(pen as AnsiCode[], cell.codes as AnsiCode[]));
+				if (cell.codes.length > 0 || pen.length > 0)
+					out += tokenizer!.ansiCodesToString(
+						tokenizer!.diffAnsiCodes(pen as AnsiCode[], cell.codes as AnsiCode[]),
+					);
 				pen = cell.codes;
 				out += cell.char;
 				column += cell.width - 1;
@@ -192,6 +235,14 @@ export class FrameWriter extends EventEmitter {
 		this.emit('frame');
 	}
 
+	/** Rows sent whole before the tokenizer was loaded that may not show exactly their text. */
+	private readonly unknownRows = new Set<number>();
+
+	/** Whether a shown row is known to be plain ASCII (so a plain row can be diffed against it without the tokenizer). */
+	private rowKnownPlain(row: number): boolean {
+		return !this.unknownRows.has(row) && (row >= this.shown.length || isPlainAscii(this.shown[row]));
+	}
+
 	/** The cells of a shown row, parsed from its text the first time they are needed. */
 	private cellsAt(row: number): Cell[] {
 		if (row >= this.shown.length) return [];
@@ -203,6 +254,7 @@ export class FrameWriter extends EventEmitter {
 		if (this.disposed) return;
 		this.screen = [];
 		this.shown = [];
+		this.unknownRows.clear();
 		this.send(`${ESC}[H${ESC}[2J`);
 		this.draw(this.lines);
 	}

@@ -1,7 +1,7 @@
 import React from 'react';
 import {render} from 'ink';
 import type {Course} from '../content/types.js';
-import {openProgressStore} from '../progress/progress-store.js';
+import {openProgressStore, type ProgressStoreOptions} from '../progress/progress-store.js';
 import type {TextStyle} from '../render/text-style.js';
 import {initialState} from '../tutor/tutor-state.js';
 import {runInTerminal} from './terminal-handover.js';
@@ -21,6 +21,8 @@ export interface StartOptions {
 	readonly lessonId?: string;
 	readonly style: TextStyle;
 	readonly notice?: string;
+	/** The first frame's read of the progress, for the store to start from (see ProgressStoreOptions.seed). */
+	readonly progressSeed?: ProgressStoreOptions['seed'];
 	/** The owner of the terminal: its writer already shows the first frame. */
 	readonly terminal: TerminalSession;
 	/** The keys answered before Ink was ready: where the learner is now, and the keys still to answer. */
@@ -82,7 +84,7 @@ class Notices {
  */
 export async function startApp(options: StartOptions): Promise<number> {
 	const {terminal, typeahead} = options;
-	const opened = openProgressStore(process.env);
+	const opened = openProgressStore(process.env, {seed: options.progressSeed});
 	const notice = opened.warning ?? options.notice;
 	// Where the learner went while Ink loaded is where the app starts, with what the store holds now.
 	for (const visit of typeahead.visited) opened.store.visitStep(visit.lessonId, visit.step, visit.stepCount);

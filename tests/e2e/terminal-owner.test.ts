@@ -208,10 +208,18 @@ describe('resizing', () => {
 		try {
 			other.startShell({POD_TUTOR_CONFIG_DIR: configDir, LANG: 'C.UTF-8', TERM: 'xterm-256color'}, repoRoot);
 			other.run(`clear; ${TUTOR}`);
-			const first = await other.waitFor(
+			let first = await other.waitFor(
 				(s) => HOME(s) || s.includes('Terminal too small') || s.includes('step '),
 				'a fresh start',
 			);
+			// On a loaded machine tmux can be read in the middle of the frame: the reference is the
+			// screen once two looks 200 ms apart agree.
+			for (let look = 0; look < 25; look++) {
+				await new Promise((resolve) => setTimeout(resolve, 200));
+				const again = other.screen();
+				if (again === first) break;
+				first = again;
+			}
 			return first;
 		} finally {
 			other.stop();

@@ -7,25 +7,30 @@ import path from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {readProgressSnapshot} from '../../src/progress/progress-snapshot.js';
 import {openProgressStore} from '../../src/progress/progress-store.js';
-import {useStoreWriters, withoutSnap} from './store-writers.js';
+import {useStoreWriters} from './store-writers.js';
 import {useTempConfig} from './temp-config.js';
 
 const newConfig = useTempConfig();
 const writers = useStoreWriters();
 
 describe('the store across processes', () => {
-	// Under Snap conf would write in place; the store does its own atomic write there (see save()).
+	// A small file is rewritten whole on every save; a large one takes appends to the journal and
+	// is now and then rewritten with the journal folded in (here every 4 KB, so kills land in folds).
 	it.each([
-		{label: 'conf writing', kills: 30, childEnv: withoutSnap()},
-		{label: 'under Snap (SNAP set)', kills: 10, childEnv: {...withoutSnap(), SNAP: '/snap/node/current'}},
+		{label: 'rewriting progress.json', kills: 30, options: {}},
+		{
+			label: 'appending to the journal, folding it in',
+			kills: 20,
+			options: {journalFromBytes: 0, compactFromBytes: 4096},
+		},
 	])(
 		'$label: the file stays readable with every completed update through $kills kill -9s at random moments',
-		async ({kills, childEnv}) => {
+		async ({kills, options}) => {
 			const {dir, env} = newConfig();
 			const completed: string[] = [];
 			let killedHoldingLock = 0;
 			for (let round = 0; round < kills; round++) {
-				const w = writers.start(dir, `r${round}`, 'forever', childEnv);
+				const w = writers.start(dir, `r${round}`, 'forever', options);
 				await w.savedAtLeast(1);
 				// A random moment within the next few writes, so kills land before, during and after renames.
 				await new Promise((resolve) => setTimeout(resolve, Math.random() * 40));

@@ -34,7 +34,12 @@ describe('progressFilePath', () => {
 describe('readProgressSnapshot', () => {
 	it('reads a missing file as empty progress, without creating anything', () => {
 		const {dir, env} = newConfig();
-		expect(readProgressSnapshot(env)).toEqual({data: emptyProgress(), file: path.join(dir, 'progress.json')});
+		expect(readProgressSnapshot(env)).toEqual({
+			data: emptyProgress(),
+			file: path.join(dir, 'progress.json'),
+			// Nothing on disk: no snapshot, no journal (what the store starts from, see its `seed`).
+			disk: {snapshot: '', snapshotBytes: 0, journalBytes: 0, journalWarnings: false},
+		});
 		expect(readdirSync(dir)).toEqual([]);
 	});
 

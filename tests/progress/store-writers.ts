@@ -1,17 +1,18 @@
 /**
  * Separate processes that save progress through the store, as tutor windows or a killed tutor
- * would. The children cannot use vitest's TypeScript transform, so the store is bundled with
- * esbuild once per test file and run by tests/fixtures/progress/store-writer.mjs.
+ * would. The children cannot use vitest's TypeScript transform, so the store is bundled
+ * (scripts/progress-store-bundle.mjs, shared with scripts/progress-save-cost.mjs) once per test
+ * file and run by tests/fixtures/progress/store-writer.mjs.
  */
 import {spawn, type ChildProcess} from 'node:child_process';
 import {mkdtempSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
-import {build} from 'esbuild';
 import {afterAll, beforeAll} from 'vitest';
+import {bundleProgressStore} from '../../scripts/progress-store-bundle.mjs';
+import type {ProgressStoreOptions} from '../../src/progress/progress-store.js';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
 const writer = fileURLToPath(new URL('../fixtures/progress/store-writer.mjs', import.meta.url));
 
 export interface Writer {
@@ -26,41 +27,24 @@ export interface Writer {
 	savedAtLeast(count: number): Promise<void>;
 }
 
-/** The environment without SNAP (under Snap the store writes the file itself instead of conf). */
-export function withoutSnap(): NodeJS.ProcessEnv {
-	const env = {...process.env};
-	delete env.SNAP;
-	return env;
-}
-
-/** Bundles the store before the file's tests; `start` runs one writer saving `count` attempts. */
+/**
+ * Bundles the store before the file's tests; `start` runs one writer saving `count` attempts,
+ * opening the store with `options` (e.g. a journal from the first byte).
+ */
 export function useStoreWriters(): {
-	start(configDir: string, prefix: string, count: number | 'forever', env?: NodeJS.ProcessEnv): Writer;
+	start(configDir: string, prefix: string, count: number | 'forever', options?: ProgressStoreOptions): Writer;
 } {
 	let bundleDir = '';
 	let bundle = '';
 	beforeAll(async () => {
 		bundleDir = mkdtempSync(path.join(tmpdir(), 'pod-tutor-store-bundle-'));
-		bundle = path.join(bundleDir, 'progress-store.mjs');
-		await build({
-			entryPoints: [path.join(root, 'src/progress/progress-store.ts')],
-			outfile: bundle,
-			bundle: true,
-			platform: 'node',
-			format: 'esm',
-			target: 'node20',
-			logLevel: 'warning',
-			// Some of conf's dependencies are CommonJS and call require() for built-ins.
-			banner: {js: "import {createRequire as __cr} from 'node:module';const require=__cr(import.meta.url);"},
-		});
+		bundle = await bundleProgressStore(path.join(bundleDir, 'progress-store.mjs'));
 	});
 	afterAll(() => rmSync(bundleDir, {recursive: true, force: true}));
 	return {
-		start(configDir, prefix, count, env = withoutSnap()) {
-			const child = spawn(process.execPath, [writer, bundle, configDir, prefix, String(count)], {
-				stdio: ['ignore', 'pipe', 'pipe'],
-				env,
-			});
+		start(configDir, prefix, count, options = {}) {
+			const args = [writer, bundle, configDir, prefix, String(count), JSON.stringify(options)];
+			const child = spawn(process.execPath, args, {stdio: ['ignore', 'pipe', 'pipe']});
 			const saved: string[] = [];
 			const durations: number[] = [];
 			const stderr: string[] = [];

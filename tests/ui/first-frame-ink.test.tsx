@@ -11,7 +11,7 @@ import {drawDiagramStep} from '../../src/render/diagram-step.js';
 import type {TextStyle} from '../../src/render/text-style.js';
 import {firstFrame} from '../../src/tutor/first-frame.js';
 import {initialState, tutorReducer, type Size, type TutorState} from '../../src/tutor/tutor-state.js';
-import {FrameWriter} from '../../src/ui/frame-writer.js';
+import {FrameWriter, loadTokenizer} from '../../src/ui/frame-writer.js';
 import {InkStdin} from '../../src/ui/terminal-input.js';
 import {TutorApp} from '../../src/ui/tutor-app.js';
 import {findExerciseStep, repoCourse} from '../tutor/course-fixture.js';
@@ -53,7 +53,8 @@ let store: ProgressStore;
 /** Progress as a new learner has it; the app saves visits to the store, the states do not see them. */
 let empty: ProgressData;
 
-beforeAll(() => {
+beforeAll(async () => {
+	await loadTokenizer();
 	dir = mkdtempSync(join(tmpdir(), 'pod-tutor-first-frame-'));
 	store = openProgressStore({POD_TUTOR_CONFIG_DIR: dir}).store;
 	empty = store.data();

@@ -1,7 +1,7 @@
 import {EventEmitter} from 'node:events';
 import fc from 'fast-check';
-import {describe, expect, it} from 'vitest';
-import {FrameWriter} from '../../src/ui/frame-writer.js';
+import {beforeAll, describe, expect, it} from 'vitest';
+import {FrameWriter, loadTokenizer} from '../../src/ui/frame-writer.js';
 import {emulate, type TerminalChunk} from '../e2e/pyte-screen.js';
 
 class Terminal extends EventEmitter {
@@ -35,6 +35,9 @@ const inverse = (t: string) => `\u001B[7m${t}\u001B[27m`;
 function fresh(lines: readonly string[]): string {
 	return CLEAR + lines.map((line, i) => `\u001B[${i + 1};1H${line}`).join('');
 }
+
+// The tutor loads the tokenizer after its first frame; frame-writer-early.test.ts covers before.
+beforeAll(() => loadTokenizer());
 
 describe('FrameWriter', () => {
 	it('sends only the changed cells: a moved pointer is two positionings and two characters', () => {
