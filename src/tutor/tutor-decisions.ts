@@ -71,7 +71,8 @@ function settled(state: TutorState, exercise: Exercise): boolean {
 /** Checks an answer, shows the verdict, and saves the attempt (and a predict exercise's first prediction). */
 export function decideAnswer(state: TutorState, exercise: Exercise, given: Answer): Decision {
 	const result = checkAnswer(exercise, given);
-	const next = tutorReducer(state, {type: 'checked', exerciseId: exercise.id, result});
+	const prediction = exercise.kind === 'predict' && given.kind === 'choice' ? given.selected[0] : undefined;
+	const next = tutorReducer(state, {type: 'checked', exerciseId: exercise.id, result, prediction});
 	if (result.malformed) return just(next);
 	const effects: Effect[] = [];
 	if (exercise.kind === 'predict' && given.kind === 'choice' && !state.progress.predictions[exercise.id]) {

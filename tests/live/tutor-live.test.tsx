@@ -171,8 +171,8 @@ describe('live keys of the tutor with real podman', () => {
 		for (const line of drawn.lines) expect(line.length).toBeLessThanOrEqual(100);
 	});
 
-	// KNOWN FAILURE after merging the shell's reducer with live mode (times out at 120 s): see #10's note.
-	it.skip("runs a predict exercise's command for real once the prediction is made, and reads it against the prediction", async () => {
+	// The pane shows for a kubectl observation where only podman is (tests/ui/tutor-app-observe.test.tsx).
+	it("runs a predict exercise's command for real once the prediction is made, and reads it against the prediction", async () => {
 		const course = repoCourse();
 		// ns-pid-predict observes with kubectl, or with podman (which these machines have) in the web-app scenario.
 		const lesson = course.lessons.find((l) =>
