@@ -69,9 +69,29 @@ export interface ExerciseStep extends StepBase {
 export interface RecordedOutput {
 	readonly output: string;
 	readonly exitCode: number;
+	/** What the `compare` measurement printed in the same recorded run. */
+	readonly compared?: string;
 }
 
-export type DecideRule = string | {readonly count: number; readonly of: string};
+/**
+ * A rule for the line that shows one choice: a regular expression; `{count, of}`, exactly N
+ * lines match; `{same: REGEX}` / `{differs: REGEX}`, the first matching line of the output and of
+ * the comparison measured just before (`compare`) are the same, or differ. With a capture group
+ * only the group is compared (the IP of a line), else the whole match.
+ */
+export type DecideRule =
+	string | {readonly count: number; readonly of: string} | {readonly same: string} | {readonly differs: string};
+
+/**
+ * A measurement the tutor makes just before the command, in the same run, for `same` / `differs`
+ * rules to compare with (app's pid link, for the one printed in log-shipper).
+ */
+export interface Comparison {
+	/** The same tool's arguments; same placeholders as the command's. */
+	readonly args: readonly string[];
+	/** What it measures, in the verdict: "app" in "which app printed just before". */
+	readonly label: string;
+}
 
 /** How a command's output shows what its step is about (see docs/LIVE-MODE.md). */
 export interface OutputReading {
@@ -82,6 +102,8 @@ export interface OutputReading {
 	 * `{count: N, of: REGEX}`: exactly N lines match (how many rows, how many Pods).
 	 */
 	readonly decide?: Readonly<Record<string, DecideRule>>;
+	/** A predict exercise: measured first, for `same` / `differs` rules. */
+	readonly compare?: Comparison;
 }
 
 /** The same observation made with podman, when the step's own tool is not there. */

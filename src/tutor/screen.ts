@@ -1,6 +1,7 @@
 import type {CommandSpec, Exercise, Lesson, Step} from '../content/types.js';
 import {markupLines, verbatimLines, wrapSpans} from '../render/markup-lines.js';
 import {commandLine, exerciseLines, stepLines, type StepContext} from '../render/step-lines.js';
+import {shownArgs} from '../live/step-plan.js';
 import {bold, dim, fitLine, toAscii, visibleWidth, type TextStyle} from '../render/text-style.js';
 import {footer, helpEntries, keysFor, type KeyContext} from './keymap.js';
 import {
@@ -201,10 +202,18 @@ export function feedbackLines(
 		if (exercise.kind === 'predict' && !result.malformed && !observedLive) {
 			lines.push(
 				'',
-				`$ ${commandLine(exercise.observe.tool, exercise.observe.args)}`,
+				`$ ${commandLine(exercise.observe.tool, shownArgs(exercise.observe))}`,
 				dim(`recorded output (what ${exercise.observe.tool} printed on a real system):`, style),
 			);
 			lines.push(...verbatimLines(exercise.observe.recorded.output, width, style, '  '));
+			const {compare} = exercise.observe;
+			if (compare && exercise.observe.recorded.compared !== undefined) {
+				lines.push(
+					`$ ${commandLine(exercise.observe.tool, shownArgs({...exercise.observe, args: compare.args}))}`,
+					dim(`measured just before in ${compare.label}, in the same run, to compare with:`, style),
+					...verbatimLines(exercise.observe.recorded.compared, width, style, '  '),
+				);
+			}
 		}
 		if (result.correct || session.revealed) lines.push('', ...markupLines(exercise.explanation, width, style));
 	}

@@ -164,9 +164,11 @@ describe('steps without a backend that can make their scenario', () => {
 		const course = repoCourse();
 		for (const exercise of course.exercises.values()) {
 			if (exercise.kind !== 'predict') continue;
-			expect(findDeciding(exercise.observe.recorded.output, exercise.observe)?.answer, exercise.id).toBe(
-				exercise.answer,
-			);
+			expect(
+				findDeciding(exercise.observe.recorded.output, exercise.observe, exercise.observe.recorded.compared)
+					?.answer,
+				exercise.id,
+			).toBe(exercise.answer);
 		}
 	});
 });

@@ -7,6 +7,7 @@
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import type {CommandSpec, Exercise} from '../../src/content/types.js';
 import {expandPlaceholders, runCommand} from '../../src/live/command-runner.js';
+import {comparisonArgv} from '../../src/live/comparison.js';
 import {findDeciding} from '../../src/live/output-reading.js';
 import {PodmanBackend} from '../../src/live/podman-backend.js';
 import {SCENARIOS} from '../../src/live/scenario-catalog.js';
@@ -99,9 +100,16 @@ describe('scenarios with real podman', () => {
 				const args = expandPlaceholders(plan.args, scenarioValues(observation.command, live.values));
 				if (!args.ok) throw new Error(args.error);
 				const argv = plan.backend.argvFor(args.args);
+				// A comparing reading measures first, in the same run, as the tutor does.
+				const measurement = comparisonArgv(plan, observation.command, live.values);
+				if (measurement && !measurement.ok) throw new Error(measurement.compared.problem);
+				const measured =
+					measurement &&
+					(await runCommand({file: measurement.file, args: measurement.args, timeoutMs: 60_000}));
+				if (measured) expect(measured.exitCode, `${observation.where}: ${measured.stderr}`).toBe(0);
 				const result = await runCommand({file: argv.file, args: argv.args, timeoutMs: 60_000});
-				const deciding = findDeciding(result.stdout, plan.reading);
-				const seen = `${observation.where}: podman ${args.args.join(' ')} printed:\n${result.stdout}${result.stderr}`;
+				const deciding = findDeciding(result.stdout, plan.reading, measured?.stdout);
+				const seen = `${observation.where}: podman ${args.args.join(' ')} printed:\n${result.stdout}${result.stderr}${measured ? `\nafter ${measurement.ok && measurement.label}: ${measured.stdout}` : ''}`;
 				expect(deciding, seen).toBeDefined();
 				if (observation.answer !== undefined) expect(deciding?.answer, seen).toBe(observation.answer);
 			}
