@@ -53,7 +53,16 @@ export function validateLesson(raw: unknown, reader: FieldReader): LessonFields 
 	const steps: Step[] = [];
 	rawSteps?.forEach((rawStep, i) => {
 		const step = validateStep(rawStep, ['steps', i], reader);
-		if (step) steps.push(step);
+		if (step) {
+			const scenario = step.kind === 'command' ? step.scenario : undefined;
+			const follows = scenario ? SCENARIOS[scenario]?.follows : undefined;
+			if (follows && !steps.some((s) => s.kind === 'command' && s.scenario === follows))
+				reader.report(
+					['steps', i, 'scenario'],
+					`the state of ${scenario} comes from a command on the scenario ${follows}: put such a step before this one`,
+				);
+			steps.push(step);
+		}
 	});
 	if (reader.problems.length > 0 || !id || !title || !summary || !sources) return undefined;
 	return {id, title, summary, sources, steps};

@@ -208,6 +208,12 @@ describe('the validator refuses a step that cannot show what it is about', () =>
 		]);
 	});
 
+	it('a step whose state comes from an earlier step, without that step before it', () => {
+		expect(lesson({args: ['get', 'pod', '{pod}'], scenario: 'kill-restarted', expect: 'Running'})).toEqual([
+			'steps[0].scenario: the state of kill-restarted comes from a command on the scenario kill-restart: put such a step before this one',
+		]);
+	});
+
 	it('a podman way for a scenario podman cannot make', () => {
 		expect(
 			lesson({
