@@ -5,6 +5,7 @@ import {
 	COMMAND_PLACEHOLDERS,
 	LIVE_TOOLS,
 	placeholdersIn,
+	RECORDED_SOURCES,
 	STEP_KINDS,
 	type CommandSpec,
 	type Comparison,
@@ -268,9 +269,15 @@ export function validateCommand(
 	const recordedRaw = reader.mapping(obj.recorded, [...at, 'recorded']);
 	let recorded: CommandSpec['recorded'] | undefined;
 	if (recordedRaw) {
-		reader.onlyKeys(recordedRaw, [...at, 'recorded'], ['output', 'exitCode', 'compared']);
+		reader.onlyKeys(recordedRaw, [...at, 'recorded'], ['from', 'output', 'exitCode', 'compared']);
 		const output = typeof recordedRaw.output === 'string' ? recordedRaw.output : undefined;
 		const compared = reader.optionalString(recordedRaw, 'compared', [...at, 'recorded']);
+		// Whether the output was printed on a real system or is a sample: the tutor labels it so (left
+		// out, by a pack that does not say, the label claims neither).
+		const from =
+			recordedRaw.from === undefined
+				? undefined
+				: reader.oneOf(recordedRaw, 'from', [...at, 'recorded'], RECORDED_SOURCES);
 		if (output === undefined)
 			reader.report(
 				[...at, 'recorded', 'output'],
@@ -279,7 +286,7 @@ export function validateCommand(
 		const exitCode =
 			recordedRaw.exitCode === undefined ? 0 : reader.integer(recordedRaw, 'exitCode', [...at, 'recorded']);
 		if (output !== undefined && exitCode !== undefined)
-			recorded = {output, exitCode, ...(compared !== undefined ? {compared} : {})};
+			recorded = {output, exitCode, ...(from ? {from} : {}), ...(compared !== undefined ? {compared} : {})};
 	}
 	const scenario = reader.optionalString(obj, 'scenario', at);
 	if (scenario === undefined) {

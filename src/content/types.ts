@@ -71,6 +71,27 @@ export interface RecordedOutput {
 	readonly exitCode: number;
 	/** What the `compare` measurement printed in the same recorded run. */
 	readonly compared?: string;
+	/**
+	 * `real`: printed by the tool on a real system (tests/fixtures/curriculum holds the captures);
+	 * `sample`: an illustration in the tool's format, not recorded (kubectl: no cluster here).
+	 * The tutor labels the output by it; left out (a pack that does not say), the label claims neither.
+	 */
+	readonly from?: RecordedSource;
+}
+
+export const RECORDED_SOURCES = ['real', 'sample'] as const;
+export type RecordedSource = (typeof RECORDED_SOURCES)[number];
+
+/** What a recorded output is called where it is shown: recorded from a real system, or a sample. */
+export function recordedName(recorded: RecordedOutput): string {
+	return recorded.from === 'sample' ? 'sample output' : 'recorded output';
+}
+
+/** Where it comes from, for its label: "what podman printed on a real system". */
+export function recordedOrigin(tool: string, recorded: RecordedOutput): string {
+	if (recorded.from === 'real') return `what ${tool} printed on a real system`;
+	if (recorded.from === 'sample') return `an illustration in ${tool}'s format, not recorded from a real system`;
+	return `what ${tool} printed when it was recorded`;
 }
 
 /**

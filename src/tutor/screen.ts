@@ -1,4 +1,11 @@
-import type {CommandSpec, Exercise, Lesson, Step} from '../content/types.js';
+import {
+	recordedName,
+	recordedOrigin,
+	type CommandSpec,
+	type Exercise,
+	type Lesson,
+	type Step,
+} from '../content/types.js';
 import {markupLines, verbatimLines, wrapSpans} from '../render/markup-lines.js';
 import {commandLine, exerciseLines, stepLines, type StepContext} from '../render/step-lines.js';
 import {shownArgs} from '../live/step-plan.js';
@@ -203,7 +210,10 @@ export function feedbackLines(
 			lines.push(
 				'',
 				`$ ${commandLine(exercise.observe.tool, shownArgs(exercise.observe))}`,
-				dim(`recorded output (what ${exercise.observe.tool} printed on a real system):`, style),
+				dim(
+					`${recordedName(exercise.observe.recorded)} (${recordedOrigin(exercise.observe.tool, exercise.observe.recorded)}):`,
+					style,
+				),
 			);
 			lines.push(...verbatimLines(exercise.observe.recorded.output, width, style, '  '));
 			const {compare} = exercise.observe;
