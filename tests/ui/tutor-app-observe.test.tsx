@@ -11,6 +11,7 @@ import {afterEach, beforeEach, describe, expect, it} from 'vitest';
 import type {LivePod} from '../../src/live/backend.js';
 import type {LiveContext} from '../../src/live/live-context.js';
 import {PodmanBackend} from '../../src/live/podman-backend.js';
+import {SCENARIOS} from '../../src/live/scenario-catalog.js';
 import {currentUserLabel, tutorLabels} from '../../src/live/tutor-labels.js';
 import {openProgressStore, type ProgressStore} from '../../src/progress/progress-store.js';
 import {ok} from '../../src/result.js';
@@ -66,11 +67,13 @@ afterEach(() => {
 
 /** The app opened at ns-pid-predict (observed with kubectl, or with podman where there is no kubectl). */
 function atPidPredict(live: {live?: LiveContext; liveReady?: Promise<LiveContext | undefined>}) {
+	return atPredict('ns-pid-predict', live);
+}
+
+function atPredict(exerciseId: string, live: {live?: LiveContext; liveReady?: Promise<LiveContext | undefined>}) {
 	const course = repoCourse();
-	const lesson = course.lessons.find((l) =>
-		l.steps.some((s) => s.kind === 'exercise' && s.exercise === 'ns-pid-predict'),
-	)!;
-	const step = lesson.steps.findIndex((s) => s.kind === 'exercise' && s.exercise === 'ns-pid-predict');
+	const lesson = course.lessons.find((l) => l.steps.some((s) => s.kind === 'exercise' && s.exercise === exerciseId))!;
+	const step = lesson.steps.findIndex((s) => s.kind === 'exercise' && s.exercise === exerciseId);
 	store.visitStep(lesson.id, step, lesson.steps.length);
 	const state = initialState(course, store.data(), {columns: 100, rows: 30}, lesson.id);
 	const app = render(
@@ -139,5 +142,19 @@ describe('a predict exercise observed for real in the app', () => {
 		const done = await frameWhere(app, (f) => f.includes('done in'), 'the finished run');
 		expect(done).toContain(LINKS['log-shipper']);
 		expect(done).toContain('This does not agree with your prediction (same)');
+	});
+
+	it('init-waiting, which podman 4.3 cannot make: one line says why, over the sample output labelled as such', async () => {
+		const app = atPredict('init-status-second', {live: podmanOnly()});
+		await frameWhere(app, (f) => f.includes('Predict, then observe:'), 'the predict exercise');
+		app.stdin.write(KEYS.enter);
+		const frame = await frameWhere(app, (f) => f.includes('Not run here:'), 'the fallback');
+		const flat = frame.replace(/\s+/g, '');
+		expect(flat).toContain(
+			`Not run here: ${SCENARIOS['init-waiting'].cannot.podman}. This is the sample output.`.replace(/\s+/g, ''),
+		);
+		expect(frame).toContain('sample output, exit code 0');
+		expect(frame).toContain('Init:1/2');
+		expect(frame).not.toContain('ready to run');
 	});
 });
