@@ -43,6 +43,8 @@ export interface CommandPaneProps {
 	 * effect would be lost. Without a channel the pane reads the keyboard itself, through the keymap.
 	 */
 	readonly intents?: IntentChannel;
+	/** The step (`lesson:step`) this pane takes the channel's intents for. */
+	readonly step?: string;
 	/**
 	 * Colour allowed: TextStyle.color, the one terminal reading (off under NO_COLOR, --no-color, TERM=dumb).
 	 * @default false
@@ -114,7 +116,8 @@ export function CommandPane(props: CommandPaneProps) {
 	useLayoutEffect(() => {
 		handler.current = onIntent;
 	});
-	useLayoutEffect(() => intents?.listen((intent) => handler.current(intent)), [intents]);
+	const {step} = props;
+	useLayoutEffect(() => intents?.listen((intent) => handler.current(intent), step), [intents, step]);
 	useInput(
 		(input, key) => {
 			const intent = intentFor({...key, input}, ['command']);
