@@ -1,11 +1,12 @@
 import {resolve} from 'node:path';
 import {loadCourseFast} from '../content/course-cache.js';
 import {markupToPlain} from '../content/markup.js';
-import type {Exercise} from '../content/types.js';
+import {recordedName, recordedOrigin, type Exercise} from '../content/types.js';
 import {checkAnswerReady} from '../exercises/check-answer.js';
 import {parseCliAnswer} from '../exercises/cli-answer.js';
 import {MAX_MANIFEST_BYTES} from '../exercises/manifest-yaml.js';
 import {readFileBoundedAsync, readStreamBounded, type BoundedRead} from '../files/bounded-read.js';
+import {shownArgs} from '../live/step-plan.js';
 import {commandLine} from '../render/step-lines.js';
 import {EXIT_FAIL, EXIT_NOT_SAVED, EXIT_OK, EXIT_USAGE, type CommandIO, type Subcommand} from './command-io.js';
 
@@ -92,11 +93,19 @@ export const runCheck: Subcommand = async (args, io, options) => {
 			for (const check of result.checks) lines.push(`  ${check.passed ? '[ok]  ' : '[fail]'} ${check.message}`);
 		if (result.feedback && result.feedback !== 'Correct.') lines.push(markupToPlain(result.feedback));
 		if (exercise.kind === 'predict' && !result.malformed) {
+			const {observe} = exercise;
 			lines.push(
 				'',
-				`$ ${commandLine(exercise.observe.tool, exercise.observe.args)}   (recorded output)`,
-				exercise.observe.recorded.output.replace(/\n$/, ''),
+				`$ ${commandLine(observe.tool, shownArgs(observe))}`,
+				`${recordedName(observe.recorded)} (${recordedOrigin(observe.tool, observe.recorded)}):`,
+				observe.recorded.output.replace(/\n$/, ''),
 			);
+			if (observe.compare && observe.recorded.compared !== undefined)
+				lines.push(
+					`$ ${commandLine(observe.tool, shownArgs({...observe, args: observe.compare.args}))}`,
+					`measured just before in ${observe.compare.label}, in the same run, to compare with:`,
+					observe.recorded.compared.replace(/\n$/, ''),
+				);
 		}
 		if (result.correct) lines.push('', markupToPlain(exercise.explanation));
 		else if (!result.malformed) lines.push('', `Hint: ${markupToPlain(exercise.hints[0])}`);

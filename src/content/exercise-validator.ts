@@ -267,7 +267,7 @@ function readKindFields(
 							`"${id}" is not one of the choices (${[...ids].join(', ')})`,
 						);
 				}
-				const shown = findDeciding(observe.recorded.output, observe);
+				const shown = findDeciding(observe.recorded.output, observe, observe.recorded.compared);
 				const answer = typeof doc.answer === 'string' ? doc.answer : undefined;
 				if (answer && shown?.answer !== answer) {
 					reader.report(

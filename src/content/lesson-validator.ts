@@ -1,12 +1,14 @@
 import {FieldReader, type Path} from './field-reader.js';
-import {findDeciding, readingProblem} from '../live/output-reading.js';
+import {comparesWith, findDeciding, readingProblem} from '../live/output-reading.js';
 import {SCENARIO_NAMES, SCENARIOS} from '../live/scenario-catalog.js';
 import {
 	COMMAND_PLACEHOLDERS,
 	LIVE_TOOLS,
 	placeholdersIn,
+	RECORDED_SOURCES,
 	STEP_KINDS,
 	type CommandSpec,
+	type Comparison,
 	type DecideRule,
 	type DiagramView,
 	type OutputReading,
@@ -15,7 +17,7 @@ import {
 } from './types.js';
 
 /** The keys a command step and a predict exercise's `observe` take besides tool, args and recorded. */
-export const READING_KEYS = ['scenario', 'expect', 'decide', 'podman'];
+export const READING_KEYS = ['scenario', 'expect', 'decide', 'compare', 'podman'];
 
 export interface LessonFields {
 	readonly id: string;
@@ -52,7 +54,16 @@ export function validateLesson(raw: unknown, reader: FieldReader): LessonFields 
 	const steps: Step[] = [];
 	rawSteps?.forEach((rawStep, i) => {
 		const step = validateStep(rawStep, ['steps', i], reader);
-		if (step) steps.push(step);
+		if (step) {
+			const scenario = step.kind === 'command' ? step.scenario : undefined;
+			const follows = scenario ? SCENARIOS[scenario]?.follows : undefined;
+			if (follows && !steps.some((s) => s.kind === 'command' && s.scenario === follows))
+				reader.report(
+					['steps', i, 'scenario'],
+					`the state of ${scenario} comes from a command on the scenario ${follows}: put such a step before this one`,
+				);
+			steps.push(step);
+		}
 	});
 	if (reader.problems.length > 0 || !id || !title || !summary || !sources) return undefined;
 	return {id, title, summary, sources, steps};
@@ -151,11 +162,42 @@ function listsPods(tool: string, args: readonly string[]): boolean {
 	return args[0] === 'ps' || (args[0] === 'pod' && args[1] === 'ps');
 }
 
+/** One `decide` rule: a pattern, {count: N, of: REGEX}, {same: REGEX} or {differs: REGEX}. */
+function decideRule(rule: unknown): DecideRule | undefined {
+	if (typeof rule === 'string') return rule;
+	if (rule === null || typeof rule !== 'object') return undefined;
+	const fields = rule as Record<string, unknown>;
+	const keys = Object.keys(fields).sort().join(' ');
+	if (keys === 'count of' && Number.isInteger(fields.count) && typeof fields.of === 'string')
+		return {count: fields.count as number, of: fields.of};
+	if (keys === 'same' && typeof fields.same === 'string') return {same: fields.same};
+	if (keys === 'differs' && typeof fields.differs === 'string') return {differs: fields.differs};
+	return undefined;
+}
+
+/** `compare`: the measurement made just before the command; `label` may come from the step's own `compare`. */
+function validateComparison(
+	obj: Record<string, unknown>,
+	at: Path,
+	reader: FieldReader,
+	inheritedLabel?: string,
+): Comparison | undefined {
+	const raw = reader.mapping(obj.compare, [...at, 'compare']);
+	if (!raw) return undefined;
+	reader.onlyKeys(raw, [...at, 'compare'], ['args', 'label']);
+	const args = validateArgs(raw, [...at, 'compare'], reader);
+	const label = inheritedLabel
+		? (reader.optionalString(raw, 'label', [...at, 'compare']) ?? inheritedLabel)
+		: reader.string(raw, 'label', [...at, 'compare']);
+	return args && label ? {args, label} : undefined;
+}
+
 function validateReading(
 	obj: Record<string, unknown>,
 	at: Path,
 	reader: FieldReader,
 	observe: boolean,
+	inheritedLabel?: string,
 ): OutputReading | undefined {
 	const expect = reader.optionalString(obj, 'expect', at);
 	let decide: Record<string, DecideRule> | undefined;
@@ -163,26 +205,33 @@ function validateReading(
 		const raw = reader.mapping(obj.decide, [...at, 'decide']);
 		if (raw) {
 			decide = {};
-			for (const [answer, rule] of Object.entries(raw)) {
-				const counted =
-					rule !== null && typeof rule === 'object' ? (rule as Record<string, unknown>) : undefined;
-				if (typeof rule === 'string') decide[answer] = rule;
-				else if (
-					counted &&
-					Number.isInteger(counted.count) &&
-					typeof counted.of === 'string' &&
-					Object.keys(counted).length === 2
-				) {
-					decide[answer] = {count: counted.count as number, of: counted.of};
-				} else {
+			for (const [answer, given] of Object.entries(raw)) {
+				const rule = decideRule(given);
+				if (rule !== undefined) decide[answer] = rule;
+				else
 					reader.report(
 						[...at, 'decide', answer],
-						'must be a regular expression for the line that shows this answer, or {count: N, of: REGEX}',
+						'must be a regular expression for the line that shows this answer, {count: N, of: REGEX}, or {same: REGEX} / {differs: REGEX} (compared with `compare`)',
 					);
-				}
 			}
 		}
 	}
+	let compare: Comparison | undefined;
+	if (obj.compare !== undefined) {
+		if (!observe)
+			reader.report(
+				[...at, 'compare'],
+				'`compare` is for predict exercises: a command step shows its point with `expect`',
+			);
+		else compare = validateComparison(obj, at, reader, inheritedLabel);
+		if (!compare) return undefined;
+	}
+	const comparing = Object.entries(decide ?? {}).filter(([, rule]) => comparesWith(rule));
+	if (comparing.length > 0 && obj.compare === undefined)
+		reader.report(
+			[...at, 'decide', comparing[0][0]],
+			'a {same: ...} or {differs: ...} rule compares with a measurement: add `compare` (its args and label)',
+		);
 	if (observe && expect !== undefined)
 		reader.report(
 			[...at, 'expect'],
@@ -193,7 +242,11 @@ function validateReading(
 			[...at, 'decide'],
 			'a command step says which line shows its point with `expect`; `decide` is for predict exercises',
 		);
-	const reading: OutputReading = {...(expect !== undefined ? {expect} : {}), ...(decide ? {decide} : {})};
+	const reading: OutputReading = {
+		...(expect !== undefined ? {expect} : {}),
+		...(decide ? {decide} : {}),
+		...(compare ? {compare} : {}),
+	};
 	const problem = readingProblem(reading);
 	if (problem) reader.report([...at, problem.field], problem.message);
 	return problem ? undefined : reading;
@@ -216,8 +269,15 @@ export function validateCommand(
 	const recordedRaw = reader.mapping(obj.recorded, [...at, 'recorded']);
 	let recorded: CommandSpec['recorded'] | undefined;
 	if (recordedRaw) {
-		reader.onlyKeys(recordedRaw, [...at, 'recorded'], ['output', 'exitCode']);
+		reader.onlyKeys(recordedRaw, [...at, 'recorded'], ['from', 'output', 'exitCode', 'compared']);
 		const output = typeof recordedRaw.output === 'string' ? recordedRaw.output : undefined;
+		const compared = reader.optionalString(recordedRaw, 'compared', [...at, 'recorded']);
+		// Whether the output was printed on a real system or is a sample: the tutor labels it so (left
+		// out, by a pack that does not say, the label claims neither).
+		const from =
+			recordedRaw.from === undefined
+				? undefined
+				: reader.oneOf(recordedRaw, 'from', [...at, 'recorded'], RECORDED_SOURCES);
 		if (output === undefined)
 			reader.report(
 				[...at, 'recorded', 'output'],
@@ -225,7 +285,8 @@ export function validateCommand(
 			);
 		const exitCode =
 			recordedRaw.exitCode === undefined ? 0 : reader.integer(recordedRaw, 'exitCode', [...at, 'recorded']);
-		if (output !== undefined && exitCode !== undefined) recorded = {output, exitCode};
+		if (output !== undefined && exitCode !== undefined)
+			recorded = {output, exitCode, ...(from ? {from} : {}), ...(compared !== undefined ? {compared} : {})};
 	}
 	const scenario = reader.optionalString(obj, 'scenario', at);
 	if (scenario === undefined) {
@@ -255,9 +316,9 @@ export function validateCommand(
 	if (obj.podman !== undefined) {
 		const raw = reader.mapping(obj.podman, [...at, 'podman']);
 		if (raw) {
-			reader.onlyKeys(raw, [...at, 'podman'], ['args', 'expect', 'decide', 'note']);
+			reader.onlyKeys(raw, [...at, 'podman'], ['args', 'expect', 'decide', 'compare', 'note']);
 			const podmanArgs = validateArgs(raw, [...at, 'podman'], reader);
-			const podmanReading = validateReading(raw, [...at, 'podman'], reader, observe);
+			const podmanReading = validateReading(raw, [...at, 'podman'], reader, observe, reading?.compare?.label);
 			const note = reader.optionalString(raw, 'note', [...at, 'podman']);
 			if (info?.cannot.podman)
 				reader.report(
@@ -284,6 +345,13 @@ export function validateCommand(
 				[...at, 'decide'],
 				'missing: for each choice, a regular expression for the line that shows it',
 			);
+		if (reading.compare && recorded.compared === undefined)
+			reader.report(
+				[...at, 'recorded', 'compared'],
+				`missing: what the \`compare\` measurement (${reading.compare.label}) printed in the recorded run`,
+			);
+		if (!reading.compare && recorded.compared !== undefined)
+			reader.report([...at, 'recorded', 'compared'], 'a recorded comparison needs `compare`: what was measured');
 	}
 	if (!tool || !args || !recorded || !reading || (obj.podman !== undefined && !podman)) return undefined;
 	return {tool, args, recorded, ...reading, ...(scenario ? {scenario} : {}), ...(podman ? {podman} : {})};

@@ -69,9 +69,50 @@ export interface ExerciseStep extends StepBase {
 export interface RecordedOutput {
 	readonly output: string;
 	readonly exitCode: number;
+	/** What the `compare` measurement printed in the same recorded run. */
+	readonly compared?: string;
+	/**
+	 * `real`: printed by the tool on a real system (tests/fixtures/curriculum holds the captures);
+	 * `sample`: an illustration in the tool's format, not recorded (kubectl: no cluster here).
+	 * The tutor labels the output by it; left out (a pack that does not say), the label claims neither.
+	 */
+	readonly from?: RecordedSource;
 }
 
-export type DecideRule = string | {readonly count: number; readonly of: string};
+export const RECORDED_SOURCES = ['real', 'sample'] as const;
+export type RecordedSource = (typeof RECORDED_SOURCES)[number];
+
+/** What a recorded output is called where it is shown: recorded from a real system, or a sample. */
+export function recordedName(recorded: RecordedOutput): string {
+	return recorded.from === 'sample' ? 'sample output' : 'recorded output';
+}
+
+/** Where it comes from, for its label: "what podman printed on a real system". */
+export function recordedOrigin(tool: string, recorded: RecordedOutput): string {
+	if (recorded.from === 'real') return `what ${tool} printed on a real system`;
+	if (recorded.from === 'sample') return `an illustration in ${tool}'s format, not recorded from a real system`;
+	return `what ${tool} printed when it was recorded`;
+}
+
+/**
+ * A rule for the line that shows one choice: a regular expression; `{count, of}`, exactly N
+ * lines match; `{same: REGEX}` / `{differs: REGEX}`, the first matching line of the output and of
+ * the comparison measured just before (`compare`) are the same, or differ. With a capture group
+ * only the group is compared (the IP of a line), else the whole match.
+ */
+export type DecideRule =
+	string | {readonly count: number; readonly of: string} | {readonly same: string} | {readonly differs: string};
+
+/**
+ * A measurement the tutor makes just before the command, in the same run, for `same` / `differs`
+ * rules to compare with (app's pid link, for the one printed in log-shipper).
+ */
+export interface Comparison {
+	/** The same tool's arguments; same placeholders as the command's. */
+	readonly args: readonly string[];
+	/** What it measures, in the verdict: "app" in "which app printed just before". */
+	readonly label: string;
+}
 
 /** How a command's output shows what its step is about (see docs/LIVE-MODE.md). */
 export interface OutputReading {
@@ -82,6 +123,8 @@ export interface OutputReading {
 	 * `{count: N, of: REGEX}`: exactly N lines match (how many rows, how many Pods).
 	 */
 	readonly decide?: Readonly<Record<string, DecideRule>>;
+	/** A predict exercise: measured first, for `same` / `differs` rules. */
+	readonly compare?: Comparison;
 }
 
 /** The same observation made with podman, when the step's own tool is not there. */

@@ -21,9 +21,9 @@ export function liveContextFrom(detected: readonly DetectedBackend[], values: Pl
  * Why the recorded output is shown, as far as detection knows: "no kubectl here" only when the
  * tool is really missing, not when it is installed and its cluster or runtime is not there.
  */
-export function offlineReason(tool: string, live: LiveContext | undefined): string {
+export function offlineReason(tool: string, live: LiveContext | undefined, name = 'recorded output'): string {
 	const report = live?.reports.find((r) => r.tool === tool);
-	if (!report) return 'recorded output';
-	if (!report.installed) return `recorded output (no ${tool} here)`;
-	return `recorded output (${tool} is installed but ${report.problem ?? 'cannot be used here'})`;
+	if (!report) return name;
+	if (!report.installed) return `${name} (no ${tool} here)`;
+	return `${name} (${tool} is installed but ${report.problem ?? 'cannot be used here'})`;
 }

@@ -28,6 +28,11 @@ export interface ScenarioInfo {
 	readonly waitSeconds: number;
 	/** Backends that cannot make this scenario, with the one line the step shows instead. */
 	readonly cannot: Partial<Record<LiveTool, string>>;
+	/**
+	 * The state comes from an earlier step's command on this scenario (`kill 1` in app), not from
+	 * the manifest: a lesson puts such a step after one on the scenario named here.
+	 */
+	readonly follows?: string;
 }
 
 const CRICTL = 'crictl reads the Pods a kubelet made and never makes one itself';
@@ -107,6 +112,17 @@ export const SCENARIOS: Readonly<Record<string, ScenarioInfo>> = {
 		container: 'app',
 		state: {kind: 'running'},
 		waitSeconds: 90,
+	}),
+	// The same Pod once the kill-restart step's `kill 1` has ended app and the runtime restarted it.
+	'kill-restarted': scenario({
+		name: 'kill-restart',
+		kind: 'Pod',
+		object: 'web-app-kill',
+		pod: 'web-app-kill',
+		container: 'app',
+		state: {kind: 'restarted', container: 'app', running: true},
+		waitSeconds: 90,
+		follows: 'kill-restart',
 	}),
 	'crash-loop': scenario({
 		name: 'crash-loop',

@@ -1,4 +1,4 @@
-import type {Course, Exercise, Lesson, Step} from '../content/types.js';
+import {recordedName, type Course, type Exercise, type Lesson, type Step} from '../content/types.js';
 import {markupLines, verbatimLines} from './markup-lines.js';
 import {bold, dim, type TextStyle} from './text-style.js';
 import {shownArgs} from '../live/step-plan.js';
@@ -114,7 +114,7 @@ export function stepLines(step: Step, ctx: StepContext): string[] {
 				const where = step.tool === 'kubectl' ? 'cluster' : step.tool === 'crictl' ? 'CRI runtime' : 'podman';
 				lines.push(
 					...markupLines(
-						`recorded output (run it yourself against a ${where} to see yours):`,
+						`${recordedName(step.recorded)} (${step.recorded.from === 'sample' ? `an illustration in ${step.tool}'s format; ` : ''}run it yourself against a ${where} to see yours):`,
 						width,
 						style,
 					).map((l) => dim(l, style)),

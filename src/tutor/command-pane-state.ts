@@ -167,11 +167,12 @@ export function recordedPaneText(
 	exitCode: number,
 	lazy: boolean,
 	wideHint = '',
+	name = 'recorded output',
 ): {status: string; hint: string} {
 	return lazy
-		? {status: `recorded output, exit code ${exitCode}`, hint: `Enter: run it for real, Up/Down: scroll${wideHint}`}
+		? {status: `${name}, exit code ${exitCode}`, hint: `Enter: run it for real, Up/Down: scroll${wideHint}`}
 		: {
-				status: `recorded output (no ${tool} here), exit code ${exitCode}`,
+				status: `${name} (no ${tool} here), exit code ${exitCode}`,
 				hint: `Enter: continue, Up/Down: scroll${wideHint}`,
 			};
 }

@@ -1,4 +1,4 @@
-import type {CommandSpec} from '../content/types.js';
+import {recordedName, type CommandSpec} from '../content/types.js';
 import {sanitiseTerminalText} from '../text/terminal-sanitiser.js';
 import type {StepContext} from '../render/step-lines.js';
 import type {TextStyle} from '../render/text-style.js';
@@ -41,6 +41,7 @@ function commandPaneLines(command: CommandSpec, width: number, height: number, s
 		command.recorded.exitCode,
 		true,
 		wideOutputHint(recorded, Math.max(10, width - 2), true),
+		recordedName(command.recorded),
 	);
 	const view = visibleLines(lines, outputRows, 0);
 	const body = view.above > 0 ? [`(up: ${view.above} more lines)`, ...view.lines.slice(1)] : view.lines;

@@ -1,7 +1,16 @@
 import {brokenReason, VALIDATE_POINTER} from '../content/broken-reason.js';
-import type {BrokenLesson, CommandSpec, Exercise, Lesson, Step} from '../content/types.js';
+import {
+	recordedName,
+	recordedOrigin,
+	type BrokenLesson,
+	type CommandSpec,
+	type Exercise,
+	type Lesson,
+	type Step,
+} from '../content/types.js';
 import {markupLines, verbatimLines, wrapSpans} from '../render/markup-lines.js';
 import {commandLine, exerciseLines, stepLines, type StepContext} from '../render/step-lines.js';
+import {shownArgs} from '../live/step-plan.js';
 import {bold, dim, fitLine, toAscii, visibleWidth, type TextStyle} from '../render/text-style.js';
 import {footer, helpEntries, keysFor, type KeyContext} from './keymap.js';
 import {
@@ -215,10 +224,21 @@ export function feedbackLines(
 		if (exercise.kind === 'predict' && !result.malformed && !observedLive) {
 			lines.push(
 				'',
-				`$ ${commandLine(exercise.observe.tool, exercise.observe.args)}`,
-				dim(`recorded output (what ${exercise.observe.tool} printed on a real system):`, style),
+				`$ ${commandLine(exercise.observe.tool, shownArgs(exercise.observe))}`,
+				dim(
+					`${recordedName(exercise.observe.recorded)} (${recordedOrigin(exercise.observe.tool, exercise.observe.recorded)}):`,
+					style,
+				),
 			);
 			lines.push(...verbatimLines(exercise.observe.recorded.output, width, style, '  '));
+			const {compare} = exercise.observe;
+			if (compare && exercise.observe.recorded.compared !== undefined) {
+				lines.push(
+					`$ ${commandLine(exercise.observe.tool, shownArgs({...exercise.observe, args: compare.args}))}`,
+					dim(`measured just before in ${compare.label}, in the same run, to compare with:`, style),
+					...verbatimLines(exercise.observe.recorded.compared, width, style, '  '),
+				);
+			}
 		}
 		if (result.correct || session.revealed) lines.push('', ...markupLines(exercise.explanation, width, style));
 	}
@@ -273,20 +293,28 @@ export function currentExercise(state: TutorState): Exercise | undefined {
 	return step?.kind === 'exercise' ? state.course.exercises.get(step.exercise) : undefined;
 }
 
-/** A predict exercise's command, once the prediction is made, when live mode may run it for real (the pane says if not). */
+/**
+ * A predict exercise's command, once the prediction is made, whenever live mode is there or being
+ * looked for: the pane decides how it runs (its own tool, or podman's way of showing the same
+ * thing, src/live/step-plan.ts) or says in one line why it cannot, over the recorded output. Not
+ * only when the command's own tool was found: a kubectl observation runs with podman as well.
+ */
 export function observedCommand(state: TutorState): CommandSpec | undefined {
 	const exercise = currentExercise(state);
 	if (exercise?.kind !== 'predict') return undefined;
 	const result = sessionOf(state, exercise.id).result;
-	return result && !result.malformed && state.liveTools.includes(exercise.observe.tool)
-		? exercise.observe
-		: undefined;
+	return result && !result.malformed && state.liveTools.length > 0 ? exercise.observe : undefined;
 }
 
-/** The learner's prediction, while the pane shows a predict exercise's command: the real output is read against it. */
+/**
+ * The learner's prediction, while the pane shows a predict exercise's command: the real output is
+ * read against it. The saved one (the first ever made), else this session's, which is there in the
+ * same state as the verdict: the pane can run before the store's answer comes back.
+ */
 export function predictionFor(state: TutorState): string | undefined {
 	const exercise = currentExercise(state);
-	return exercise && observedCommand(state) ? state.progress.predictions[exercise.id]?.choice : undefined;
+	if (!exercise || !observedCommand(state)) return undefined;
+	return state.progress.predictions[exercise.id]?.choice ?? sessionOf(state, exercise.id).prediction;
 }
 
 /** The command the command pane shows: a command step's, or a predict exercise's being observed. */

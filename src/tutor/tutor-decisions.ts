@@ -71,7 +71,8 @@ function settled(state: TutorState, exercise: Exercise): boolean {
 /** Checks an answer, shows the verdict, and saves the attempt (and a predict exercise's first prediction). */
 export function decideAnswer(state: TutorState, exercise: Exercise, given: Answer): Decision {
 	const result = checkAnswer(exercise, given);
-	const next = tutorReducer(state, {type: 'checked', exerciseId: exercise.id, result});
+	const prediction = exercise.kind === 'predict' && given.kind === 'choice' ? given.selected[0] : undefined;
+	const next = tutorReducer(state, {type: 'checked', exerciseId: exercise.id, result, prediction});
 	if (result.malformed) return just(next);
 	const effects: Effect[] = [];
 	if (exercise.kind === 'predict' && given.kind === 'choice' && !state.progress.predictions[exercise.id]) {
@@ -153,7 +154,7 @@ export function decide(state: TutorState, intent: Intent, text = '', limits: Scr
 		case 'down': {
 			const delta = intent === 'up' ? -1 : 1;
 			if (view.name === 'home') return act(state, {type: 'moveCursor', delta});
-			if (pane) return just(state, {type: 'pane', intent});
+			if (pane) return just(state, {type: 'pane', intent, step: stepKey(state)});
 			if (exercise && input?.kind === 'choice')
 				return withInput(state, exercise, moveChoice(input, delta, choiceRows(exercise)));
 			if (exercise && input?.kind === 'order')
@@ -162,7 +163,7 @@ export function decide(state: TutorState, intent: Intent, text = '', limits: Scr
 		}
 		case 'pageUp':
 		case 'pageDown':
-			if (pane) return just(state, {type: 'pane', intent});
+			if (pane) return just(state, {type: 'pane', intent, step: stepKey(state)});
 			return scroll(state, (intent === 'pageUp' ? -1 : 1) * Math.max(1, limits.pageRows - 1), limits);
 		case 'open':
 			if (view.name !== 'home' || !state.course.lessons[view.cursor]) return just(state);
@@ -219,7 +220,7 @@ export function decide(state: TutorState, intent: Intent, text = '', limits: Scr
 		case 'wrap':
 		case 'scrollLeft':
 		case 'scrollRight':
-			return pane ? just(state, {type: 'pane', intent}) : just(state);
+			return pane ? just(state, {type: 'pane', intent, step: stepKey(state)}) : just(state);
 		case 'createPod':
 		case 'shell':
 			return live(state, intent);

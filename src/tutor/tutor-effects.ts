@@ -24,8 +24,8 @@ export type Effect =
 	| {readonly type: 'recordReveal'; readonly exerciseId: string}
 	/** Write a manifest exercise's answer in the learner's editor, then check it. */
 	| {readonly type: 'edit'; readonly exerciseId: string}
-	/** A key for the command pane on screen (run, stop, scroll its output). */
-	| {readonly type: 'pane'; readonly intent: Intent}
+	/** A key for the command pane of this step (`lesson:step`): run, stop, scroll its output. */
+	| {readonly type: 'pane'; readonly intent: Intent; readonly step: string}
 	/** A live-mode action; `step` is the `lesson:step` a drawing belongs to. */
 	| {readonly type: 'live'; readonly action: LiveAction; readonly exerciseId?: string; readonly step?: string}
 	| {readonly type: 'exit'};

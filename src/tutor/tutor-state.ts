@@ -37,6 +37,11 @@ export interface ExerciseSession {
 	readonly revealed: boolean;
 	/** What the learner has done in the widget (highlight, ticks, order, typed text), kept across help and resizes. */
 	readonly input?: WidgetInput;
+	/**
+	 * A predict exercise's first choice this session, known at once: the saved prediction arrives
+	 * with the store's answer, after the command pane may already have run the observation.
+	 */
+	readonly prediction?: string;
 }
 
 export interface TutorState {
@@ -68,7 +73,12 @@ export type Action =
 	| {readonly type: 'scroll'; readonly delta: number; readonly max: number}
 	| {readonly type: 'progress'; readonly progress: ProgressData}
 	| {readonly type: 'hint'; readonly exerciseId: string; readonly hintCount: number}
-	| {readonly type: 'checked'; readonly exerciseId: string; readonly result: CheckResult}
+	| {
+			readonly type: 'checked';
+			readonly exerciseId: string;
+			readonly result: CheckResult;
+			readonly prediction?: string;
+	  }
 	| {readonly type: 'reveal'; readonly exerciseId: string}
 	| {readonly type: 'notice'; readonly text: string | undefined}
 	| {readonly type: 'input'; readonly exerciseId: string; readonly input: WidgetInput}
@@ -229,7 +239,8 @@ export function tutorReducer(state: TutorState, action: Action): TutorState {
 		}
 		case 'checked': {
 			// Scroll to the end so the feedback is in view; the layout clamps it to the last page.
-			const next = withSession(state, action.exerciseId, {result: action.result});
+			const prediction = sessionOf(state, action.exerciseId).prediction ?? action.prediction;
+			const next = withSession(state, action.exerciseId, {result: action.result, prediction});
 			return next.view.name === 'reader'
 				? {...next, view: {...next.view, scroll: Number.MAX_SAFE_INTEGER}}
 				: next;

@@ -91,6 +91,9 @@ export function TutorApp({
 	useLayoutEffect(() => {
 		if (screen) limits.current = screen.limits;
 	});
+	// Pane keys waiting for a step the screen no longer shows are dropped (src/ui/intent-channel.ts).
+	const shownPane = screen?.pane && !isTooSmall(state) ? stepKey(state) : undefined;
+	useLayoutEffect(() => pane.showing(shownPane), [pane, shownPane]);
 
 	if (isTooSmall(state)) return <Text>{tooSmallLines(state).join('\n')}</Text>;
 	if (state.help) return <Text>{helpLines(state, style).join('\n')}</Text>;
@@ -109,6 +112,7 @@ export function TutorApp({
 					width={state.size.columns}
 					height={screen.pane.rows}
 					intents={pane}
+					step={stepKey(state)}
 					color={style.color}
 					ascii={style.charset === 'ascii'}
 					onDone={() => dispatch({type: 'step', delta: 1})}

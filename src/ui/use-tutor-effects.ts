@@ -113,7 +113,7 @@ function perform(effect: Effect, state: TutorState, dispatch: Dispatch<TutorEven
 			return;
 		}
 		case 'pane':
-			return deps.pane.send(effect.intent);
+			return deps.pane.send(effect.intent, effect.step);
 		case 'exit':
 			return deps.exit();
 		case 'live':

@@ -179,6 +179,17 @@ describe('check', () => {
 		expect(wrong.code).toBe(1);
 		expect(wrong.stdout).toContain(choiceExercise.wrong[0].feedback.split('\n')[0].trim());
 	});
+	it("a predict exercise's output is labelled by what it is: a sample, or printed on a real system", async () => {
+		const sample = await tutor(['check', 'ns-pid-predict', 'same']);
+		expect(sample.stdout).toContain(
+			"$ kubectl exec web-app -c log-shipper -- readlink /proc/self/ns/pid\nsample output (an illustration in kubectl's format, not recorded from a real system):\npid:[4026532256]\n",
+		);
+		expect(sample.stdout).toContain(
+			'measured just before in app, in the same run, to compare with:\npid:[4026532254]\n',
+		);
+		const real = await tutor(['check', 'pause-infra-count', 'three']);
+		expect(real.stdout).toContain('recorded output (what podman printed on a real system):\nweb-app 3\n');
+	});
 	it('exit 2 for an unknown exercise and for an answer that cannot be read', async () => {
 		const unknown = await tutor(['check', 'no-such-exercise', 'a']);
 		expect(unknown.code).toBe(2);

@@ -164,9 +164,11 @@ describe('steps without a backend that can make their scenario', () => {
 		const course = repoCourse();
 		for (const exercise of course.exercises.values()) {
 			if (exercise.kind !== 'predict') continue;
-			expect(findDeciding(exercise.observe.recorded.output, exercise.observe)?.answer, exercise.id).toBe(
-				exercise.answer,
-			);
+			expect(
+				findDeciding(exercise.observe.recorded.output, exercise.observe, exercise.observe.recorded.compared)
+					?.answer,
+				exercise.id,
+			).toBe(exercise.answer);
 		}
 	});
 });
@@ -203,6 +205,12 @@ describe('the validator refuses a step that cannot show what it is about', () =>
 	it('a recorded output with no line that shows the point', () => {
 		expect(lesson({args: ['get', 'pod', '{pod}'], scenario: 'web-app', expect: 'Init:1/2'})).toEqual([
 			'steps[0].expect: no line of the recorded output matches /Init:1/2/: the command cannot show what the step is about',
+		]);
+	});
+
+	it('a step whose state comes from an earlier step, without that step before it', () => {
+		expect(lesson({args: ['get', 'pod', '{pod}'], scenario: 'kill-restarted', expect: 'Running'})).toEqual([
+			'steps[0].scenario: the state of kill-restarted comes from a command on the scenario kill-restart: put such a step before this one',
 		]);
 	});
 

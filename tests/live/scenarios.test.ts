@@ -5,8 +5,9 @@
  * cannot make fall back to the recorded output, with the reason. Cleanup leaves nothing behind.
  */
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
-import type {CommandSpec, Exercise} from '../../src/content/types.js';
+import type {CommandSpec, CommandStep, Exercise} from '../../src/content/types.js';
 import {expandPlaceholders, runCommand} from '../../src/live/command-runner.js';
+import {comparisonArgv} from '../../src/live/comparison.js';
 import {findDeciding} from '../../src/live/output-reading.js';
 import {PodmanBackend} from '../../src/live/podman-backend.js';
 import {SCENARIOS} from '../../src/live/scenario-catalog.js';
@@ -46,7 +47,7 @@ function observations(): Observation[] {
 const all = observations();
 const runnable = all.filter((o) => planStep(o.command, live).kind === 'run');
 const fallback = all.filter((o) => planStep(o.command, live).kind === 'recorded');
-const scenarioNames = [...new Set(runnable.map((o) => o.command.scenario!))];
+const scenarioNames = [...new Set(runnable.map((o) => o.command.scenario!))].filter((n) => !SCENARIOS[n].follows);
 
 async function podsOfThisUser(): Promise<string[]> {
 	const listed = await runCommand({
@@ -70,6 +71,7 @@ describe('scenarios with real podman', () => {
 		expect(scenarioNames.sort()).toEqual([
 			'crash-once',
 			'host-network',
+			'kill-restart',
 			'port-clash',
 			'security-context',
 			'shared-pid',
@@ -99,37 +101,64 @@ describe('scenarios with real podman', () => {
 				const args = expandPlaceholders(plan.args, scenarioValues(observation.command, live.values));
 				if (!args.ok) throw new Error(args.error);
 				const argv = plan.backend.argvFor(args.args);
+				// A comparing reading measures first, in the same run, as the tutor does.
+				const measurement = comparisonArgv(plan, observation.command, live.values);
+				if (measurement && !measurement.ok) throw new Error(measurement.compared.problem);
+				const measured =
+					measurement &&
+					(await runCommand({file: measurement.file, args: measurement.args, timeoutMs: 60_000}));
+				if (measured) expect(measured.exitCode, `${observation.where}: ${measured.stderr}`).toBe(0);
 				const result = await runCommand({file: argv.file, args: argv.args, timeoutMs: 60_000});
-				const deciding = findDeciding(result.stdout, plan.reading);
-				const seen = `${observation.where}: podman ${args.args.join(' ')} printed:\n${result.stdout}${result.stderr}`;
+				const deciding = findDeciding(result.stdout, plan.reading, measured?.stdout);
+				const seen = `${observation.where}: podman ${args.args.join(' ')} printed:\n${result.stdout}${result.stderr}${measured ? `\nafter ${measurement.ok && measurement.label}: ${measured.stdout}` : ''}`;
 				expect(deciding, seen).toBeDefined();
 				if (observation.answer !== undefined) expect(deciding?.answer, seen).toBe(observation.answer);
 			}
 		},
 	);
 
-	it('kill-restart: kill 1 in app restarts it in the same Pod, with the same IP', async () => {
-		const scenario = SCENARIOS['kill-restart'];
-		const started = await prepareScenario(backend, scenario, {target: {user, image}, pollMs: 500});
-		if (!started.ok) throw new Error(started.error);
-		const before = started.value[0];
-		expect(before.ip).toMatch(/^\d+\.\d+\.\d+\.\d+$/);
-		const killed = await runCommand({
+	it('kill-restart, as lesson 9 runs it: kill 1 in app, then RESTARTS 1 in the same Pod, same infra, same IP', async () => {
+		const lesson = repoCourse().lessons.find((l) => l.id === 'lifecycle')!;
+		const steps = lesson.steps.filter(
+			(s): s is CommandStep => s.kind === 'command' && s.scenario?.startsWith('kill-restart') === true,
+		);
+		expect(steps.map((s) => s.scenario)).toEqual(['kill-restart', 'kill-restarted']);
+		// A fresh Pod: the generic check above has already run the kill step once.
+		await runCommand({
 			file: 'podman',
-			args: ['exec', `${scenario.pod}-app`, '/bin/sh', '-c', 'kill 1'],
+			args: ['pod', 'rm', '--force', '--ignore', '--time', '0', SCENARIOS['kill-restart'].pod],
 			timeoutMs: 60_000,
 		});
-		expect(killed.outcome).not.toBe('timed-out');
-		const restarted = await prepareScenario(
-			backend,
-			{...scenario, state: {kind: 'restarted', container: 'app', running: true}},
-			{target: {user, image}, pollMs: 500},
-		);
-		if (!restarted.ok) throw new Error(restarted.error);
-		const after = restarted.value[0];
+		const run = async (step: CommandStep) => {
+			const scenario = SCENARIOS[step.scenario!];
+			const prepared = await prepareScenario(backend, scenario, {target: {user, image}, pollMs: 500});
+			if (!prepared.ok) throw new Error(`${scenario.name}: ${prepared.error}`);
+			const plan = planStep(step, live);
+			if (plan.kind !== 'run') throw new Error(plan.reason);
+			const args = expandPlaceholders(plan.args, scenarioValues(step, live.values));
+			if (!args.ok) throw new Error(args.error);
+			const argv = plan.backend.argvFor(args.args);
+			const result = await runCommand({file: argv.file, args: argv.args, timeoutMs: 60_000});
+			const seen = `podman ${args.args.join(' ')} printed:\n${result.stdout}${result.stderr}`;
+			expect(findDeciding(result.stdout, plan.reading), seen).toBeDefined();
+			return {pod: prepared.value[0], result};
+		};
+		// The kill step: the Pod is made and running; its command ends app's PID 1.
+		const killed = await run(steps[0]);
+		expect(killed.result.stdout).toBe('stopping PID 1 of app\n');
+		const before = killed.pod;
+		expect(before.ip).toMatch(/^\d+\.\d+\.\d+\.\d+$/);
+		expect(before.containers.find((c) => c.name === 'app')?.restartCount ?? 0).toBe(0);
+		// The next step waits for the restart, then shows it.
+		const shown = await run(steps[1]);
+		const after = shown.pod;
+		const [, restarts, infra] =
+			/^\S+ running restarts=(\d+) network: container:([0-9a-f]+)$/.exec(shown.result.stdout.trim()) ?? [];
+		expect(Number(restarts), shown.result.stdout).toBe(1);
+		expect(infra).toBe(before.sandbox?.id);
 		expect(after.containers.find((c) => c.name === 'app')?.restartCount).toBe(1);
-		expect(after.ip).toBe(before.ip);
 		expect(after.sandbox?.id).toBe(before.sandbox?.id);
+		expect(after.ip).toBe(before.ip);
 	});
 
 	it('a second run finds the scenario it made instead of failing on the taken name', async () => {

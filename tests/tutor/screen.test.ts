@@ -1,10 +1,11 @@
 import {describe, expect, it} from 'vitest';
+import {checkAnswer} from '../../src/exercises/check-answer.js';
 import {emptyProgress} from '../../src/progress/progress-data.js';
 import {drawDiagramStep} from '../../src/render/diagram-step.js';
 import {visibleWidth, type TextStyle} from '../../src/render/text-style.js';
 import {BINDINGS} from '../../src/tutor/keymap.js';
 import {firstFrame} from '../../src/tutor/first-frame.js';
-import {helpLines, homeLines} from '../../src/tutor/screen.js';
+import {feedbackLines, helpLines, homeLines} from '../../src/tutor/screen.js';
 import {initialState, tutorReducer, type TutorState} from '../../src/tutor/tutor-state.js';
 import {repoCourse} from './course-fixture.js';
 
@@ -123,5 +124,31 @@ describe('help overlay', () => {
 		for (const binding of BINDINGS.filter((b) => b.contexts.includes('reader') || b.contexts.includes('global'))) {
 			expect(text).toContain(binding.help);
 		}
+	});
+});
+
+describe("a predict exercise's recorded output, labelled by what it is", () => {
+	const checked = (exerciseId: string) => {
+		const exercise = repoCourse().exercises.get(exerciseId);
+		if (exercise?.kind !== 'predict') throw new Error(`${exerciseId} is not a predict exercise`);
+		const state = tutorReducer(at({columns: 100, rows: 30}), {
+			type: 'checked',
+			exerciseId,
+			result: checkAnswer(exercise, {kind: 'choice', selected: [exercise.answer]}),
+		});
+		return feedbackLines(exercise, state, 100, ascii).join('\n');
+	};
+
+	it('an illustrative sample (kubectl, from: sample) is not passed off as printed on a real system', () => {
+		const text = checked('ns-pid-predict');
+		expect(text).toContain("sample output (an illustration in kubectl's format, not recorded from a real system):");
+		expect(text).not.toContain('printed on a real system');
+		// The measurement it is compared with, recorded in the same run, and the command filled in.
+		expect(text).toContain('$ kubectl exec web-app -c app -- readlink /proc/self/ns/pid');
+		expect(text).toContain('pid:[4026532254]');
+	});
+
+	it('a real recording (podman, from: real) says it was printed on a real system', () => {
+		expect(checked('pause-infra-count')).toContain('recorded output (what podman printed on a real system):');
 	});
 });

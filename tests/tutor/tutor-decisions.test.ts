@@ -197,8 +197,9 @@ describe('moving and scrolling', () => {
 			lessonId: lesson.id,
 			step: lesson.steps.findIndex((s) => s.kind === 'command'),
 		});
+		const step = `${lesson.id}:${lesson.steps.findIndex((s) => s.kind === 'command')}`;
 		for (const intent of ['run', 'cancel', 'up', 'pageDown'] as const)
-			expect(decide(state, intent).effects).toEqual([{type: 'pane', intent}]);
+			expect(decide(state, intent).effects).toEqual([{type: 'pane', intent, step}]);
 		expect(decide(at('manifest').state, 'run').effects).toEqual([]);
 	});
 });

@@ -5,7 +5,7 @@
  */
 import {Box, Text, useInput} from 'ink';
 import {useLayoutEffect, useRef} from 'react';
-import type {CommandSpec} from '../../content/types.js';
+import {recordedName, type CommandSpec} from '../../content/types.js';
 import {offlineReason, type LiveContext} from '../../live/live-context.js';
 import {shownArgs} from '../../live/step-plan.js';
 import {sanitiseTerminalText} from '../../text/terminal-sanitiser.js';
@@ -43,6 +43,8 @@ export interface CommandPaneProps {
 	 * effect would be lost. Without a channel the pane reads the keyboard itself, through the keymap.
 	 */
 	readonly intents?: IntentChannel;
+	/** The step (`lesson:step`) this pane takes the channel's intents for. */
+	readonly step?: string;
 	/**
 	 * Colour allowed: TextStyle.color, the one terminal reading (off under NO_COLOR, --no-color, TERM=dumb).
 	 * @default false
@@ -67,7 +69,8 @@ export function CommandPane(props: CommandPaneProps) {
 	const offline = (!live && !props.liveReady) || known !== undefined || state.phase === 'recorded';
 	const reason = state.phase === 'recorded' ? state.message : (known ?? `no ${command.tool} here`);
 	// A reason other than "no kubectl here" gets a line of its own above the recorded output: the status line is short.
-	const why = offline && (live || props.liveReady) ? `Not run here: ${reason}. This is the recorded output.\n\n` : '';
+	const name = recordedName(command.recorded);
+	const why = offline && (live || props.liveReady) ? `Not run here: ${reason}. This is the ${name}.\n\n` : '';
 	// Before live mode is looked for, the recorded output is there to read; Enter runs it for real.
 	const lazyIdle = !offline && !live && state.phase === 'idle';
 	const body = offline || lazyIdle ? why + sanitiseTerminalText(command.recorded.output) : state.output;
@@ -113,7 +116,8 @@ export function CommandPane(props: CommandPaneProps) {
 	useLayoutEffect(() => {
 		handler.current = onIntent;
 	});
-	useLayoutEffect(() => intents?.listen((intent) => handler.current(intent)), [intents]);
+	const {step} = props;
+	useLayoutEffect(() => intents?.listen((intent) => handler.current(intent), step), [intents, step]);
 	useInput(
 		(input, key) => {
 			const intent = intentFor({...key, input}, ['command']);
@@ -131,14 +135,14 @@ export function CommandPane(props: CommandPaneProps) {
 	let status: string;
 	let hint: string;
 	if (offline || lazyIdle) {
-		({status, hint} = recordedPaneText(command.tool, command.recorded.exitCode, lazyIdle, wideHint));
-		if (why) status = `recorded output, exit code ${command.recorded.exitCode}`;
+		({status, hint} = recordedPaneText(command.tool, command.recorded.exitCode, lazyIdle, wideHint, name));
+		if (why) status = `${name}, exit code ${command.recorded.exitCode}`;
 		if (offline && !why && reason !== `no ${command.tool} here`)
-			status = `recorded output (${reason}), exit code ${command.recorded.exitCode}`;
+			status = `${name} (${reason}), exit code ${command.recorded.exitCode}`;
 		// "no kubectl here" only where kubectl is missing (detection's report says so); before
 		// detection the pane claims nothing, and installed-without-a-cluster says that.
 		else if (offline && !why)
-			status = `${offlineReason(command.tool, live)}, exit code ${command.recorded.exitCode}`;
+			status = `${offlineReason(command.tool, live, name)}, exit code ${command.recorded.exitCode}`;
 	} else if (state.phase === 'idle') {
 		status = run.expandError
 			? `cannot run: ${run.expandError}`

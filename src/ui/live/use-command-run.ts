@@ -13,13 +13,14 @@ import {
 	type RunningCommand,
 } from '../../live/command-runner.js';
 import type {LiveContext} from '../../live/live-context.js';
-import {verdictFor} from '../../live/output-reading.js';
+import {comparedFrom, comparisonArgv} from '../../live/comparison.js';
+import {verdictFor, type Compared} from '../../live/output-reading.js';
 import {prepareScenario} from '../../live/scenario-run.js';
 import {planStep, scenarioValues, type StepPlan} from '../../live/step-plan.js';
 import {OutputTail} from '../../live/output-tail.js';
 import {currentUserLabel} from '../../live/tutor-labels.js';
 import {DEFAULT_IMAGE} from '../../live/lesson-pods.js';
-import {initialPaneState, paneReducer, type PaneState} from '../../tutor/command-pane-state.js';
+import {commandLine, initialPaneState, paneReducer, type PaneState} from '../../tutor/command-pane-state.js';
 
 export const TICK_MS = 100;
 /** Lesson commands are short; anything longer (logs -f) is stopped and its output kept. */
@@ -119,6 +120,26 @@ export function useCommandRun(command: CommandSpec, options: CommandRunOptions):
 			const run = argvOf(chosen, command, contextValues);
 			if (!run.argv)
 				return dispatch({type: 'refuse', message: run.expandError ?? 'the command could not be built'});
+			// A comparing reading measures first, with the same backend, in the same run.
+			let compared: Compared | undefined;
+			const measurement = comparisonArgv(chosen, command, contextValues);
+			if (measurement && !measurement.ok) compared = measurement.compared;
+			else if (measurement) {
+				const shown = commandLine(measurement.file, measurement.args);
+				dispatch({type: 'prepare', message: `Measuring ${measurement.label} first: ${shown}`});
+				const handle = startCommand({
+					file: measurement.file,
+					args: measurement.args,
+					timeoutMs: STEP_TIMEOUT_MS,
+				});
+				running.current = handle;
+				const result = await handle.done;
+				running.current = undefined;
+				if (left.current) return;
+				if (stopped.current || result.outcome === 'cancelled')
+					return dispatch({type: 'refuse', message: 'stopped by you before the command ran'});
+				compared = comparedFrom(measurement.label, command, result, shown);
+			}
 			const output = new OutputTail();
 			tail.current = output;
 			dispatch({type: 'start', now: Date.now()});
@@ -134,7 +155,7 @@ export function useCommandRun(command: CommandSpec, options: CommandRunOptions):
 			const text = output.text();
 			const verdict =
 				result.outcome === 'exited'
-					? verdictFor(text, chosen.reading, command.recorded.output, prediction, chosen.note).lines
+					? verdictFor(text, chosen.reading, command.recorded.output, prediction, chosen.note, compared).lines
 					: undefined;
 			dispatch({
 				type: 'finish',
