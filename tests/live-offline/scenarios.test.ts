@@ -98,6 +98,19 @@ describe('kubectl scenarios on recorded API objects', () => {
 		expect(ready.ok).toBe(true);
 	});
 
+	it('kill-restart, then kill-restarted: app running, then running again with one restart in the same Pod', async () => {
+		const options = {target: {user: 'root', image: 'busybox:1.36'}, pollMs: 1};
+		const before = backend({'get pod web-app-kill -o json': 'get-pod-web-app-kill.json'});
+		expect((await prepareScenario(before, SCENARIOS['kill-restart'], options)).ok).toBe(true);
+		// Before the kill, the restarted state is not there: a bounded wait that says so.
+		const early = await prepareScenario(before, {...SCENARIOS['kill-restarted'], waitSeconds: 0}, options);
+		expect(early.ok).toBe(false);
+		const after = backend({'get pod web-app-kill -o json': 'get-pod-web-app-kill-restarted.json'});
+		const ready = await prepareScenario(after, SCENARIOS['kill-restarted'], options);
+		if (!ready.ok) throw new Error(ready.error);
+		expect(ready.value.map((p) => [p.name, p.ip])).toEqual([['web-app-kill', '10.244.0.7']]);
+	});
+
 	it('web-api-deployment: three Pods of the Deployment running', async () => {
 		const ready = await prepareScenario(
 			backend({'get pods -l app=web-api -o json': 'get-pods-app-web-api.json'}),
