@@ -211,7 +211,8 @@ function validateReading(
 				else
 					reader.report(
 						[...at, 'decide', answer],
-						'must be a regular expression for the line that shows this answer, {count: N, of: REGEX}, or {same: REGEX} / {differs: REGEX} (compared with `compare`)',
+						'must be a regular expression for the line that shows this answer, {count: N, of: REGEX}, ' +
+							'or {same: REGEX} / {differs: REGEX} (compared with `compare`)',
 					);
 			}
 		}

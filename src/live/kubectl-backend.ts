@@ -211,7 +211,9 @@ export class KubectlBackend implements LiveBackend {
 				usable: false,
 				needsConfirmation: true,
 				problem: `the context ${context} does not look like a cluster on this machine`,
-				nextStep: `if it is yours to practise on, confirm once with \`--context ${context}\` (the tutor then works only in the namespace ${this.namespace})`,
+				nextStep:
+					`if it is yours to practise on, confirm once with \`--context ${context}\` ` +
+					`(the tutor then works only in the namespace ${this.namespace})`,
 			});
 		}
 		// Detection holds a live key (and doctor) until it answers: the API server gets what is left

@@ -167,7 +167,8 @@ export async function prepareScenario(
 	const found = await existing(backend, scenario, user);
 	if (found === 'foreign') {
 		return fail(
-			`a ${scenario.kind} named ${scenario.object} is already there and the tutor did not create it for ${user}; it is left alone (remove or rename it to run this step)`,
+			`a ${scenario.kind} named ${scenario.object} is already there and the tutor did ` +
+				`not create it for ${user}; it is left alone (remove or rename it to run this step)`,
 		);
 	}
 	if (found === 'none') {

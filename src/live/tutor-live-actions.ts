@@ -42,7 +42,9 @@ export async function createLessonPod(
 		if (!carriesTutorLabels(existing.value.labels, user)) {
 			return {
 				ok: false,
-				message: `A Pod named ${LESSON_POD.pod} already exists and the tutor did not create it for ${user}; it is left alone. Remove or rename it, then press p again.`,
+				message:
+					`A Pod named ${LESSON_POD.pod} already exists and the tutor did not create ` +
+					`it for ${user}; it is left alone. Remove or rename it, then press p again.`,
 			};
 		}
 		return {

@@ -194,7 +194,9 @@ export function readJournal(file: string, after?: JournalPosition): JournalRead 
 			if (header[HEADER_KEY] > JOURNAL_VERSION)
 				return {
 					kind: 'newer',
-					error: `${file} was written by a newer pod-tutor (journal version ${String(header[HEADER_KEY])}). It was left untouched and nothing will be saved until pod-tutor is updated.`,
+					error:
+						`${file} was written by a newer pod-tutor (journal version ${String(header[HEADER_KEY])}). ` +
+						`It was left untouched and nothing will be saved until pod-tutor is updated.`,
 				};
 			id = header.id;
 			start = Buffer.byteLength(headerText) + 1;

@@ -203,7 +203,9 @@ export function withFileLock<T>(file: string, action: () => T, options: LockOpti
 			if (Date.now() >= deadline) {
 				return {
 					ok: false,
-					error: `${file} has been held by ${describeOwner(held)} for more than ${timeoutMs / 1000} s. Try again; if no other pod-tutor is running, delete that file.`,
+					error:
+						`${file} has been held by ${describeOwner(held)} for more than ${timeoutMs / 1000} ` +
+						`s. Try again; if no other pod-tutor is running, delete that file.`,
 				};
 			}
 			// Random spacing so two waiting windows do not retry in lockstep.

@@ -30,7 +30,9 @@ export function readProgressSnapshot(env: NodeJS.ProcessEnv = process.env): Prog
 		return {
 			data: emptyProgress(),
 			file,
-			warning: `Your progress file ${file} is damaged (${read.error}); showing empty progress. The tutor will move it aside, keeping a copy, when it next saves.`,
+			warning:
+				`Your progress file ${file} is damaged (${read.error}); showing empty ` +
+				`progress. The tutor will move it aside, keeping a copy, when it next saves.`,
 		};
 	}
 	if (read.kind === 'newer')

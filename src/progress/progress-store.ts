@@ -228,7 +228,10 @@ function refusesWrites(file: string): string | undefined {
 	try {
 		const {mode} = statSync(file);
 		if ((mode & 0o200) === 0)
-			return `${file} is read-only (mode ${(mode & 0o777).toString(8).padStart(4, '0')}), so pod-tutor leaves it as it is. Make it writable (chmod 600 ${file}) to save again`;
+			return (
+				`${file} is read-only (mode ${(mode & 0o777).toString(8).padStart(4, '0')}), so ` +
+				`pod-tutor leaves it as it is. Make it writable (chmod 600 ${file}) to save again`
+			);
 	} catch {
 		// Missing: the save creates it.
 	}
@@ -391,7 +394,9 @@ export function openProgressStore(
 				return {
 					error: settled && 'error' in settled ? settled.error : `${journalFile} could not be moved aside`,
 				};
-			const note = `The journal of recent changes was damaged (${read.error}) and has been moved to ${target}; progress up to the last full save is kept.`;
+			const note =
+				`The journal of recent changes was damaged (${read.error}) and has ` +
+				`been moved to ${target}; progress up to the last full save is kept.`;
 			return {disk: settled.disk, warning: settled.warning ? `${note} ${settled.warning}` : note};
 		}
 		if (read.kind === 'damaged') {

@@ -114,7 +114,8 @@ export function stepLines(step: Step, ctx: StepContext): string[] {
 				const where = step.tool === 'kubectl' ? 'cluster' : step.tool === 'crictl' ? 'CRI runtime' : 'podman';
 				lines.push(
 					...markupLines(
-						`${recordedName(step.recorded)} (${step.recorded.from === 'sample' ? `an illustration in ${step.tool}'s format; ` : ''}run it yourself against a ${where} to see yours):`,
+						`${recordedName(step.recorded)} (${step.recorded.from === 'sample' ? `an illustration in ${step.tool}'s format; ` : ''}run ` +
+							`it yourself against a ${where} to see yours):`,
 						width,
 						style,
 					).map((l) => dim(l, style)),

@@ -44,7 +44,9 @@ export function tooSmallLines(state: TutorState): string[] {
 	const {columns, rows} = state.size;
 	const width = Math.max(10, columns);
 	const quit = keysFor('quit', [], true)[0];
-	const text = `Terminal too small (${columns}x${rows}). pod-tutor needs at least ${MIN_SIZE.columns} columns and ${MIN_SIZE.rows} rows: make the window larger. ${quit} quits; your progress is saved.`;
+	const text =
+		`Terminal too small (${columns}x${rows}). pod-tutor needs at least ${MIN_SIZE.columns} columns ` +
+		`and ${MIN_SIZE.rows} rows: make the window larger. ${quit} quits; your progress is saved.`;
 	return wrapSpans([{text}], width, {charset: 'ascii', attributes: false, color: false}).slice(
 		0,
 		Math.max(1, rows - 1),
