@@ -6,7 +6,7 @@ import {dirname, join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {loadCourse} from '../../src/content/course-loader.js';
 import {markupToPlain} from '../../src/content/markup.js';
-import type {Course, Exercise, Lesson} from '../../src/content/types.js';
+import type {CommandSpec, Course, Exercise, Lesson} from '../../src/content/types.js';
 import {exerciseProblems} from '../../src/exercises/exercise-problems.js';
 
 export const REPO_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -166,4 +166,22 @@ export function sentences(text: string): string[] {
 		.split(/(?<=[.!?;])\s+|\n\s*\n|\n(?=\s*(?:-|\d+\.)\s)/)
 		.map((s) => s.replace(/\s+/g, ' ').trim())
 		.filter((s) => s.length > 0);
+}
+
+/** A command the course shows, and where: a command step, or what a predict exercise observes. */
+export interface ShownCommand {
+	readonly where: string;
+	readonly command: CommandSpec;
+}
+
+/** Every command the course shows: command steps and the commands predict exercises observe. */
+export function shownCommands(): ShownCommand[] {
+	const course = curriculum();
+	const steps = course.lessons.flatMap((l) =>
+		l.steps.flatMap((s, i) => (s.kind === 'command' ? [{where: `${l.file}: steps[${i}]`, command: s}] : [])),
+	);
+	const observed = [...course.exercises.values()].flatMap((e) =>
+		e.kind === 'predict' ? [{where: `${e.file}: observe`, command: e.observe}] : [],
+	);
+	return [...steps, ...observed];
 }

@@ -2,41 +2,23 @@ import {readFileSync} from 'node:fs';
 import {dirname, join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {describe, expect, test} from 'vitest';
-import type {CommandSpec} from '../../src/content/types.js';
-import {curriculum} from './curriculum-course.js';
+import {shownCommands, type ShownCommand} from './curriculum-course.js';
 import {CRICTL_TABLE, KUBECTL_TABLE, layOutTable, tableCells} from './tabwriter-table.js';
 
 const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'curriculum', 'crictl');
 const realHeader = (name: string): string => readFileSync(join(FIXTURES, name), 'utf8').split('\n')[0];
 
-interface Recorded {
-	readonly where: string;
-	readonly command: CommandSpec;
-}
-
-/** Every command the course shows: command steps and the commands predict exercises observe. */
-function recordedCommands(): Recorded[] {
-	const course = curriculum();
-	const steps = course.lessons.flatMap((l) =>
-		l.steps.flatMap((s, i) => (s.kind === 'command' ? [{where: `${l.file}: steps[${i}]`, command: s}] : [])),
-	);
-	const observed = [...course.exercises.values()].flatMap((e) =>
-		e.kind === 'predict' ? [{where: `${e.file}: observe`, command: e.observe}] : [],
-	);
-	return [...steps, ...observed];
-}
-
-const line = (r: Recorded): string => `${r.where}: ${r.command.tool} ${r.command.args.join(' ')}`;
+const line = (r: ShownCommand): string => `${r.where}: ${r.command.tool} ${r.command.args.join(' ')}`;
 
 describe('recorded commands', () => {
 	test('the course shows commands for kubectl and crictl', () => {
-		const tools = new Set(recordedCommands().map((r) => r.command.tool));
+		const tools = new Set(shownCommands().map((r) => r.command.tool));
 		expect(tools.has('kubectl')).toBe(true);
 		expect(tools.has('crictl')).toBe(true);
 	});
 
 	test('arguments are an argument list, never a shell line', () => {
-		const shellish = recordedCommands().filter(({command}) => {
+		const shellish = shownCommands().filter(({command}) => {
 			const [first = ''] = command.args;
 			return (
 				/\s/.test(first) ||
@@ -56,14 +38,14 @@ describe('recorded commands', () => {
 	});
 
 	test('a command recorded as successful printed something', () => {
-		const silent = recordedCommands().filter(
+		const silent = shownCommands().filter(
 			({command}) => command.recorded.exitCode === 0 && command.recorded.output.trim() === '',
 		);
 		expect(silent.map(line)).toEqual([]);
 	});
 
 	test('kubectl tables are laid out the way kubectl lays them out', () => {
-		const tables = recordedCommands().filter(
+		const tables = shownCommands().filter(
 			({command}) =>
 				command.tool === 'kubectl' && command.args[0] === 'get' && command.recorded.output.startsWith('NAME '),
 		);
@@ -77,7 +59,7 @@ describe('recorded commands', () => {
 	test('kubectl get pod tables have the columns kubectl prints', () => {
 		const plain = ['NAME', 'READY', 'STATUS', 'RESTARTS', 'AGE'];
 		const wide = [...plain, 'IP', 'NODE', 'NOMINATED NODE', 'READINESS GATES'];
-		const pods = recordedCommands().filter(
+		const pods = shownCommands().filter(
 			({command}) =>
 				command.tool === 'kubectl' &&
 				command.args[0] === 'get' &&
@@ -96,7 +78,7 @@ describe('recorded commands', () => {
 
 	test("crictl pods and ps tables have crictl's real header and alignment", () => {
 		const headers: Record<string, string> = {pods: realHeader('pods.out'), ps: realHeader('ps.out')};
-		const tables = recordedCommands().filter(
+		const tables = shownCommands().filter(
 			({command}) =>
 				command.tool === 'crictl' &&
 				command.args[0] in headers &&

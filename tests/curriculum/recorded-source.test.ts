@@ -9,21 +9,9 @@ import {readdirSync, readFileSync} from 'node:fs';
 import {dirname, join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {describe, expect, test} from 'vitest';
-import type {CommandSpec} from '../../src/content/types.js';
-import {curriculum} from './curriculum-course.js';
+import {shownCommands} from './curriculum-course.js';
 
 const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures');
-
-function commands(): Array<{where: string; command: CommandSpec}> {
-	const course = curriculum();
-	const steps = course.lessons.flatMap((l) =>
-		l.steps.flatMap((s, i) => (s.kind === 'command' ? [{where: `${l.file}: steps[${i}]`, command: s}] : [])),
-	);
-	const observed = [...course.exercises.values()].flatMap((e) =>
-		e.kind === 'predict' ? [{where: `${e.file}: observe`, command: e.observe}] : [],
-	);
-	return [...steps, ...observed];
-}
 
 /** Every line crictl printed in the captures, trailing blanks aside. */
 function crictlCaptureLines(): Set<string> {
@@ -37,18 +25,22 @@ function crictlCaptureLines(): Set<string> {
 
 describe('what each shown output is', () => {
 	test('every output says whether it was printed on a real system or is a sample', () => {
-		const unsaid = commands().filter(({command}) => command.recorded.from === undefined);
+		const unsaid = shownCommands().filter(({command}) => command.recorded.from === undefined);
 		expect(unsaid.map((c) => c.where)).toEqual([]);
 	});
 
 	test('kubectl output is a sample: there is no kubectl capture to call it real', () => {
-		const real = commands().filter(({command}) => command.tool === 'kubectl' && command.recorded.from === 'real');
+		const real = shownCommands().filter(
+			({command}) => command.tool === 'kubectl' && command.recorded.from === 'real',
+		);
 		expect(real.map((c) => c.where)).toEqual([]);
 	});
 
 	test('a real crictl output is, line for line, what crictl printed in the captures', () => {
 		const captured = crictlCaptureLines();
-		const real = commands().filter(({command}) => command.tool === 'crictl' && command.recorded.from === 'real');
+		const real = shownCommands().filter(
+			({command}) => command.tool === 'crictl' && command.recorded.from === 'real',
+		);
 		expect(real.length).toBeGreaterThan(0);
 		const problems = real.flatMap(({where, command}) =>
 			command.recorded.output
@@ -61,7 +53,9 @@ describe('what each shown output is', () => {
 	});
 
 	test('podman output is real: each one is a recording (tests/curriculum/podman-recordings.test.ts)', () => {
-		const samples = commands().filter(({command}) => command.tool === 'podman' && command.recorded.from !== 'real');
+		const samples = shownCommands().filter(
+			({command}) => command.tool === 'podman' && command.recorded.from !== 'real',
+		);
 		expect(samples.map((c) => c.where)).toEqual([]);
 	});
 });
