@@ -4,6 +4,7 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterEach, beforeEach, describe, expect, it} from 'vitest';
 import {findExerciseStep, repoCourse, repoRoot} from '../tutor/course-fixture.js';
+import {writeProgressAt} from '../helpers/progress-at.js';
 import {TmuxSession} from '../helpers/tmux-session.js';
 import {waitFor} from '../helpers/wait-for.js';
 
@@ -97,17 +98,7 @@ describe('the terminal owner', () => {
 
 	it('Ctrl+Z suspends like a full-screen program; fg comes back to the same screen with nothing recorded', async () => {
 		const {lesson, step, exercise} = findExerciseStep('single-choice');
-		writeFileSync(
-			join(configDir, 'progress.json'),
-			JSON.stringify({
-				version: 1,
-				lessons: {},
-				exercises: {},
-				predictions: {},
-				drafts: {},
-				last: {lessonId: lesson.id, step, at: new Date().toISOString()},
-			}),
-		);
+		writeProgressAt(configDir, lesson.id, step);
 		const tutor = shell();
 		tutor.run(TUTOR);
 		const before = await tutor.waitFor((s) => s.includes('Choose one:'), 'the exercise');

@@ -4,6 +4,7 @@ import {join} from 'node:path';
 import {afterEach, beforeEach, describe, expect, it} from 'vitest';
 import type {ManifestExercise, SingleChoiceExercise} from '../../src/content/types.js';
 import {repoCourse, repoRoot} from '../tutor/course-fixture.js';
+import {writeProgressAt} from '../helpers/progress-at.js';
 import {TmuxSession} from '../helpers/tmux-session.js';
 import {waitFor} from '../helpers/wait-for.js';
 
@@ -102,17 +103,7 @@ describe('writing a manifest in $EDITOR', () => {
 		// the file the tutor prefilled, as a learner saving the right manifest would.
 		const answer = join(configDir, 'answer.yaml');
 		writeFileSync(answer, exercise.answer);
-		writeFileSync(
-			join(configDir, 'progress.json'),
-			JSON.stringify({
-				version: 1,
-				lessons: {},
-				exercises: {},
-				predictions: {},
-				drafts: {},
-				last: {lessonId: lesson.id, step, at: new Date().toISOString()},
-			}),
-		);
+		writeProgressAt(configDir, lesson.id, step);
 		const tutor = startTutor({EDITOR: `cp ${answer}`});
 		await tutor.waitFor((s) => s.includes('Write a manifest:'), 'the manifest exercise');
 		tutor.keys('e');

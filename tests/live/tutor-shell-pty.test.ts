@@ -2,12 +2,13 @@
  * The tutor in a real terminal with real podman: p creates the lesson Pod, x opens a shell in it
  * (the terminal is handed over and taken back), as a learner on a lab machine would use them.
  */
-import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
+import {mkdtempSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterAll, describe, expect, it} from 'vitest';
 import {runCommand} from '../../src/live/command-runner.js';
 import {LESSON_POD} from '../../src/live/tutor-live-actions.js';
+import {writeProgressAt} from '../helpers/progress-at.js';
 import {TmuxSession} from '../helpers/tmux-session.js';
 import {repoCourse, repoRoot} from '../tutor/course-fixture.js';
 
@@ -35,17 +36,7 @@ describe('live mode in a real terminal', () => {
 		const course = repoCourse();
 		const lesson = course.lessons.find((l) => l.steps.some((s) => s.kind === 'command'))!;
 		const step = lesson.steps.findIndex((s) => s.kind === 'command');
-		writeFileSync(
-			join(configDir, 'progress.json'),
-			JSON.stringify({
-				version: 1,
-				lessons: {},
-				exercises: {},
-				predictions: {},
-				drafts: {},
-				last: {lessonId: lesson.id, step, at: new Date().toISOString()},
-			}),
-		);
+		writeProgressAt(configDir, lesson.id, step);
 		session.start(
 			['node', 'bin/pod-tutor.js', '--backend', 'podman', '--image', image],
 			{POD_TUTOR_CONFIG_DIR: configDir, LANG: 'C.UTF-8', TERM: 'xterm-256color'},
