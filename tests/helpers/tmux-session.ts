@@ -22,20 +22,7 @@ export class TmuxSession {
 	start(argv: readonly string[], env: Record<string, string>, cwd: string): void {
 		// Ink draws nothing until exit when CI is set, so the tutor runs without it, as on a learner's machine.
 		const envArgs = ['-u', 'CI', ...Object.entries(env).map(([k, v]) => `${k}=${v}`)];
-		const command = ['env', ...envArgs, ...argv].map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ');
-		this.tmux(
-			'new-session',
-			'-d',
-			'-s',
-			this.name,
-			'-x',
-			String(this.columns),
-			'-y',
-			String(this.rows),
-			'-c',
-			cwd,
-			`${command}; echo "[exited $?]"; sleep 60`,
-		);
+		this.newSession(`${quoted(['env', ...envArgs, ...argv])}; echo "[exited $?]"; sleep 60`, cwd);
 	}
 
 	/**
@@ -50,9 +37,10 @@ export class TmuxSession {
 			'HISTFILE=/dev/null',
 			...Object.entries(env).map(([k, v]) => `${k}=${v}`),
 		];
-		const command = ['env', ...envArgs, 'bash', '--norc', '--noprofile', '-i']
-			.map((a) => `'${a.replace(/'/g, `'\\''`)}'`)
-			.join(' ');
+		this.newSession(quoted(['env', ...envArgs, 'bash', '--norc', '--noprofile', '-i']), cwd);
+	}
+
+	private newSession(command: string, cwd: string): void {
 		this.tmux(
 			'new-session',
 			'-d',
@@ -125,4 +113,9 @@ export class TmuxSession {
 			// Already gone.
 		}
 	}
+}
+
+/** Words for sh, each in single quotes. */
+function quoted(words: readonly string[]): string {
+	return words.map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ');
 }
