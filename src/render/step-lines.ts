@@ -1,5 +1,5 @@
 import {recordedName, type Course, type Exercise, type Lesson, type Step} from '../content/types.js';
-import {markupLines, verbatimLines} from './markup-lines.js';
+import {markupLines, verbatimLines, wrapSpans} from './markup-lines.js';
 import {bold, dim, type TextStyle} from './text-style.js';
 import {shownArgs} from '../live/step-plan.js';
 
@@ -76,7 +76,8 @@ export function exerciseLines(exercise: Exercise, width: number, style: TextStyl
 	} else if (exercise.kind === 'manifest') {
 		lines.push('Start from:', ...verbatimLines(exercise.template, width, style, '  '));
 	}
-	lines.push('', `Answer: ${cliAnswerHint(exercise)}`);
+	// Wrapped like prose, continuation lines indented, so the hint stays within the width.
+	lines.push('', ...wrapSpans([{text: cliAnswerHint(exercise)}], width, style, 'Answer: ', '  '));
 	return lines;
 }
 
