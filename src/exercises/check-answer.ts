@@ -141,8 +141,13 @@ function checkChoice(ex: ChoiceExercise, answer: Answer): CheckResult {
 	}
 	const checked = result(ex, correct, [{name: 'choice', passed: correct, message}], targeted, generic);
 	if (ex.kind !== 'predict') return checked;
-	const command = [ex.observe.tool, ...shownArgs(ex.observe)].join(' ');
-	const observe = `Now check your prediction against what \`${command}\` prints.`;
+	const shown = (args: readonly string[]) => [ex.observe.tool, ...shownArgs({...ex.observe, args})].join(' ');
+	const command = shown(ex.observe.args);
+	// A comparing observation decides on two outputs, so the learner is given both commands.
+	const compare = ex.observe.compare;
+	const observe = compare
+		? `Now check your prediction: compare what \`${command}\` prints with what \`${shown(compare.args)}\` (${compare.label}) prints.`
+		: `Now check your prediction against what \`${command}\` prints.`;
 	return {...checked, feedback: joinFeedback([correct ? 'Your prediction is right.' : checked.feedback, observe])};
 }
 

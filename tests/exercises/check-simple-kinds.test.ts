@@ -1,6 +1,7 @@
 import {describe, expect, it} from 'vitest';
 import type {FreeTextExercise, QuantityExercise} from '../../src/content/types.js';
 import {checkAnswer} from '../../src/exercises/check-answer.js';
+import {repoCourse} from '../tutor/course-fixture.js';
 import {fixtureExercise} from './fixture-course.js';
 
 const choose = (...selected: string[]) => ({kind: 'choice' as const, selected});
@@ -67,6 +68,14 @@ describe('predict', () => {
 		expect(wrong.correct).toBe(false);
 		expect(wrong.feedback).toContain(ex.wrong[0].feedback.trim());
 		expect(wrong.feedback).toContain('Now check your prediction');
+	});
+
+	it('names both commands of an observation that compares two outputs', () => {
+		const compared = repoCourse().exercises.get('ns-pid-predict');
+		if (compared?.kind !== 'predict' || !compared.observe.compare) throw new Error('ns-pid-predict compares');
+		const checked = checkAnswer(compared, choose('same'));
+		expect(checked.feedback).toContain('`kubectl exec web-app -c log-shipper -- readlink /proc/self/ns/pid`');
+		expect(checked.feedback).toContain('`kubectl exec web-app -c app -- readlink /proc/self/ns/pid` (app)');
 	});
 });
 
